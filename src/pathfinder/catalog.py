@@ -1,0 +1,131 @@
+"""Load and validate programs.json: the shipped one, or a custom file given with --data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pathfinder.errors import PathfinderError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from pathfinder.models import Catalog
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_REPORTED_PROBLEMS = 20
+
+
+def shipped_path() -> Path:
+    """programs.json inside the installed package, or in the source checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data" / "programs.json"
+    if installed.is_file():
+        return installed
+    return here.parent.parent / "data" / "programs.json"
+
+
+def read_json_file(path: Path, what: str, max_bytes: int = MAX_FILE_BYTES) -> Any:
+    """Read a JSON file, turning every way it can fail into a PathfinderError."""
+    try:
+        if path.is_dir():
+            raise PathfinderError(f"{what} {path}: is a folder, not a file")
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except PathfinderError:
+        raise
+    except FileNotFoundError:
+        raise PathfinderError(f"{what} {path}: no such file") from None
+    except PermissionError:
+        raise PathfinderError(f"{what} {path}: permission denied") from None
+    except OSError as exc:
+        raise PathfinderError(f"{what} {path}: cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > max_bytes:
+        raise PathfinderError(f"{what} {path}: larger than {max_bytes // (1024 * 1024)} MB")
+    return parse_json_bytes(raw, f"{what} {path}")
+
+
+def parse_json_bytes(raw: bytes, label: str) -> Any:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PathfinderError(f"{label}: not valid UTF-8 (byte {exc.start})") from None
+    if not text.strip():
+        raise PathfinderError(f"{label}: is empty")
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except ValueError as exc:
+        raise PathfinderError(f"{label}: not valid JSON ({exc})") from None
+    except RecursionError:
+        raise PathfinderError(f"{label}: nested too deeply") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def load_catalog(path: Path | None = None) -> Catalog:
+    """Load and validate a catalog; every problem is reported with its JSON path."""
+    source = path or shipped_path()
+    data = read_json_file(source, "catalog")
+    return validate_catalog(data, str(source))
+
+
+def validate_catalog(data: Any, label: str = "catalog") -> Catalog:
+    from pydantic import ValidationError
+
+    from pathfinder.models import Catalog
+
+    try:
+        catalog = Catalog.model_validate(data)
+    except ValidationError as exc:
+        raise PathfinderError(f"{label}: invalid catalog", _error_lines(exc)) from None
+    problems = _unknown_sources(data)
+    if problems:
+        raise PathfinderError(f"{label}: invalid catalog", problems)
+    return catalog
+
+
+def json_path(loc: tuple[int | str, ...]) -> str:
+    """('programs', 1, 'pathways', 0, 'cost_usd', 'low') -> programs[1].pathways[0].cost_usd.low"""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
+def _error_lines(exc: ValidationError) -> list[str]:
+    lines = []
+    for error in exc.errors(include_url=False)[:MAX_REPORTED_PROBLEMS]:
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-after[")))
+        message = str(error["msg"]).removeprefix("Value error, ")
+        lines.append(f"{json_path(loc)}: {message}")
+    extra = exc.error_count() - MAX_REPORTED_PROBLEMS
+    if extra > 0:
+        lines.append(f"... and {extra} more problems")
+    return lines
+
+
+def _unknown_sources(data: dict[str, Any]) -> list[str]:
+    """Every ``source`` (and ``*_source``) must name a source listed under ``sources``."""
+    known = {s["id"] for s in data["sources"]}
+    problems: list[str] = []
+
+    def walk(node: Any, loc: tuple[int | str, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if (key == "source" or key.endswith("_source")) and isinstance(value, str) and loc != ("sources",):
+                    if value.split("#", 1)[0] not in known and len(problems) < MAX_REPORTED_PROBLEMS:
+                        problems.append(f"{json_path((*loc, key))}: unknown source {value!r}")
+                else:
+                    walk(value, (*loc, key))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                walk(item, (*loc, index))
+
+    walk(data["programs"], ("programs",))
+    return problems

@@ -1,0 +1,331 @@
+"""The command line: parse options, call the core, pick a renderer, map errors to exit codes.
+
+Exit codes: 0 ok; 2 bad input or usage; 130 interrupted; 1 anything else.
+Heavy modules (pydantic, rich, questionary) are imported inside the commands that need
+them, so ``--version`` and ``--help`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from pathfinder import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pathfinder.models import Catalog
+
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+MAX_ANSWERS_BYTES = 1024 * 1024
+
+app = typer.Typer(
+    name="pathfinder",
+    help="Choose between Health Information Management (HIM) and Medical Billing and Coding (MBC). "
+    "Everything runs on your machine; nothing is sent anywhere.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    data: Path | None
+    no_color: bool
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"pathfinder {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[Path],
+        typer.Option("--data", metavar="PATH", help="Use this programs file instead of the shipped catalog."),
+    ] = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="Plain output without colour (NO_COLOR is honoured too).")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Choose between HIM and medical billing and coding programs."""
+    ctx.obj = Settings(data=data, no_color=no_color or bool(os.environ.get("NO_COLOR")))
+
+
+# --- plumbing shared by the commands -------------------------------------------------
+
+
+def _fail(message: str) -> None:
+    try:
+        sys.stderr.write(f"pathfinder: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Turn every failure into a short message and the documented exit code."""
+    from pathfinder.errors import PathfinderError
+
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except PathfinderError as exc:
+        _fail(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(1) from None
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        _fail(f"unexpected error: {exc.__class__.__name__}: {exc}")
+        raise typer.Exit(1) from None
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so the final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _write_stdout(text: str) -> None:
+    """JSON and other machine output go straight to stdout, never through Rich."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings(data=None, no_color=bool(os.environ.get("NO_COLOR")))
+
+
+def _catalog(ctx: typer.Context) -> Catalog:
+    from pathfinder.catalog import load_catalog
+
+    return load_catalog(_settings(ctx).data)
+
+
+def _console(ctx: typer.Context, file: Any = None) -> Console:
+    from pathfinder.render import make_console
+
+    return make_console(file, no_color=_settings(ctx).no_color)
+
+
+def _print(ctx: typer.Context, renderable: Any) -> None:
+    console = _console(ctx)
+    console.print(renderable)
+
+
+# --- quiz ------------------------------------------------------------------------------
+
+
+def _read_answers_file(source: str) -> dict[str, Any]:
+    from pathfinder.catalog import parse_json_bytes, read_json_file
+    from pathfinder.errors import PathfinderError
+
+    if source == "-":
+        raw = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+        if len(raw) > MAX_ANSWERS_BYTES:
+            raise PathfinderError("answers from stdin: larger than 1 MB")
+        data = parse_json_bytes(raw, "answers from stdin")
+    else:
+        data = read_json_file(Path(source), "answers file", max_bytes=MAX_ANSWERS_BYTES)
+    if not isinstance(data, dict):
+        kind = type(data).__name__.replace("dict", "object").replace("list", "array").replace("str", "string")
+        raise PathfinderError(f"answers must be a JSON object of question ids and values, not a JSON {kind}")
+    return data
+
+
+def _parse_sets(pairs: list[str]) -> dict[str, Any]:
+    from pathfinder.errors import PathfinderError
+    from pathfinder.questions import parse_set_value
+
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        if not sep or not key.strip():
+            raise PathfinderError(f"--set {pair!r}: expected id=value, for example --set budget_usd=5000")
+        values[key.strip()] = parse_set_value(text)
+    return values
+
+
+def gather_answers(answers_file: str | None, sets: list[str], use_defaults: bool) -> tuple[dict[str, Any], list[str]]:
+    """Answers from the file, then --set, then defaults; returns them and the ids still missing."""
+    from pathfinder.questions import QUESTIONS, missing_ids, validate_answers
+
+    answers: dict[str, Any] = {}
+    if answers_file is not None:
+        answers.update(validate_answers(_read_answers_file(answers_file)))
+    answers.update(validate_answers(_parse_sets(sets)))
+    if use_defaults:
+        for question in QUESTIONS:
+            answers.setdefault(question.id, question.default)
+    return answers, missing_ids(answers)
+
+
+def _ordered(answers: dict[str, Any]) -> dict[str, Any]:
+    from pathfinder.questions import QUESTIONS
+
+    return {q.id: answers[q.id] for q in QUESTIONS}
+
+
+@app.command()
+def quiz(
+    ctx: typer.Context,
+    answers_file: Annotated[
+        Optional[str],
+        typer.Option("--answers", metavar="FILE", help="Pre-fill answers from a JSON file ('-' reads standard input)."),
+    ] = None,
+    sets: Annotated[
+        Optional[list[str]],
+        typer.Option("--set", metavar="ID=VALUE", help="Set one answer; VALUE is read as JSON if it parses (null too). Repeatable."),
+    ] = None,
+    use_defaults: Annotated[
+        bool, typer.Option("--defaults", help="Take the default for every question still unanswered.")
+    ] = False,
+    save_answers: Annotated[
+        Optional[Path],
+        typer.Option("--save-answers", metavar="FILE", help="Write the complete answers to FILE (replayable with --answers)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
+) -> None:
+    """Answer a few questions and get a recommendation with the reasons behind it."""
+    with _guard():
+        from pathfinder.errors import PathfinderError
+        from pathfinder.files import check_writable, write_atomic
+
+        catalog = _catalog(ctx)
+        if save_answers is not None:
+            check_writable(save_answers, "--save-answers")
+        answers, missing = gather_answers(answers_file, sets or [], use_defaults)
+        if missing:
+            if answers_file == "-" or not sys.stdin.isatty():
+                raise PathfinderError(
+                    f"no terminal to ask in, and these answers are missing: {', '.join(missing)}. "
+                    "Give them with --answers FILE or --set id=value, or add --defaults to take the defaults."
+                )
+            from pathfinder.prompts import ask_missing
+
+            answers = ask_missing(answers)
+        answers = _ordered(answers)
+        from pathfinder.scoring import score
+
+        result = score(answers, catalog)
+        if save_answers is not None:
+            import json
+
+            write_atomic(save_answers, json.dumps(answers, indent=2) + "\n", "--save-answers")
+        if as_json:
+            _write_stdout(result.model_dump_json(indent=2))
+            return
+        from pathfinder.render import recommendation_view
+
+        console = _console(ctx)
+        console.print(recommendation_view(result, catalog, console))
+
+
+# --- compare, questions, schema -------------------------------------------------------
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full program profiles as JSON.")] = False,
+) -> None:
+    """Show the programs side by side: cost, length, salary, growth, certifications and more."""
+    with _guard():
+        catalog = _catalog(ctx)
+        if as_json:
+            _write_stdout(catalog.model_dump_json(indent=2))
+            return
+        from pathfinder.render import compare_table
+
+        console = _console(ctx)
+        console.print(compare_table(catalog, console=console))
+
+
+@app.command()
+def questions(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the questions as JSON, to build an answers file.")] = False,
+) -> None:
+    """List the quiz questions with their ids, kinds, choices and defaults."""
+    with _guard():
+        from pathfinder.questions import QUESTIONS
+
+        if as_json:
+            import json
+
+            payload = {
+                "schema_version": 1,
+                "questions": [
+                    {
+                        "id": q.id, "prompt": q.prompt, "kind": q.kind, "help": q.help, "default": q.default,
+                        "nullable": q.nullable, "minimum": q.minimum, "maximum": q.maximum,
+                        "choices": [{"value": c.value, "label": c.label} for c in q.choices],
+                    }
+                    for q in QUESTIONS
+                ],
+            }
+            _write_stdout(json.dumps(payload, indent=2))
+            return
+        from pathfinder.render import questions_table
+
+        console = _console(ctx)
+        console.print(questions_table(QUESTIONS, console))
+
+
+class SchemaName(str, Enum):
+    result = "result"
+    answers = "answers"
+    programs = "programs"
+
+
+@app.command()
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="Which document: result, answers or programs.")],
+) -> None:
+    """Print the JSON Schema of the result, the answers file or the programs catalog."""
+    with _guard():
+        import json
+
+        from pathfinder.models import schema_for
+
+        _write_stdout(json.dumps(schema_for(name.value), indent=2))
+
+
+def main() -> None:
+    """Entry point for the ``pathfinder`` command and ``python -m pathfinder``."""
+    try:
+        app(prog_name="pathfinder")
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)

@@ -1,0 +1,46 @@
+"""Writing files the user asked for, atomically: a temp file in the same folder, then rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pathfinder.errors import PathfinderError
+
+
+def check_writable(path: Path, what: str) -> None:
+    """Fail before any question is asked if ``path`` cannot be written later."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise PathfinderError(f"{what} {path}: is a folder")
+    if not folder.is_dir():
+        raise PathfinderError(f"{what} {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PathfinderError(f"{what} {path}: folder {folder} is not writable")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise PathfinderError(f"{what} {path}: file is not writable")
+
+
+def write_atomic(path: Path, data: str | bytes, what: str = "file") -> None:
+    """Replace ``path`` with ``data`` in one step; on any failure the old file is untouched."""
+    check_writable(path, what)
+    folder = path.parent if str(path.parent) else Path(".")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temp_name, path.stat().st_mode & 0o7777)
+        os.replace(temp_name, path)
+    except BaseException as exc:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise PathfinderError(f"{what} {path}: could not be written ({exc.strerror or exc})") from None
+        raise

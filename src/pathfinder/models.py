@@ -1,0 +1,342 @@
+"""Pydantic models: the program catalog and the scoring result.
+
+Every string in a catalog is refused if it holds a control character, so a data file
+cannot move the cursor, retitle the terminal or hide text. Unknown fields are refused
+so a typo in a custom catalog does not pass silently.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+MAX_USD = 10_000_000
+MAX_MONTHS = 240
+
+
+def _no_control_chars(value: str) -> str:
+    for char in value:
+        code = ord(char)
+        if (code < 32 and char not in "\n\t") or 127 <= code < 160 or char in "\u2028\u2029":
+            raise ValueError(f"control character {code:#04x} is not allowed")
+    return value
+
+
+SafeStr = Annotated[str, AfterValidator(_no_control_chars)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Model):
+    id: Id
+    title: SafeStr
+    publisher: SafeStr | None = None
+    url: SafeStr | None = None
+    note: SafeStr | None = None
+
+
+class Alternate(_Model):
+    """Another figure a source gives for the same thing, kept so a reader sees both."""
+
+    low: float | None = None
+    high: float | None = None
+    percent: float | None = None
+    period: SafeStr | None = None
+    source: SafeStr
+    note: SafeStr | None = None
+
+
+def _check_number(value: float | None, limit: float, name: str) -> None:
+    if value is None:
+        return
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number")
+    if value < 0:
+        raise ValueError(f"{name} must not be negative")
+    if value > limit:
+        raise ValueError(f"{name} {value:g} is above the limit of {limit:g}")
+
+
+class Range(_Model):
+    """A low-high figure with where it comes from; null where no source gives it."""
+
+    low: float | None
+    high: float | None
+    source: SafeStr
+    note: SafeStr | None = None
+    alternates: list[Alternate] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        _check_number(self.low, MAX_USD, "low")
+        _check_number(self.high, MAX_USD, "high")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        if (self.low is None or self.high is None) and not self.note:
+            raise ValueError("a range with a missing figure needs a note saying why")
+        return self
+
+    @property
+    def known(self) -> bool:
+        return self.low is not None or self.high is not None
+
+    @property
+    def floor(self) -> float | None:
+        """The lowest figure given (the low end, or the high end when only that is known)."""
+        return self.low if self.low is not None else self.high
+
+    @property
+    def ceiling(self) -> float | None:
+        return self.high if self.high is not None else self.low
+
+
+class Pathway(_Model):
+    id: Id
+    name: SafeStr
+    level: Literal["certificate", "associate", "bachelor", "master", "other"]
+    cost_usd: Range
+    extra_costs_usd: Range | None = None
+    duration_months: Range
+    min_education: Literal["high_school", "some_college", "associate", "bachelor"] = "high_school"
+    admission: list[SafeStr]
+    admission_source: SafeStr
+    formats: list[SafeStr]
+    formats_source: SafeStr
+    certifications: list[Id] = Field(default_factory=list)
+    goals: list[Id] = Field(default_factory=list, description="Career goals this pathway serves best; breaks ties between pathways")
+
+    @model_validator(mode="after")
+    def _months(self) -> Pathway:
+        for end in (self.duration_months.low, self.duration_months.high):
+            if end is not None and (end < 1 or end > MAX_MONTHS):
+                raise ValueError(f"duration_months must be between 1 and {MAX_MONTHS}")
+        if not self.duration_months.known:
+            raise ValueError("duration_months needs at least one figure")
+        return self
+
+
+class Growth(_Model):
+    percent: float | None
+    period: SafeStr | None
+    source: SafeStr
+    note: SafeStr | None = None
+    alternates: list[Alternate] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Growth:
+        if self.percent is not None and (not math.isfinite(self.percent) or not -100 <= self.percent <= 1000):
+            raise ValueError("percent must be between -100 and 1000")
+        return self
+
+
+class Role(_Model):
+    title: SafeStr
+    description: SafeStr
+
+
+class Outcomes(_Model):
+    salary_usd: Range
+    job_growth: Growth
+    months_to_first_job: Range | None = None
+    roles: list[Role]
+    roles_source: SafeStr
+    advancement: SafeStr
+    advancement_source: SafeStr
+
+
+class Certification(_Model):
+    id: Id
+    name: SafeStr
+    body: SafeStr | None
+    eligibility: SafeStr | None
+    pass_rate_percent: Range | None
+    exam: SafeStr | None
+    source: SafeStr
+    note: SafeStr | None = None
+
+    @model_validator(mode="after")
+    def _percent(self) -> Certification:
+        rate = self.pass_rate_percent
+        if rate is not None and any(v is not None and v > 100 for v in (rate.low, rate.high)):
+            raise ValueError("pass_rate_percent must be at most 100")
+        return self
+
+
+class Rated(_Model):
+    """A quality rated 0-1 for scoring, with the words and source behind it."""
+
+    level: SafeStr
+    score: float = Field(ge=0, le=1)
+    source: SafeStr
+    note: SafeStr | None = None
+
+
+Weights = dict[SafeStr, Annotated[float, Field(ge=0, le=1)]]
+
+
+class FitTags(_Model):
+    """How well a program serves each answer value, 0-1, derived from the sources."""
+
+    source: SafeStr
+    note: SafeStr | None = None
+    goals: Weights
+    interests: Weights
+    learning_styles: Weights
+    strengths: Weights
+
+
+class Program(_Model):
+    id: Id
+    name: SafeStr
+    short_name: SafeStr
+    summary: SafeStr
+    pathways: list[Pathway] = Field(min_length=1)
+    outcomes: Outcomes
+    certifications: list[Certification]
+    skills: list[SafeStr]
+    skills_source: SafeStr
+    curriculum: list[SafeStr]
+    curriculum_source: SafeStr
+    work_environment: SafeStr
+    work_environment_source: SafeStr
+    difficulty: Rated
+    remote_work: Rated
+    fit: FitTags
+    next_steps: list[SafeStr]
+
+    @model_validator(mode="after")
+    def _unique(self) -> Program:
+        _refuse_duplicates([p.id for p in self.pathways], "pathway")
+        _refuse_duplicates([c.id for c in self.certifications], "certification")
+        known = {c.id for c in self.certifications}
+        for pathway in self.pathways:
+            for cert in pathway.certifications:
+                if cert not in known:
+                    raise ValueError(f"pathway {pathway.id!r} names certification {cert!r}, which is not listed")
+        return self
+
+    def certification(self, cert_id: str) -> Certification | None:
+        return next((c for c in self.certifications if c.id == cert_id), None)
+
+
+def _refuse_duplicates(ids: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"duplicate {what} id {item!r}")
+        seen.add(item)
+
+
+class Catalog(_Model):
+    """The whole of programs.json; ``compare --json`` prints this same shape."""
+
+    schema_version: Literal[1]
+    sources: list[Source]
+    programs: list[Program] = Field(min_length=1, max_length=1000)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Catalog:
+        _refuse_duplicates([s.id for s in self.sources], "source")
+        _refuse_duplicates([p.id for p in self.programs], "program")
+        return self
+
+    def program(self, program_id: str) -> Program | None:
+        return next((p for p in self.programs if p.id == program_id), None)
+
+
+# --- the result -------------------------------------------------------------------
+
+
+class CriterionScore(BaseModel):
+    id: str
+    label: str
+    weight: float
+    fit: float
+    contribution: float
+    reason: str
+
+
+class Constraint(BaseModel):
+    """A hard limit the person set (budget, timeline, admission) checked against a program."""
+
+    id: Literal["budget", "timeline", "admission", "combined"]
+    ok: bool
+    shortfall: float | None = Field(None, description="How far the nearest pathway misses, in the constraint's unit")
+    unit: str = ""
+    message: str
+
+
+class PathwayScore(BaseModel):
+    id: str
+    name: str
+    score: float
+    eligible: bool
+    problems: list[str]
+
+
+class RankedProgram(BaseModel):
+    program_id: str
+    name: str
+    score: float = Field(ge=0, le=100)
+    eligible: bool
+    pathway: str
+    pathway_name: str
+    constraints: list[Constraint]
+    criteria: list[CriterionScore]
+    pathways: list[PathwayScore]
+
+
+class Recommendation(BaseModel):
+    program_id: str
+    program_name: str
+    pathway: str
+    pathway_name: str
+    score: float
+    confidence: Literal["clear", "lean", "toss-up"]
+    margin: float | None
+    reasons: list[str]
+    next_steps: list[str]
+
+
+class Result(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    answers: dict[str, int | float | str | None]
+    recommendation: Recommendation
+    ranking: list[RankedProgram]
+    warnings: list[str]
+
+
+def schema_for(name: str) -> dict[str, Any]:
+    """The JSON Schema of ``result``, ``answers`` or ``programs``."""
+    if name == "result":
+        return Result.model_json_schema()
+    if name == "programs":
+        return Catalog.model_json_schema()
+    return answers_model().model_json_schema()
+
+
+def answers_model() -> type[BaseModel]:
+    """A pydantic model of the answers contract, built from the questions themselves."""
+    from pydantic import create_model
+
+    from pathfinder.questions import QUESTIONS
+
+    fields: dict[str, Any] = {}
+    for q in QUESTIONS:
+        if q.kind == "choice":
+            values = tuple(c.value for c in q.choices if c.value is not None)
+            kind: Any = Literal[values]  # type: ignore[valid-type]
+        elif q.kind == "integer":
+            kind = Annotated[int, Field(ge=q.minimum, le=q.maximum)]
+        else:
+            kind = Annotated[float, Field(ge=q.minimum, le=q.maximum, allow_inf_nan=False)]
+        if q.nullable:
+            kind = kind | None
+        fields[q.id] = (kind, Field(q.default, description=f"{q.prompt} {q.help}"))
+    return create_model("Answers", __config__=ConfigDict(extra="forbid"), **fields)

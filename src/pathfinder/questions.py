@@ -1,0 +1,315 @@
+"""The questionnaire as data, and the validation every answer goes through.
+
+Whether an answer is typed at a prompt, read from an answers file or given with
+``--set``, it is checked here, so all three paths accept and refuse the same values.
+A question left at its default favours no program (see the scoring module).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pathfinder.errors import PathfinderError
+
+Answer = int | float | str | None
+
+BUDGET_MAX_USD = 1_000_000
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str | None
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: ``kind`` is ``choice``, ``number`` (a float) or ``integer``."""
+
+    id: str
+    prompt: str
+    kind: str
+    help: str
+    default: Answer
+    choices: tuple[Choice, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    nullable: bool = False
+    unit: str = ""
+    labels: dict[str | None, str] = field(default_factory=dict, compare=False)
+
+    def allowed(self) -> str:
+        """A short description of the values this question accepts."""
+        if self.kind == "choice":
+            values = ", ".join("null" if c.value is None else c.value for c in self.choices)
+            return f"one of {values}"
+        kind = "a whole number" if self.kind == "integer" else "a number"
+        text = f"{kind} from {self.minimum:g} to {self.maximum:g}"
+        return text + (", or null for not sure" if self.nullable else "")
+
+    def label_for(self, value: Answer) -> str:
+        """How an answer reads to a person (used by the review screen and reasons)."""
+        if self.kind == "choice":
+            for choice in self.choices:
+                if choice.value == value:
+                    return choice.label
+            return str(value)
+        if value is None:
+            return "not sure"
+        if self.unit == "usd":
+            return f"${value:,.0f}"
+        if self.unit == "months":
+            return f"{value:g} months"
+        return f"{value:g}"
+
+
+def _choices(*pairs: tuple[str | None, str]) -> tuple[Choice, ...]:
+    return tuple(Choice(value, label) for value, label in pairs)
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        id="goal",
+        prompt="Which kind of work do you most want to end up doing?",
+        kind="choice",
+        help="Management and informatics lean to HIM; coding, billing and a fast start lean to billing and coding.",
+        default=None,
+        nullable=True,
+        choices=_choices(
+            (None, "Not sure yet"),
+            ("management", "Managing health information and people"),
+            ("informatics", "Health data, analytics and IT systems"),
+            ("compliance", "Privacy law and regulatory compliance"),
+            ("coding", "Medical coding"),
+            ("billing", "Billing and insurance claims"),
+            ("fast_entry", "Getting into a healthcare job as fast as possible"),
+        ),
+    ),
+    Question(
+        id="budget_usd",
+        prompt="How much can you spend in total on tuition and fees (USD)?",
+        kind="number",
+        help="The whole program, not per year. Leave it blank if you are not sure.",
+        default=None,
+        minimum=0,
+        maximum=BUDGET_MAX_USD,
+        nullable=True,
+        unit="usd",
+    ),
+    Question(
+        id="timeline_months",
+        prompt="Within how many months do you want to be working in the field?",
+        kind="integer",
+        help="Counts the time in school. 48 (four years) leaves room for every pathway.",
+        default=48,
+        minimum=1,
+        maximum=120,
+        unit="months",
+    ),
+    Question(
+        id="learning_style",
+        prompt="How do you learn best?",
+        kind="choice",
+        help="HIM suits analytical learners at ease with technology; billing and coding suits hands-on practice.",
+        default="blended",
+        choices=_choices(
+            ("blended", "A mix of both"),
+            ("analytical", "Analysing, reading and working with systems"),
+            ("hands_on", "Hands-on practice with real tasks"),
+        ),
+    ),
+    Question(
+        id="interest",
+        prompt="Which part of healthcare administration interests you most?",
+        kind="choice",
+        help="The topics you would spend your days on.",
+        default=None,
+        nullable=True,
+        choices=_choices(
+            (None, "Not sure yet"),
+            ("data_management", "Managing and protecting patient data"),
+            ("compliance_law", "Healthcare law and regulations"),
+            ("it_systems", "Health IT and record systems"),
+            ("medical_terminology", "Medical terminology and codes"),
+            ("insurance_claims", "Insurance and reimbursement"),
+        ),
+    ),
+    Question(
+        id="strength",
+        prompt="Which is your strongest academic skill?",
+        kind="choice",
+        help="Both fields need computer skills and attention to detail; this is about what stands out.",
+        default=None,
+        nullable=True,
+        choices=_choices(
+            (None, "Not sure"),
+            ("advanced_it", "Advanced computer and IT skills"),
+            ("regulations", "Understanding rules and regulations"),
+            ("precision", "Precision with detailed procedures"),
+            ("communication", "Communicating with people"),
+        ),
+    ),
+    Question(
+        id="priority",
+        prompt="What matters most to you in the outcome?",
+        kind="choice",
+        help="Gives that factor extra weight in the score.",
+        default="balanced",
+        choices=_choices(
+            ("balanced", "No single thing: weigh everything evenly"),
+            ("salary", "Salary"),
+            ("job_growth", "Job growth"),
+            ("cost", "Low cost"),
+            ("speed", "Speed: working soon"),
+        ),
+    ),
+    Question(
+        id="education",
+        prompt="What is your highest completed education?",
+        kind="choice",
+        help="HIM bachelor's programs expect college coursework before admission.",
+        default=None,
+        nullable=True,
+        choices=_choices(
+            (None, "Prefer not to say"),
+            ("high_school", "High school diploma or equivalent"),
+            ("some_college", "Some college coursework"),
+            ("associate", "Associate degree"),
+            ("bachelor", "Bachelor's degree or higher"),
+        ),
+    ),
+    Question(
+        id="remote",
+        prompt="How much does working remotely matter to you?",
+        kind="choice",
+        help="Remote options are wide in billing and coding, narrower in HIM.",
+        default="no_preference",
+        choices=_choices(
+            ("no_preference", "No preference"),
+            ("nice_to_have", "Nice to have"),
+            ("important", "Important"),
+        ),
+    ),
+    Question(
+        id="challenge",
+        prompt="How demanding a program do you want?",
+        kind="choice",
+        help="HIM is the more academically demanding of the two.",
+        default="either",
+        choices=_choices(
+            ("either", "Either is fine"),
+            ("lighter", "Lighter: practical and focused"),
+            ("demanding", "Demanding: research, law and analytics"),
+        ),
+    ),
+)
+
+QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
+EDUCATION_ORDER: tuple[str, ...] = ("high_school", "some_college", "associate", "bachelor")
+
+
+def defaults() -> dict[str, Answer]:
+    return {q.id: q.default for q in QUESTIONS}
+
+
+def validate_answer(question: Question, value: Any) -> Answer:
+    """Return the answer in its canonical type, or raise PathfinderError naming the id."""
+    problem = _problem(question, value)
+    if problem is not None:
+        raise PathfinderError(f"{question.id}: {problem} (allowed: {question.allowed()})")
+    if question.kind == "integer" and value is not None:
+        return int(value)
+    if question.kind == "number" and value is not None:
+        return float(value) if not float(value).is_integer() else int(value)
+    return value  # type: ignore[no-any-return]
+
+
+def _problem(question: Question, value: Any) -> str | None:
+    if value is None:
+        return None if question.nullable else "null is not allowed"
+    if question.kind == "choice":
+        values = [c.value for c in question.choices]
+        if value in values and isinstance(value, str):
+            return None
+        return f"{_show(value)} is not a choice"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"{_show(value)} is not a number"
+    if not math.isfinite(value):
+        return f"{_show(value)} is not a finite number"
+    if question.kind == "integer" and not float(value).is_integer():
+        return f"{_show(value)} is not a whole number"
+    assert question.minimum is not None and question.maximum is not None
+    if value < question.minimum or value > question.maximum:
+        return f"{_show(value)} is out of range"
+    return None
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def validate_answers(raw: Mapping[str, Any], *, partial: bool = True) -> dict[str, Answer]:
+    """Validate a mapping of answers; unknown ids are refused with the nearest valid id.
+
+    Every problem is collected, so the user sees them all at once.
+    """
+    problems: list[str] = []
+    clean: dict[str, Answer] = {}
+    for key, value in raw.items():
+        question = QUESTIONS_BY_ID.get(key)
+        if question is None:
+            problems.append(_unknown_id(str(key)))
+            continue
+        try:
+            clean[key] = validate_answer(question, value)
+        except PathfinderError as exc:
+            problems.append(exc.message)
+    if not partial:
+        missing = [q.id for q in QUESTIONS if q.id not in clean]
+        problems.extend(f"{qid}: missing" for qid in missing)
+    if problems:
+        raise PathfinderError("invalid answers:", problems)
+    return clean
+
+
+def _unknown_id(key: str) -> str:
+    shown = _show(key)
+    close = difflib.get_close_matches(key, list(QUESTIONS_BY_ID), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; valid ids: {', '.join(QUESTIONS_BY_ID)}"
+    return f"{shown}: unknown question id{hint}"
+
+
+def missing_ids(answers: Mapping[str, Any]) -> list[str]:
+    return [q.id for q in QUESTIONS if q.id not in answers]
+
+
+def parse_typed(question: Question, text: str) -> Answer:
+    """Turn text typed at a prompt into an answer (``$4,000`` -> 4000; blank -> default)."""
+    cleaned = text.strip().replace(",", "").replace("$", "").replace("_", "")
+    if cleaned == "":
+        return question.default
+    if question.nullable and cleaned.lower() in {"not sure", "notsure", "?", "null", "none", "unsure"}:
+        return None
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise PathfinderError(f"enter {question.allowed()}") from None
+    try:
+        return validate_answer(question, number)
+    except PathfinderError:
+        raise PathfinderError(f"enter {question.allowed()}") from None
+
+
+def parse_set_value(text: str) -> Any:
+    """``--set`` values: JSON where the text parses as JSON (null included), else the text."""
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
