@@ -7,7 +7,9 @@ so the CLI can exit 130 instead of carrying on with half the answers.
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,6 +36,12 @@ def _io(input: Any = None, output: Any = None) -> dict[str, Any]:
     return io
 
 
+def _help(text: str) -> str:
+    """Indented help, wrapped to the terminal so no word is cut off."""
+    width = max(30, shutil.get_terminal_size((80, 24)).columns - 4)
+    return "\n" + "\n".join(textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  "))
+
+
 def ask_question(question: Question, position: int, total: int, current: Answer, *,
                  input: Any = None, output: Any = None) -> Answer:
     message = f"({position} of {total}) {question.prompt}"
@@ -41,7 +49,7 @@ def ask_question(question: Question, position: int, total: int, current: Answer,
         choices = [questionary.Choice(title=c.label, value=NULL if c.value is None else c.value) for c in question.choices]
         picked = questionary.select(
             message, choices=choices, default=NULL if current is None else current,
-            instruction=f"\n  {question.help}\n  (arrow keys, then Enter)", style=STYLE, qmark="?", **_io(input, output),
+            instruction=_help(question.help + " (Arrow keys, then Enter.)"), style=STYLE, qmark="?", **_io(input, output),
         ).unsafe_ask()
         return None if picked == NULL else picked  # type: ignore[no-any-return]
 
@@ -53,9 +61,8 @@ def ask_question(question: Question, position: int, total: int, current: Answer,
         return True
 
     shown = "" if current is None else f"{current:g}" if isinstance(current, int | float) else str(current)
-    hint = " Leave blank if not sure." if question.nullable else ""
     typed = questionary.text(
-        message, default=shown, validate=validate, instruction=f"\n  {question.help}{hint}\n  >",
+        message, default=shown, validate=validate, instruction=_help(question.help) + "\n  >",
         style=STYLE, qmark="?", **_io(input, output),
     ).unsafe_ask()
     if question.nullable and typed.strip() == "":
@@ -84,7 +91,7 @@ def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
         )
         picked = questionary.select(
             "Review your answers", choices=choices, default=DONE,
-            instruction="\n  Press Enter to see the result, or pick an answer to change it.",
+            instruction=_help("Press Enter to see the result, or pick an answer to change it."),
             style=STYLE, qmark="?", **_io(input, output),
         ).unsafe_ask()
         if picked == DONE:

@@ -48,7 +48,7 @@ class Question:
             values = ", ".join("null" if c.value is None else c.value for c in self.choices)
             return f"one of {values}"
         kind = "a whole number" if self.kind == "integer" else "a number"
-        text = f"{kind} from {self.minimum:g} to {self.maximum:g}"
+        text = f"{kind} from {self.minimum:,.0f} to {self.maximum:,.0f}"
         return text + (", or null for not sure" if self.nullable else "")
 
     def label_for(self, value: Answer) -> str:
@@ -74,7 +74,7 @@ def _choices(*pairs: tuple[str | None, str]) -> tuple[Choice, ...]:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         id="goal",
-        prompt="Which kind of work do you most want to end up doing?",
+        prompt="What work do you most want to end up doing?",
         kind="choice",
         help="Management and informatics lean to HIM; coding, billing and a fast start lean to billing and coding.",
         default=None,
@@ -91,9 +91,9 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="budget_usd",
-        prompt="How much can you spend in total on tuition and fees (USD)?",
+        prompt="Total budget for tuition and fees (USD)?",
         kind="number",
-        help="The whole program, not per year. Leave it blank if you are not sure.",
+        help="Everything you can spend on tuition and fees for the whole program, not per year. Leave it blank if you are not sure.",
         default=None,
         minimum=0,
         maximum=BUDGET_MAX_USD,
@@ -102,9 +102,9 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="timeline_months",
-        prompt="Within how many months do you want to be working in the field?",
+        prompt="Months until you want to be working?",
         kind="integer",
-        help="Counts the time in school. 48 (four years) leaves room for every pathway.",
+        help="How soon you want to be working in the field, counting the time in school. 48 (four years) leaves room for every pathway.",
         default=48,
         minimum=1,
         maximum=120,
@@ -124,7 +124,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="interest",
-        prompt="Which part of healthcare administration interests you most?",
+        prompt="What interests you most?",
         kind="choice",
         help="The topics you would spend your days on.",
         default=None,
@@ -140,7 +140,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="strength",
-        prompt="Which is your strongest academic skill?",
+        prompt="Your strongest academic skill?",
         kind="choice",
         help="Both fields need computer skills and attention to detail; this is about what stands out.",
         default=None,
@@ -155,7 +155,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="priority",
-        prompt="What matters most to you in the outcome?",
+        prompt="What matters most to you?",
         kind="choice",
         help="Gives that factor extra weight in the score.",
         default="balanced",
@@ -169,7 +169,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="education",
-        prompt="What is your highest completed education?",
+        prompt="Highest education you have completed?",
         kind="choice",
         help="HIM bachelor's programs expect college coursework before admission.",
         default=None,
@@ -184,7 +184,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="remote",
-        prompt="How much does working remotely matter to you?",
+        prompt="How much does remote work matter?",
         kind="choice",
         help="Remote options are wide in billing and coding, narrower in HIM.",
         default="no_preference",
@@ -295,14 +295,11 @@ def parse_typed(question: Question, text: str) -> Answer:
         return question.default
     if question.nullable and cleaned.lower() in {"not sure", "notsure", "?", "null", "none", "unsure"}:
         return None
+    hint = question.allowed().replace("or null for not sure", "or leave blank if not sure")
     try:
-        number = float(cleaned)
-    except ValueError:
-        raise PathfinderError(f"enter {question.allowed()}") from None
-    try:
-        return validate_answer(question, number)
-    except PathfinderError:
-        raise PathfinderError(f"enter {question.allowed()}") from None
+        return validate_answer(question, float(cleaned))
+    except (ValueError, PathfinderError):
+        raise PathfinderError(f"Enter {hint}.") from None
 
 
 def parse_set_value(text: str) -> Any:
