@@ -66,7 +66,7 @@ def _program_rows(program: Program) -> dict[str, Text]:
     outcomes = program.outcomes
     growth = outcomes.job_growth
     growth_text = "not given" if growth.percent is None else f"{growth.percent:g}% ({growth.period or 'no period'})"
-    others = [f"{a.percent:g}% ({a.period or 'no period'}, {a.source})" for a in growth.alternates
+    others = [f"{a.percent:g}% ({a.period or 'no period'}, {cite(a.source)})" for a in growth.alternates
               if a.percent is not None and (a.percent != growth.percent or a.period != growth.period)]
     if others:
         growth_text += "\nalso reported: " + "; ".join(others)
@@ -76,7 +76,8 @@ def _program_rows(program: Program) -> dict[str, Text]:
         if pathway.extra_costs_usd is not None and pathway.extra_costs_usd.known:
             line += f" + {money_range(pathway.extra_costs_usd)} extras"
         costs.append(line)
-        costs.extend(f"  also: {money_range_alt(a.low, a.high)} ({a.source})" for a in pathway.cost_usd.alternates)
+        costs.extend(f"  also: {money_range_alt(a.low, a.high)}{' ' + a.period if a.period else ''} ({cite(a.source)})"
+                     for a in pathway.cost_usd.alternates)
     certs = []
     for cert in program.certifications:
         rate = cert.pass_rate_percent
@@ -94,6 +95,12 @@ def _program_rows(program: Program) -> dict[str, Text]:
         "Remote work": Text(program.remote_work.level),
         "Formats": Text(", ".join(sorted({f.replace('_', ' ') for p in program.pathways for f in p.formats}))),
     }
+
+
+def cite(source: str) -> str:
+    """'article#key-points' -> 'article: key points'; other sources by their id."""
+    name, _, section = source.partition("#")
+    return f"{name}: {section.replace('-', ' ')}" if section else name
 
 
 def money_range_alt(low: float | None, high: float | None) -> str:
