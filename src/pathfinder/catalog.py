@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from pathfinder.models import Catalog
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_REPORTED_PROBLEMS = 20
 
 
@@ -75,12 +75,19 @@ def load_catalog(path: Path | None = None) -> Catalog:
 def validate_catalog(data: Any, label: str = "catalog") -> Catalog:
     from pydantic import ValidationError
 
-    from pathfinder.models import Catalog
+    from pathfinder.models import MAX_PROGRAMS, Catalog
 
+    # Refuse an oversized list before pydantic walks every item of it.
+    if isinstance(data, dict) and isinstance(data.get("programs"), list) and len(data["programs"]) > MAX_PROGRAMS:
+        raise PathfinderError(
+            f"{label}: invalid catalog", [f"programs: at most {MAX_PROGRAMS} programs are allowed, found {len(data['programs'])}"]
+        )
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as exc:
         raise PathfinderError(f"{label}: invalid catalog", _error_lines(exc)) from None
+    except RecursionError:
+        raise PathfinderError(f"{label}: nested too deeply") from None
     problems = _unknown_sources(data)
     if problems:
         raise PathfinderError(f"{label}: invalid catalog", problems)

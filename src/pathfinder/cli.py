@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 MAX_ANSWERS_BYTES = 1024 * 1024
 
 app = typer.Typer(
@@ -73,11 +74,18 @@ def _global(
 # --- plumbing shared by the commands -------------------------------------------------
 
 
+def _printable(text: str) -> str:
+    """Escape control characters so a message quoting bad input cannot drive the terminal."""
+    return "".join(
+        ch if ch == "\n" or (ch.isprintable() and ch not in "\u2028\u2029") else repr(ch)[1:-1] for ch in text
+    )
+
+
 def _fail(message: str) -> None:
     try:
-        sys.stderr.write(f"pathfinder: {message}\n")
+        sys.stderr.write(f"pathfinder: {_printable(message)}\n")
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
 
 
@@ -93,6 +101,9 @@ def _guard() -> Iterator[None]:
     except PathfinderError as exc:
         _fail(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
+    except Terminated:
+        _fail("terminated")
+        raise typer.Exit(EXIT_TERMINATED) from None
     except KeyboardInterrupt:
         _fail("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -319,10 +330,41 @@ def schema(
         _write_stdout(json.dumps(schema_for(name.value), indent=2))
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is so prompts restore the terminal on the way out."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def _prepare_streams() -> bool:
+    """Never crash on an ASCII-only terminal; report a closed stdout instead of failing on it."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
+            except (ValueError, OSError):
+                pass
+    if sys.stdout is None:
+        _fail("standard output is closed; nothing can be printed")
+        return False
+    return True
+
+
 def main() -> None:
     """Entry point for the ``pathfinder`` command and ``python -m pathfinder``."""
+    import signal
+
+    if not _prepare_streams():
+        sys.exit(1)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         app(prog_name="pathfinder")
+    except Terminated:
+        _fail("terminated")
+        sys.exit(EXIT_TERMINATED)
     except KeyboardInterrupt:
         _fail("interrupted")
         sys.exit(EXIT_INTERRUPTED)

@@ -16,10 +16,13 @@ def check_writable(path: Path, what: str) -> None:
         raise PathfinderError(f"{what} {path}: is a folder")
     if not folder.is_dir():
         raise PathfinderError(f"{what} {path}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise PathfinderError(f"{what} {path}: folder {folder} is not writable")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise PathfinderError(f"{what} {path}: file is not writable")
+    # Probe with a real file: permission bits say nothing for root or read-only mounts.
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=folder)
+    except OSError as exc:
+        raise PathfinderError(f"{what} {path}: folder {folder} is not writable ({exc.strerror or exc})") from None
+    os.close(fd)
+    os.unlink(probe)
 
 
 def write_atomic(path: Path, data: str | bytes, what: str = "file") -> None:

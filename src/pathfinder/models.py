@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 SCHEMA_VERSION = 1
 MAX_USD = 10_000_000
 MAX_MONTHS = 240
+MAX_PROGRAMS = 1000
 
 
 def _no_control_chars(value: str) -> str:
@@ -238,7 +239,7 @@ class Catalog(_Model):
 
     schema_version: Literal[1]
     sources: list[Source]
-    programs: list[Program] = Field(min_length=1, max_length=1000)
+    programs: list[Program] = Field(min_length=1, max_length=MAX_PROGRAMS)
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:

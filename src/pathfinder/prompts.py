@@ -24,6 +24,12 @@ DONE = "__done__"
 STYLE = questionary.Style([("qmark", "fg:#5f87af bold"), ("question", "bold"), ("instruction", "fg:#808080")])
 
 
+def _pointer() -> str:
+    """questionary's pointer is a non-ASCII character; use '>' where the terminal cannot show it."""
+    encoding = (getattr(sys.stderr, "encoding", None) or "ascii").lower().replace("-", "")
+    return "\u00bb" if encoding.startswith("utf") else ">"
+
+
 def _io(input: Any = None, output: Any = None) -> dict[str, Any]:
     """Prompts draw on stderr so stdout stays clean for --json and pipes."""
     if output is None and sys.stderr.isatty():
@@ -49,7 +55,8 @@ def ask_question(question: Question, position: int, total: int, current: Answer,
         choices = [questionary.Choice(title=c.label, value=NULL if c.value is None else c.value) for c in question.choices]
         picked = questionary.select(
             message, choices=choices, default=NULL if current is None else current,
-            instruction=_help(question.help + " (Arrow keys, then Enter.)"), style=STYLE, qmark="?", **_io(input, output),
+            instruction=_help(question.help + " (Arrow keys, then Enter.)"), style=STYLE, qmark="?",
+            pointer=_pointer(), **_io(input, output),
         ).unsafe_ask()
         return None if picked == NULL else picked  # type: ignore[no-any-return]
 
@@ -92,7 +99,7 @@ def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
         picked = questionary.select(
             "Review your answers", choices=choices, default=DONE,
             instruction=_help("Press Enter to see the result, or pick an answer to change it."),
-            style=STYLE, qmark="?", **_io(input, output),
+            style=STYLE, qmark="?", pointer=_pointer(), **_io(input, output),
         ).unsafe_ask()
         if picked == DONE:
             return answers
