@@ -1,0 +1,59 @@
+"""Shared fixtures: a fixed terminal (80 columns, no colour), a private HOME, and catalog helpers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import raw_catalog
+from typer.testing import CliRunner
+
+# Variables that would switch Rich or Typer into terminal/colour mode behind a test's back.
+FORCING_VARS = ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+
+
+@pytest.fixture(autouse=True)
+def fixed_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test sees an 80-column, colourless, dumb terminal and a HOME of its own."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "40")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+    # Typer reads TERMINAL_WIDTH (and the forcing variables) once, when it first renders help.
+    monkeypatch.setenv("TERMINAL_WIDTH", "80")
+    for name in FORCING_VARS:
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def catalog_data() -> dict[str, Any]:
+    """A fresh, mutable copy of the shipped programs.json as plain data."""
+    return raw_catalog()
+
+
+@pytest.fixture
+def write_json(tmp_path: Path) -> Callable[..., Path]:
+    """Write a JSON-able value (or raw str/bytes) to a file under tmp_path and return its path."""
+
+    def write(value: Any, name: str = "catalog.json") -> Path:
+        path = tmp_path / name
+        if isinstance(value, bytes):
+            path.write_bytes(value)
+        elif isinstance(value, str):
+            path.write_text(value, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(value, indent=2), encoding="utf-8")
+        return path
+
+    return write

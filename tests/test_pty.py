@@ -1,0 +1,183 @@
+"""The installed command in a real pseudo-terminal (pexpect), as a person would use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pexpect
+import pytest
+from helpers import find_pathfinder, strip_ansi
+
+from pathfinder.catalog import load_catalog
+from pathfinder.questions import defaults
+from pathfinder.scoring import score
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+BACKSPACE = "\x7f"
+CTRL_C = "\x03"
+TIMEOUT = 30
+
+
+def _env(**extra: str | None) -> dict[str, str]:
+    # pexpect is not a terminal emulator: it never answers prompt_toolkit's cursor-position request, which
+    # would then wait about a second per prompt. PROMPT_TOOLKIT_NO_CPR tells prompt_toolkit not to ask.
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
+    env.pop("NO_COLOR", None)
+    for key, value in extra.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+def spawn(*args: str, cwd: Path, **env: str | None) -> pexpect.spawn:
+    child = pexpect.spawn(find_pathfinder(), list(args), env=_env(**env), cwd=str(cwd), dimensions=(40, 100),
+                          encoding="utf-8", codec_errors="replace", timeout=TIMEOUT)
+    return child
+
+
+def finish(child: pexpect.spawn) -> str:
+    """Read to the end, wait for the exit and return everything printed."""
+    rest = child.read()
+    child.close()
+    return rest
+
+
+def answer_example_1(child: pexpect.spawn) -> None:
+    """goal billing (5 down), budget 4000, timeline 12, hands_on (2 down), the rest at their defaults."""
+    child.expect_exact("(1 of 10)")
+    child.send(DOWN * 5 + ENTER)
+    child.expect_exact("(2 of 10)")
+    child.send("4000" + ENTER)
+    child.expect_exact("(3 of 10)")
+    child.expect_exact("48")  # the default is shown, ready to be edited
+    child.send(BACKSPACE * 2 + "12" + ENTER)
+    child.expect_exact("(4 of 10)")
+    child.send(DOWN * 2 + ENTER)
+    for position in range(5, 11):
+        child.expect_exact(f"({position} of 10)")
+        child.send(ENTER)
+
+
+def test_the_whole_quiz_in_a_terminal(tmp_path: Path) -> None:
+    child = spawn("quiz", cwd=tmp_path)
+    answer_example_1(child)
+    child.expect_exact("Review your answers")
+    child.expect(r"budget_usd: \$4,000")
+    child.expect(r"timeline_months: 12 months")
+    child.send(ENTER)
+    child.expect_exact("Recommended:")
+    child.expect_exact("Medical Billing and Coding")
+    out = finish(child)
+    assert child.exitstatus == 0, out
+    assert "Traceback" not in out
+    assert "Next steps" in strip_ansi(out)
+
+
+def test_only_missing_questions_are_asked_and_a_bad_value_is_asked_again(tmp_path: Path) -> None:
+    given = {**defaults(), "goal": "billing", "timeline_months": 12, "learning_style": "hands_on"}
+    del given["budget_usd"]
+    answers = tmp_path / "partial.json"
+    answers.write_text(json.dumps(given), encoding="utf-8")
+    child = spawn("quiz", "--answers", str(answers), cwd=tmp_path)
+    # Only the budget is missing, so the first prompt is question 2 of 10.
+    index = child.expect_exact(["(1 of 10)", "(2 of 10)"])
+    assert index == 1, "a question that was already answered was asked"
+    child.send("lots" + ENTER)
+    child.expect_exact("Enter a number from 0 to 1,000,000")
+    child.send(BACKSPACE * 4 + "$4,000" + ENTER)
+    child.expect_exact("Review your answers")
+    child.expect(r"budget_usd: \$4,000")
+    # Change it again from the review screen (budget_usd is the second answer listed).
+    child.send(DOWN * 2 + ENTER)
+    child.expect_exact("(2 of 10)")
+    child.send(BACKSPACE * 4 + "3500" + ENTER)
+    child.expect_exact("Review your answers")
+    child.expect(r"budget_usd: \$3,500")
+    child.send(ENTER)
+    child.expect_exact("Recommended:")
+    child.expect_exact("Medical Billing and Coding")
+    out = finish(child)
+    assert child.exitstatus == 0, out
+
+
+def test_save_answers_from_a_terminal_session_replays(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.json"
+    child = spawn("quiz", "--save-answers", str(saved), cwd=tmp_path)
+    answer_example_1(child)
+    child.expect_exact("Review your answers")
+    child.send(ENTER)
+    child.expect_exact("Recommended:")
+    out = finish(child)
+    assert child.exitstatus == 0, out
+    expected = {**defaults(), "goal": "billing", "budget_usd": 4000, "timeline_months": 12,
+                "learning_style": "hands_on"}
+    assert json.loads(saved.read_text(encoding="utf-8")) == expected
+    # Replaying the file scores the same answers.
+    replay = subprocess.run([find_pathfinder(), "quiz", "--answers", str(saved), "--json"], env=_env(),
+                            cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    assert replay.returncode == 0, replay.stderr
+    result = json.loads(replay.stdout)
+    assert result["answers"] == expected
+    assert result["recommendation"] == score(expected, load_catalog()).model_dump(mode="json")["recommendation"]
+
+
+@pytest.mark.parametrize("where", [1, 2, "review"])
+def test_ctrl_c_exits_130_without_a_traceback_or_a_file(tmp_path: Path, where: int | str) -> None:
+    saved = tmp_path / "answers.json"
+    child = spawn("quiz", "--save-answers", str(saved), cwd=tmp_path)
+    child.expect_exact("(1 of 10)")
+    if where == 2:
+        child.send(ENTER)
+        child.expect_exact("(2 of 10)")
+    elif where == "review":
+        child.send(ENTER * 10)
+        child.expect_exact("Review your answers")
+    child.send(CTRL_C)
+    out = finish(child)
+    assert child.exitstatus == 130, out
+    assert child.signalstatus is None
+    assert "Traceback" not in out
+    assert "Recommended" not in out
+    assert not saved.exists()
+
+
+def test_missing_answers_with_stdin_not_a_terminal_is_an_error_not_a_prompt(tmp_path: Path) -> None:
+    text, status = pexpect.run(f"/bin/sh -c '{find_pathfinder()} quiz < /dev/null'", env=_env(), cwd=str(tmp_path),
+                               timeout=TIMEOUT, withexitstatus=True, encoding="utf-8")
+    assert status == 2, text
+    assert "--answers" in text and "--defaults" in text
+    assert "(1 of 10)" not in text
+
+
+# --- colour in a real terminal ---------------------------------------------------------------
+
+
+def test_colour_is_used_in_a_real_terminal(tmp_path: Path) -> None:
+    """The control for the tests below: with nothing said, Rich does style the output."""
+    out = finish(child := spawn("compare", cwd=tmp_path))
+    assert child.exitstatus == 0
+    assert "\x1b[" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--no-color", "compare"], {}),
+        (["compare"], {"NO_COLOR": "1"}),
+        (["--no-color", "quiz", "--defaults"], {}),
+        (["quiz", "--defaults"], {"NO_COLOR": "1"}),
+    ],
+    ids=["flag-compare", "env-compare", "flag-quiz", "env-quiz"],
+)
+def test_no_color_means_no_escape_codes_in_a_real_terminal(tmp_path: Path, args: list[str],
+                                                           env: dict[str, str]) -> None:
+    child = spawn(*args, cwd=tmp_path, **env)
+    out = finish(child)
+    assert child.exitstatus == 0, out
+    assert "\x1b[" not in out, repr(out[:300])
