@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,7 +86,7 @@ def validate_catalog(data: Any, label: str = "catalog") -> Catalog:
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as exc:
-        raise PathfinderError(f"{label}: invalid catalog", _error_lines(exc)) from None
+        raise PathfinderError(f"{label}: invalid catalog", _error_lines(exc, data)) from None
     except RecursionError:
         raise PathfinderError(f"{label}: nested too deeply") from None
     problems = _unknown_sources(data)
@@ -105,16 +106,40 @@ def json_path(loc: tuple[int | str, ...]) -> str:
     return text or "(top level)"
 
 
-def _error_lines(exc: ValidationError) -> list[str]:
+DUPLICATE = re.compile(r"duplicate (program|source|pathway|certification) id '([^']*)'")
+LIST_OF = {"program": "programs", "source": "sources", "pathway": "pathways", "certification": "certifications"}
+
+
+def _error_lines(exc: ValidationError, data: Any) -> list[str]:
     lines = []
     for error in exc.errors(include_url=False)[:MAX_REPORTED_PROBLEMS]:
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-after[")))
         message = str(error["msg"]).removeprefix("Value error, ")
+        found = DUPLICATE.fullmatch(message)
+        if found:
+            loc = _duplicate_loc(data, loc, LIST_OF[found.group(1)], found.group(2))
         lines.append(f"{json_path(loc)}: {message}")
     extra = exc.error_count() - MAX_REPORTED_PROBLEMS
     if extra > 0:
         lines.append(f"... and {extra} more problems")
     return lines
+
+
+def _duplicate_loc(data: Any, loc: tuple[int | str, ...], key: str, dup: str) -> tuple[int | str, ...]:
+    """Point a duplicate-id error (raised for the whole list's owner) at the second occurrence."""
+    node = data
+    try:
+        for part in loc:
+            node = node[part]
+        seen = 0
+        for index, item in enumerate(node[key]):
+            if isinstance(item, dict) and item.get("id") == dup:
+                seen += 1
+                if seen == 2:
+                    return (*loc, key, index, "id")
+    except (KeyError, IndexError, TypeError):
+        pass
+    return loc
 
 
 def _unknown_sources(data: dict[str, Any]) -> list[str]:

@@ -23,7 +23,8 @@ from pathfinder.questions import Question
 
 def make_console(file: IO[str] | None = None, *, no_color: bool = False, width: int | None = None,
                  record: bool = False) -> Console:
-    return Console(file=file, no_color=no_color or None, width=width, record=record,
+    # --no-color and NO_COLOR give plain text: no colour and no other escape codes either.
+    return Console(file=file, no_color=no_color or None, color_system=None if no_color else "auto", width=width, record=record,
                    highlight=False, emoji=False, soft_wrap=False)
 
 
