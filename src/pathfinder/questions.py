@@ -41,6 +41,7 @@ class Question:
     nullable: bool = False
     unit: str = ""
     labels: dict[str | None, str] = field(default_factory=dict, compare=False)
+    noun: str = ""  # how a sentence names the answer: "your budget"; the prompt is used when empty
 
     def allowed(self) -> str:
         """A short description of the values this question accepts."""
@@ -74,6 +75,7 @@ def _choices(*pairs: tuple[str | None, str]) -> tuple[Choice, ...]:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         id="goal",
+        noun="your career goal",
         prompt="What work do you most want to end up doing?",
         kind="choice",
         help="Management and informatics lean to HIM; coding, billing and a fast start lean to billing and coding.",
@@ -91,6 +93,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="budget_usd",
+        noun="your budget",
         prompt="Total budget for tuition and fees (USD)?",
         kind="number",
         help="Everything you can spend on tuition and fees for the whole program, not per year. Leave it blank if you are not sure.",
@@ -102,6 +105,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="timeline_months",
+        noun="your timeline",
         prompt="Months until you want to be working?",
         kind="integer",
         help="How soon you want to be working in the field, counting the time in school. 48 (four years) leaves room for every pathway.",
@@ -112,6 +116,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="learning_style",
+        noun="how you learn",
         prompt="How do you learn best?",
         kind="choice",
         help="HIM suits analytical learners at ease with technology; billing and coding suits hands-on practice.",
@@ -124,6 +129,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="interest",
+        noun="what interests you",
         prompt="What interests you most?",
         kind="choice",
         help="The topics you would spend your days on.",
@@ -140,6 +146,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="strength",
+        noun="your strongest skill",
         prompt="Your strongest academic skill?",
         kind="choice",
         help="Both fields need computer skills and attention to detail; this is about what stands out.",
@@ -155,6 +162,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="priority",
+        noun="what matters most",
         prompt="What matters most to you?",
         kind="choice",
         help="Gives that factor extra weight in the score.",
@@ -169,6 +177,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="education",
+        noun="your education",
         prompt="Highest education you have completed?",
         kind="choice",
         help="HIM bachelor's programs expect college coursework before admission.",
@@ -184,6 +193,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="remote",
+        noun="remote work",
         prompt="How much does remote work matter?",
         kind="choice",
         help="Remote options are wide in billing and coding, narrower in HIM.",
@@ -196,6 +206,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="challenge",
+        noun="how demanding a program you want",
         prompt="How demanding a program do you want?",
         kind="choice",
         help="HIM is the more academically demanding of the two.",
