@@ -158,6 +158,7 @@ def questions_table(questions: Sequence[Question], console: Console | None = Non
 # --- money and time ------------------------------------------------------------------------------
 
 BAR_MAX = 60
+SERIES_COLOURS = ("green", "cyan", "magenta", "yellow")  # gains; losses are red
 CHART_ROWS = 12  # years shown in a chart; longer horizons show every second (third...) year
 EXPORT_WIDTH = 100
 NARROW = 80  # below this many columns, charts label bars with short names
@@ -191,8 +192,9 @@ def chart(series: Sequence[tuple[str, Sequence[int | None]]], console: Console |
                 bar.append(axis, style="dim")
             elif value is not None:
                 bar.append(axis, style="dim")
-                bar.append(block * length, style="green")
-            grid.add_row(Text(f"year {year + 1}" if index == 0 else ""), Text(label), bar, Text(formats.usd(value)))
+                bar.append(block * length, style=SERIES_COLOURS[index % len(SERIES_COLOURS)])
+            grid.add_row(Text(f"year {year + 1}" if index == 0 else ""),
+                         Text(label, style=SERIES_COLOURS[index % len(SERIES_COLOURS)]), bar, Text(formats.usd(value)))
     return grid
 
 
