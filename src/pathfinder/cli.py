@@ -239,11 +239,9 @@ def quiz(
         from pathfinder.errors import PathfinderError
         from pathfinder.files import check_writable, write_atomic
 
-        export_format = None
-        if export is not None:
-            from pathfinder.formats import export_format as format_of
+        from pathfinder.formats import export_format
 
-            export_format = format_of(export)
+        fmt = export_format(export) if export is not None else None
         if not math.isfinite(part_time_income):
             raise PathfinderError("--part-time-income: must be a finite number of dollars a year")
         catalog = _catalog(ctx)
@@ -275,8 +273,8 @@ def quiz(
             import json
 
             write_atomic(save_answers, json.dumps(answers, indent=2) + "\n", "--save-answers")
-        if export is not None and export_format is not None:
-            write_atomic(export, _export_text(ctx, result, catalog, export_format), "--export")
+        if export is not None and fmt is not None:
+            write_atomic(export, _export_text(ctx, result, catalog, fmt), "--export")
             _fail(f"wrote the recommendation to {export}")
         if as_json:
             _write_stdout(result.model_dump_json(indent=2))

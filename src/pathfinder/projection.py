@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from pathfinder.factsheet import cite, money, money_span
+from pathfinder.factsheet import cite, money, money_span, month_range
+from pathfinder.formats import span
 from pathfinder.models import (
     BreakEven,
     Catalog,
@@ -83,6 +85,14 @@ class _Path:
             return None if flow is None else round(flow.net_at(12 * year))
 
         return [ProjectionYear(year=y, low=at("low", y), mid=at("mid", y), high=at("high", y)) for y in range(1, years + 1)]
+
+
+class _Entry(NamedTuple):
+    program_id: str
+    program: Program
+    pathway: Pathway
+    inputs: dict[str, Inputs]
+    path: _Path
 
 
 # --- the figures in each scenario ---------------------------------------------------------
@@ -163,27 +173,28 @@ def project(result: Result, catalog: Catalog, options: Options = Options()) -> t
     for entry in result.ranking:
         program, pathway = _pathway_of(catalog, entry)
         inputs = pathway_inputs(program, pathway)
-        path = _Path({s: _one_step(inputs[s], options) for s in SCENARIOS})
-        entries.append((entry, program, pathway, inputs, path))
+        entries.append(_Entry(entry.program_id, program, pathway, inputs,
+                              _Path({s: _one_step(inputs[s], options) for s in SCENARIOS})))
 
-    priced = [e for e in entries if e[4].flows["mid"] is not None]
-    reference = min(priced, key=lambda e: (e[3]["mid"].cost_usd, _first_pay(e[3]["mid"]), e[0].program_id), default=None)
+    priced = [e for e in entries if e.path.flows["mid"] is not None]
+    reference = min(priced, key=lambda e: (e.inputs["mid"].cost_usd, _first_pay(e.inputs["mid"]), e.program_id), default=None)
     projections = []
-    for entry, program, pathway, inputs, path in entries:
-        compared = reference if reference is not None and reference[0] is not entry and path.flows["mid"] is not None else None
-        spread = _break_even(path, compared[4], options.years) if compared else BreakEven(low=None, mid=None, high=None)
+    for e in entries:
+        compared = reference if reference is not None and reference is not e and e.path.flows["mid"] is not None else None
+        spread = _break_even(e.path, compared.path, options.years) if compared else BreakEven(low=None, mid=None, high=None)
         notes = []
-        if path.flows["mid"] is None:
-            notes.append(f"No source gives the {'cost' if inputs['mid'].cost_usd is None else 'salary'} of the "
-                         f"{program.short_name} {pathway.name}, so its earnings cannot be projected.")
+        if e.path.flows["mid"] is None:
+            missing = "cost" if e.inputs["mid"].cost_usd is None else "salary"
+            notes.append(f"No source gives the {missing} of the {e.program.short_name} {e.pathway.name}, "
+                         "so its earnings cannot be projected.")
         projections.append(ProgramProjection(
-            program_id=program.id, program_name=program.name, pathway=pathway.id, pathway_name=pathway.name,
-            school_months=_values(inputs, "school_months"), job_search_months=_values(inputs, "job_search_months"),
-            cost_usd=_values(inputs, "cost_usd"), salary_usd=_values(inputs, "salary_usd"),
-            years=path.yearly(options.years), compared_with=compared[0].program_id if compared else None,
+            program_id=e.program_id, program_name=e.program.name, pathway=e.pathway.id, pathway_name=e.pathway.name,
+            school_months=_values(e.inputs, "school_months"), job_search_months=_values(e.inputs, "job_search_months"),
+            cost_usd=_values(e.inputs, "cost_usd"), salary_usd=_values(e.inputs, "salary_usd"),
+            years=e.path.yearly(options.years), compared_with=compared.program_id if compared else None,
             break_even_year=spread.mid, break_even=spread, notes=notes,
         ))
-    return projections, assumptions([(e[1], e[2]) for e in entries], options)
+    return projections, assumptions([(e.program, e.pathway) for e in entries], options)
 
 
 def _first_pay(inputs: Inputs) -> float:
@@ -248,20 +259,13 @@ def _pathway_lines(program: Program, pathway: Pathway) -> list[str]:
     if extras is not None and extras.known:
         lines.append(f"{program.short_name} {pathway.name}: {money_span(pathway.cost_usd.floor, pathway.cost_usd.ceiling)} "
                      f"tuition plus {money_span(extras.floor, extras.ceiling)} extras ({source}), "
-                     f"{money_span(low, high)} in all, over {_month_span(pathway)}.")
+                     f"{money_span(low, high)} in all, over {month_range(pathway.duration_months)}.")
     else:
-        lines.append(f"{program.short_name} {pathway.name}: {money_span(low, high)} tuition ({source}) over {_month_span(pathway)}; "
+        lines.append(f"{program.short_name} {pathway.name}: {money_span(low, high)} tuition ({source}) over {month_range(pathway.duration_months)}; "
                      "no source gives a figure for books, fees and exams, so none is counted. This flatters it.")
     salary = program.outcomes.salary_usd
     lines.append(f"{program.short_name} early-career pay: {money_span(salary.low, salary.high)} a year ({cite(salary.source)}).")
     return lines
-
-
-def _month_span(pathway: Pathway) -> str:
-    ends = _ends(pathway.duration_months.low, pathway.duration_months.high)
-    assert ends is not None
-    low, high = ends
-    return f"{low:g} months" if low == high else f"{low:g}-{high:g} months"
 
 
 # --- the two-step path ------------------------------------------------------------------------
@@ -323,22 +327,22 @@ def stackable_path(result: Result, catalog: Catalog, options: Options = Options(
     limits = " ".join(c.message for c in blocking)
     reason = (f"Your goal ({goal_label}) points to {target.name}, but it does not fit your limits now: {limits} "
               f"A first step in {first_program.short_name} can lead there: {link.note} ({cite(link.source)})")
-    school_one = _month_span(first_pathway)
+    school_one = month_range(first_pathway.duration_months)
     work = ScenarioValues(**starts["work"])
     steps = [
         StackStep(
             program_id=first_program.id, pathway=first_pathway.id, pathway_name=first_pathway.name,
             starts_month=ScenarioValues(low=0, mid=0, high=0), ends_month=_values(one, "school_months"),
             summary=(f"Now: the {first_program.short_name} {first_pathway.name} ({school_one}, "
-                     f"{money_span(*_ends(*total_cost(first_pathway)) or (None, None))}); working in the field "
-                     f"{_span(work.high, work.low)} months from now."),
+                     f"{span(*total_cost(first_pathway), 'usd')}); working in the field "
+                     f"{span(work.low, work.high)} months from now."),
         ),
         StackStep(
             program_id=target.id, pathway=second_pathway.id, pathway_name=second_pathway.name,
             starts_month=ScenarioValues(**starts["second"]), ends_month=ScenarioValues(**starts["second_end"]),
-            summary=(f"After a year in that job: the {target.short_name} {second_pathway.name} ({_month_span(second_pathway)}, "
-                     f"{money_span(*_ends(*total_cost(second_pathway)) or (None, None))}), studied part-time while you keep working, "
-                     f"done {_span(starts['second_end']['high'], starts['second_end']['low'])} months from now."),
+            summary=(f"After a year in that job: the {target.short_name} {second_pathway.name} ({month_range(second_pathway.duration_months)}, "
+                     f"{span(*total_cost(second_pathway), 'usd')}), studied part-time while you keep working, "
+                     f"done {span(starts['second_end']['low'], starts['second_end']['high'])} months from now."),
         ),
     ]
     notes = [
@@ -347,7 +351,7 @@ def stackable_path(result: Result, catalog: Catalog, options: Options = Options(
     extra = [
         f"Two-step path: the second step starts after {WORK_BEFORE_SECOND_STEP_MONTHS} months in the first job.",
         f"Two-step path: the {target.short_name} {second_pathway.name} is studied part-time alongside the "
-        f"{first_program.short_name} job and takes its listed length ({_month_span(second_pathway)}); "
+        f"{first_program.short_name} job and takes its listed length ({month_range(second_pathway.duration_months)}); "
         "no source gives a part-time length, so it may take longer.",
         f"Two-step path: its cost is paid when it starts; no credit from the first step is counted toward it "
         "(no source says credits transfer).",
@@ -370,9 +374,3 @@ def _second_step(result: Result, target: Program, entry: RankedProgram) -> Pathw
         if "admission" not in pathway_problems(result.answers, pathway):
             return pathway
     return None
-
-
-def _span(low: float | None, high: float | None) -> str:
-    if low is None or high is None:
-        return "?"
-    return f"{low:g}" if low == high else f"{low:g}-{high:g}"

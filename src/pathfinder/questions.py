@@ -41,7 +41,7 @@ class Question:
     nullable: bool = False
     unit: str = ""
     labels: dict[str | None, str] = field(default_factory=dict, compare=False)
-    noun: str = ""  # how a sentence names the answer: "your budget"; the prompt is used when empty
+    noun: str = ""  # how a sentence names a number answer ("your budget"); the prompt is used when empty
 
     def allowed(self) -> str:
         """A short description of the values this question accepts."""
@@ -75,7 +75,6 @@ def _choices(*pairs: tuple[str | None, str]) -> tuple[Choice, ...]:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         id="goal",
-        noun="your career goal",
         prompt="What work do you most want to end up doing?",
         kind="choice",
         help="Management and informatics lean to HIM; coding, billing and a fast start lean to billing and coding.",
@@ -116,7 +115,6 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="learning_style",
-        noun="how you learn",
         prompt="How do you learn best?",
         kind="choice",
         help="HIM suits analytical learners at ease with technology; billing and coding suits hands-on practice.",
@@ -129,7 +127,6 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="interest",
-        noun="what interests you",
         prompt="What interests you most?",
         kind="choice",
         help="The topics you would spend your days on.",
@@ -146,7 +143,6 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="strength",
-        noun="your strongest skill",
         prompt="Your strongest academic skill?",
         kind="choice",
         help="Both fields need computer skills and attention to detail; this is about what stands out.",
@@ -162,7 +158,6 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="priority",
-        noun="what matters most",
         prompt="What matters most to you?",
         kind="choice",
         help="Gives that factor extra weight in the score.",
@@ -177,7 +172,6 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="education",
-        noun="your education",
         prompt="Highest education you have completed?",
         kind="choice",
         help="HIM bachelor's programs expect college coursework before admission.",
@@ -193,7 +187,6 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="remote",
-        noun="remote work",
         prompt="How much does remote work matter?",
         kind="choice",
         help="Remote options are wide in billing and coding, narrower in HIM.",
@@ -206,7 +199,6 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="challenge",
-        noun="how demanding a program you want",
         prompt="How demanding a program do you want?",
         kind="choice",
         help="HIM is the more academically demanding of the two.",
