@@ -185,3 +185,33 @@ def test_a_link_to_an_unknown_program_is_refused() -> None:
     with pytest.raises(PathfinderError) as caught:
         custom_catalog(bad_link)
     assert "stacks into 'nope'" in str(caught.value)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pathfinder.questions import QUESTIONS  # noqa: E402
+
+_CHOICES = {q.id: st.sampled_from([c.value for c in q.choices]) for q in QUESTIONS if q.kind == "choice"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(budget=st.one_of(st.none(), st.integers(0, 80_000)), timeline=st.integers(1, 120),
+       picks=st.fixed_dictionaries(_CHOICES), years=st.integers(1, 40))
+def test_property_scenarios_stay_in_order(budget: int | None, timeline: int, picks: dict, years: int) -> None:
+    """With no part-time pay, the low scenario never beats the middle, nor the middle the high, in any year."""
+    cat = catalog()
+    result = score(answers(budget_usd=budget, timeline_months=timeline, **picks), cat)
+    projections, _ = project(result, cat, Options(years=years))
+    for projection in projections:
+        assert len(projection.years) == years
+        if projection.cost_usd.mid is None:  # a pathway no source prices is not projected at all
+            assert projection.notes and all(y.low is y.mid is y.high is None for y in projection.years)
+            continue
+        for year in projection.years:
+            assert year.low is not None and year.mid is not None and year.high is not None
+            assert year.low <= year.mid <= year.high
+        mid = projection.break_even.mid
+        if mid is not None and projection.compared_with is not None:
+            other = next(p for p in projections if p.program_id == projection.compared_with)
+            assert all(mine.mid >= theirs.mid - 1 for mine, theirs in zip(projection.years[mid - 1:], other.years[mid - 1:]))
