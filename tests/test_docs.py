@@ -8,7 +8,7 @@ repository). The installed ``pathfinder`` (next to the running Python) comes fir
 
 Rules an example line can rely on:
 
-- It must exit 0, print something on stdout and never a traceback.
+- It must exit 0, print something on stdout (or into the file it redirects to) and never a traceback.
 - A line ending in a comment ``# exits N`` must exit with code N instead (for examples of errors).
 - ``pathfinder quiz`` with neither ``--defaults`` nor ``--answers`` is interactive: it runs in a
   pseudo-terminal, must show the first question ``(1 of 10)``, and is then stopped with Ctrl-C (exit 130).
@@ -92,10 +92,17 @@ def _run_interactive(command: str, cwd: Path) -> Ran:
     return Ran(command, child.exitstatus if seen == 0 else -1, shown, "")
 
 
+REDIRECT = re.compile(r">\s*(\S+)\s*(#.*)?$")
+
+
 def _run(command: str, cwd: Path) -> Ran:
     done = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=cwd, env=_env(), capture_output=True,
                           text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
-    return Ran(command, done.returncode, done.stdout, done.stderr)
+    stdout = done.stdout
+    target = REDIRECT.search(command)
+    if target and (cwd / target.group(1)).is_file():
+        stdout = (cwd / target.group(1)).read_text(encoding="utf-8", errors="replace")  # what went to the file
+    return Ran(command, done.returncode, stdout, done.stderr)
 
 
 EXAMPLES = readme_examples(README.read_text(encoding="utf-8")) if README.exists() else []

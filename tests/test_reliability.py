@@ -53,6 +53,19 @@ def shipped() -> dict[str, Any]:
     return json.loads(SHIPPED.read_text())
 
 
+def many_programs(count: int) -> dict[str, Any]:
+    """The shipped catalog with its programs copied ``count`` times under new ids (links dropped)."""
+    data = shipped()
+    programs = []
+    for index in range(count):
+        program = copy.deepcopy(data["programs"][index % 2])
+        program["id"] = f"p{index}"
+        program.pop("stacks_into", None)
+        programs.append(program)
+    data["programs"] = programs
+    return data
+
+
 # --- bad answers ---------------------------------------------------------------------
 
 CONTRACT = ["--set", "budget_usd=5000", "--set", "timeline_months=12", "--defaults"]
@@ -266,26 +279,14 @@ def test_rich_markup_in_data_prints_literally(tmp_path: Path) -> None:
 
 
 def test_ten_thousand_programs_end_quickly_with_a_clear_error(tmp_path: Path) -> None:
-    data = shipped()
-    programs = []
-    for index in range(10_000):
-        program = copy.deepcopy(data["programs"][index % 2])
-        program["id"] = f"p{index}"
-        programs.append(program)
-    data["programs"] = programs
+    data = many_programs(10_000)
     path = tmp_path / "huge.json"
     path.write_text(json.dumps(data))
     assert_clean(run(["--data", str(path), "compare", "--json"], timeout=60), 2, "at most 1000 programs")
 
 
 def test_a_thousand_programs_still_work(tmp_path: Path) -> None:
-    data = shipped()
-    programs = []
-    for index in range(1000):
-        program = copy.deepcopy(data["programs"][index % 2])
-        program["id"] = f"p{index}"
-        programs.append(program)
-    data["programs"] = programs
+    data = many_programs(1000)
     path = tmp_path / "many.json"
     path.write_text(json.dumps(data))
     proc = run(["--data", str(path), "compare", "--json"], timeout=120)
@@ -297,8 +298,7 @@ def test_a_thousand_programs_still_work(tmp_path: Path) -> None:
 
 
 def test_piped_into_head_is_quiet(tmp_path: Path) -> None:
-    data = shipped()
-    data["programs"] = [dict(copy.deepcopy(data["programs"][i % 2]), id=f"p{i}") for i in range(300)]
+    data = many_programs(300)
     path = tmp_path / "many.json"
     path.write_text(json.dumps(data))
     for command in (["compare", "--json"], ["compare"]):

@@ -107,6 +107,7 @@ def json_path(loc: tuple[int | str, ...]) -> str:
 
 
 DUPLICATE = re.compile(r"duplicate (program|source|pathway|certification) id '([^']*)'")
+STACK_LINK = re.compile(r"program '([^']*)' stacks into '([^']*)'")
 LIST_OF = {"program": "programs", "source": "sources", "pathway": "pathways", "certification": "certifications"}
 
 
@@ -118,6 +119,9 @@ def _error_lines(exc: ValidationError, data: Any) -> list[str]:
         found = DUPLICATE.fullmatch(message)
         if found:
             loc = _duplicate_loc(data, loc, LIST_OF[found.group(1)], found.group(2))
+        found = STACK_LINK.match(message)
+        if found:
+            loc = _stack_link_loc(data, found.group(1), found.group(2)) or loc
         lines.append(f"{json_path(loc)}: {message}")
     extra = exc.error_count() - MAX_REPORTED_PROBLEMS
     if extra > 0:
@@ -140,6 +144,19 @@ def _duplicate_loc(data: Any, loc: tuple[int | str, ...], key: str, dup: str) ->
     except (KeyError, IndexError, TypeError):
         pass
     return loc
+
+
+def _stack_link_loc(data: Any, program_id: str, target: str) -> tuple[int | str, ...] | None:
+    """Point a broken ``stacks_into`` link (checked across the whole catalog) at the link itself."""
+    try:
+        for index, program in enumerate(data["programs"]):
+            if program.get("id") == program_id:
+                for link_index, link in enumerate(program.get("stacks_into", [])):
+                    if link.get("program_id") == target:
+                        return ("programs", index, "stacks_into", link_index, "program_id")
+    except (KeyError, TypeError, AttributeError):
+        pass
+    return None
 
 
 def _unknown_sources(data: dict[str, Any]) -> list[str]:

@@ -29,6 +29,8 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 MAX_ANSWERS_BYTES = 1024 * 1024
+MAX_YEARS = 40  # pathfinder.projection.MAX_YEARS, repeated so --help needs no core import
+MAX_PART_TIME_INCOME_USD = 1_000_000  # pathfinder.projection.MAX_PART_TIME_INCOME_USD
 
 app = typer.Typer(
     name="pathfinder",
@@ -172,7 +174,7 @@ def _read_answers_file(source: str) -> dict[str, Any]:
     return data
 
 
-def _parse_sets(pairs: list[str]) -> dict[str, Any]:
+def _parse_sets(pairs: list[str], flag: str = "--set") -> dict[str, Any]:
     from pathfinder.errors import PathfinderError
     from pathfinder.questions import parse_set_value
 
@@ -180,7 +182,7 @@ def _parse_sets(pairs: list[str]) -> dict[str, Any]:
     for pair in pairs:
         key, sep, text = pair.partition("=")
         if not sep or not key.strip():
-            raise PathfinderError(f"--set {pair!r}: expected id=value, for example --set budget_usd=5000")
+            raise PathfinderError(f"{flag} {pair!r}: expected id=value, for example {flag} budget_usd=5000")
         values[key.strip()] = parse_set_value(text)
     return values
 
@@ -224,15 +226,45 @@ def quiz(
         typer.Option("--save-answers", metavar="FILE", help="Write the complete answers to FILE (replayable with --answers)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
+    years: Annotated[
+        int, typer.Option("--years", metavar="N", min=1, max=MAX_YEARS, help="Years the money-and-time projection covers.")
+    ] = 10,
+    part_time_income: Annotated[
+        float,
+        typer.Option("--part-time-income", metavar="USD", min=0, max=MAX_PART_TIME_INCOME_USD,
+                     help="Part-time earnings a year while in school, for the projection (default 0)."),
+    ] = 0.0,
+    what_ifs: Annotated[
+        Optional[list[str]],
+        typer.Option("--what-if", metavar="ID=VALUE", help="Also score with this answer changed and show both side by side. Repeatable."),
+    ] = None,
+    export: Annotated[
+        Optional[Path],
+        typer.Option("--export", metavar="PATH", help="Also write the full recommendation to PATH: .html, .htm, .svg, .md or .txt."),
+    ] = None,
 ) -> None:
     """Answer a few questions and get a recommendation with the reasons behind it."""
     with _guard():
+        import math
+
         from pathfinder.errors import PathfinderError
         from pathfinder.files import check_writable, write_atomic
 
+        from pathfinder.formats import export_format
+
+        fmt = export_format(export) if export is not None else None
+        if not math.isfinite(part_time_income):
+            raise PathfinderError("--part-time-income: must be a finite number of dollars a year")
         catalog = _catalog(ctx)
         if save_answers is not None:
             check_writable(save_answers, "--save-answers")
+        if export is not None:
+            check_writable(export, "--export")
+        what_if_answers = None
+        if what_ifs:
+            from pathfinder.questions import validate_answers
+
+            what_if_answers = validate_answers(_parse_sets(what_ifs, "--what-if"))
         answers, missing = gather_answers(answers_file, sets or [], use_defaults)
         if missing:
             if answers_file == "-" or not sys.stdin.isatty():
@@ -244,13 +276,17 @@ def quiz(
 
             answers = ask_missing(answers)
         answers = _ordered(answers)
-        from pathfinder.scoring import score
+        from pathfinder.advice import advise
+        from pathfinder.projection import Options
 
-        result = score(answers, catalog)
+        result = advise(answers, catalog, Options(years=years, part_time_income_usd=part_time_income), what_if_answers)
         if save_answers is not None:
             import json
 
             write_atomic(save_answers, json.dumps(answers, indent=2) + "\n", "--save-answers")
+        if export is not None and fmt is not None:
+            write_atomic(export, _export_text(ctx, result, catalog, fmt), "--export")
+            _fail(f"wrote the recommendation to {export}")
         if as_json:
             _write_stdout(result.model_dump_json(indent=2))
             return
@@ -260,24 +296,73 @@ def quiz(
         console.print(recommendation_view(result, catalog, console))
 
 
+def _export_text(ctx: typer.Context, result: Any, catalog: Catalog, fmt: str) -> str:
+    if fmt == "markdown":
+        from pathfinder.formats import result_markdown
+
+        return result_markdown(result, catalog)
+    from pathfinder.render import export_document
+
+    return export_document(result, catalog, fmt, no_color=_settings(ctx).no_color)
+
+
 # --- compare, questions, schema -------------------------------------------------------
+
+
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
 
 
 @app.command()
 def compare(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full program profiles as JSON.")] = False,
+    output_format: Annotated[
+        Optional[CompareFormat],
+        typer.Option("--format", help="table (the default), json (the full profiles), markdown or csv."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
+    programs: Annotated[
+        Optional[str], typer.Option("--programs", metavar="IDS", help="Comma-separated program ids to show, in that order (default: all).")
+    ] = None,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Mark each figure with footnotes saying where it comes from (table, markdown, csv).")
+    ] = False,
 ) -> None:
     """Show the programs side by side: cost, length, salary, growth, certifications and more."""
     with _guard():
+        from pathfinder.errors import PathfinderError
+        from pathfinder.factsheet import choose_programs
+
+        if as_json and output_format not in (None, CompareFormat.json):
+            raise PathfinderError(f"--json is the same as --format json; it cannot be used with --format {output_format.value}")
+        fmt = CompareFormat.json if as_json else (output_format or CompareFormat.table)
+        ids = None if programs is None else [part.strip() for part in programs.split(",") if part.strip()]
+        if ids is not None and not ids:
+            raise PathfinderError("--programs: give at least one program id, for example --programs him,mbc")
         catalog = _catalog(ctx)
-        if as_json:
-            _write_stdout(catalog.model_dump_json(indent=2))
+        chosen = choose_programs(catalog, ids)
+        if fmt is CompareFormat.json:
+            shown = catalog.model_copy(update={"programs": chosen}) if ids else catalog
+            _write_stdout(shown.model_dump_json(indent=2))
             return
-        from pathfinder.render import compare_table
+        if fmt is CompareFormat.markdown:
+            from pathfinder.formats import compare_markdown
+
+            _write_stdout(compare_markdown(catalog, chosen, sources))
+            return
+        if fmt is CompareFormat.csv:
+            from pathfinder.formats import compare_csv
+
+            sys.stdout.write(compare_csv(catalog, chosen, sources))
+            sys.stdout.flush()
+            return
+        from pathfinder.render import compare_view
 
         console = _console(ctx)
-        console.print(compare_table(catalog, console=console))
+        console.print(compare_view(catalog, chosen, console, sources))
 
 
 @app.command()

@@ -192,6 +192,14 @@ class FitTags(_Model):
     strengths: Weights
 
 
+class StackLink(_Model):
+    """Experience in this program carries into another: a first step toward it."""
+
+    program_id: Id
+    source: SafeStr
+    note: SafeStr
+
+
 class Program(_Model):
     id: Id
     name: SafeStr
@@ -210,6 +218,9 @@ class Program(_Model):
     remote_work: Rated
     fit: FitTags
     next_steps: list[SafeStr]
+    stacks_into: list[StackLink] = Field(
+        default_factory=list, description="Programs that this one's experience carries into, for a two-step path"
+    )
 
     @model_validator(mode="after")
     def _unique(self) -> Program:
@@ -245,6 +256,11 @@ class Catalog(_Model):
     def _consistent(self) -> Catalog:
         _refuse_duplicates([s.id for s in self.sources], "source")
         _refuse_duplicates([p.id for p in self.programs], "program")
+        ids = {p.id for p in self.programs}
+        for program in self.programs:
+            for link in program.stacks_into:
+                if link.program_id not in ids or link.program_id == program.id:
+                    raise ValueError(f"program {program.id!r} stacks into {link.program_id!r}, which is not another listed program")
         return self
 
     def program(self, program_id: str) -> Program | None:
@@ -305,12 +321,110 @@ class Recommendation(BaseModel):
     next_steps: list[str]
 
 
+class ScenarioValues(BaseModel):
+    """One figure in each scenario: ``low`` is the least money (slow, dear, low pay), ``high`` the most."""
+
+    low: float | None
+    mid: float | None
+    high: float | None
+
+
+class BreakEven(BaseModel):
+    """The break-even year in each scenario (both paths at the same end of their ranges); null if never."""
+
+    low: int | None
+    mid: int | None
+    high: int | None
+
+
+class ProjectionYear(BaseModel):
+    year: int = Field(ge=1, description="Whole years since school starts")
+    low: int | None = Field(description="Cumulative earnings net of school costs at the end of the year, low scenario (USD)")
+    mid: int | None
+    high: int | None
+
+
+class ProgramProjection(BaseModel):
+    """Money and time for one program's best-fitting pathway."""
+
+    program_id: str
+    program_name: str
+    pathway: str
+    pathway_name: str
+    school_months: ScenarioValues
+    job_search_months: ScenarioValues
+    cost_usd: ScenarioValues = Field(description="Tuition plus extras, paid when school starts")
+    salary_usd: ScenarioValues = Field(description="Early-career salary a year, flat over the horizon")
+    years: list[ProjectionYear]
+    compared_with: str | None = Field(None, description="The cheaper program this one is measured against")
+    break_even_year: int | None = Field(
+        None, description="First year from which this path stays at or above the cheaper path (middle scenario); null if never"
+    )
+    break_even: BreakEven
+    notes: list[str] = Field(default_factory=list)
+
+
+class Change(BaseModel):
+    """One change that would put another program first: an answer (``answer``) or a weight (``weight``)."""
+
+    answer: str | None = Field(None, description="The question id changed, for an answer")
+    weight: str | None = Field(None, description="The criterion id changed, for a weight")
+    from_: int | float | str | None = Field(alias="from", serialization_alias="from")
+    to: int | float | str | None
+    until: int | float | None = Field(None, description="For a number: the flip holds from `to` up to this value (null: to the end of the range)")
+    new_program_id: str
+    also: list[int | float | str | None] = Field(default_factory=list, description="Other values of a choice that flip it too")
+    distance: float = Field(description="How big the change is: relative change of a number, 1 for a different choice")
+    sentence: str
+
+    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
+
+
+class StackStep(BaseModel):
+    program_id: str
+    pathway: str
+    pathway_name: str
+    starts_month: ScenarioValues = Field(description="Months after today when this step starts")
+    ends_month: ScenarioValues = Field(description="Months after today when its school ends")
+    summary: str
+
+
+class StackablePath(BaseModel):
+    """A two-step path toward the program the person's goal points to, when limits rule it out now."""
+
+    goal_program_id: str
+    first_program_id: str
+    reason: str
+    source: str = Field(description="Where the sources say the first step carries into the second")
+    steps: list[StackStep]
+    years: list[ProjectionYear]
+    compared_with: str = Field(description="The one-step path this is measured against")
+    break_even_year: int | None = Field(None, description="First year from which the two-step path stays ahead (middle scenario)")
+    break_even: BreakEven
+    notes: list[str] = Field(default_factory=list)
+
+
+class WhatIf(BaseModel):
+    """The result again with some answers changed (``quiz --what-if``)."""
+
+    changed: dict[str, dict[str, int | float | str | None]] = Field(description="id -> {from, to}")
+    answers: dict[str, int | float | str | None]
+    recommendation: Recommendation
+    ranking: list[RankedProgram]
+    warnings: list[str]
+
+
 class Result(BaseModel):
     schema_version: int = SCHEMA_VERSION
     answers: dict[str, int | float | str | None]
     recommendation: Recommendation
     ranking: list[RankedProgram]
     warnings: list[str]
+    projection: list[ProgramProjection] = Field(default_factory=list, description="Money and time, one entry per ranked program")
+    assumptions: list[str] = Field(default_factory=list, description="Every assumption behind the projection, in plain words")
+    what_would_change: list[Change] = Field(default_factory=list, description="Nearest single changes that would put another program first")
+    stackable_path: StackablePath | None = None
+    what_if: WhatIf | None = None
 
 
 def schema_for(name: str) -> dict[str, Any]:

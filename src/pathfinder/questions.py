@@ -41,6 +41,7 @@ class Question:
     nullable: bool = False
     unit: str = ""
     labels: dict[str | None, str] = field(default_factory=dict, compare=False)
+    noun: str = ""  # how a sentence names a number answer ("your budget"); the prompt is used when empty
 
     def allowed(self) -> str:
         """A short description of the values this question accepts."""
@@ -91,6 +92,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="budget_usd",
+        noun="your budget",
         prompt="Total budget for tuition and fees (USD)?",
         kind="number",
         help="Everything you can spend on tuition and fees for the whole program, not per year. Leave it blank if you are not sure.",
@@ -102,6 +104,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="timeline_months",
+        noun="your timeline",
         prompt="Months until you want to be working?",
         kind="integer",
         help="How soon you want to be working in the field, counting the time in school. 48 (four years) leaves room for every pathway.",

@@ -186,14 +186,18 @@ def weights(answers: Answers) -> dict[str, float]:
     """Default weights, with the person's top priority boosted, scaled to add up to 100."""
     priority = answers.get("priority")
     raw = {c.id: c.base_weight + (PRIORITY_BOOST if priority in c.priorities else 0.0) for c in CRITERIA}
+    return _scaled(raw)
+
+
+def _scaled(raw: Mapping[str, float]) -> dict[str, float]:
     total = sum(raw.values())
-    return {key: 100.0 * value / total for key, value in raw.items()}
+    return {c.id: 100.0 * raw.get(c.id, 0.0) / total for c in CRITERIA}
 
 
 # --- constraints ---------------------------------------------------------------------
 
 
-def _pathway_problems(answers: Answers, pathway: Pathway) -> dict[str, str]:
+def pathway_problems(answers: Answers, pathway: Pathway) -> dict[str, str]:
     problems: dict[str, str] = {}
     budget = answers.get("budget_usd")
     if budget is not None:
@@ -249,11 +253,27 @@ def _constraints(answers: Answers, program: Program, problems: dict[str, dict[st
 # --- scoring -------------------------------------------------------------------------
 
 
+def _fit(criterion: Criterion, answers: Answers, program: Program, pathway: Pathway, catalog: Catalog) -> tuple[float, str]:
+    fit, reason = criterion.fit(answers, program, pathway, catalog)
+    return round(min(1.0, max(0.0, fit)), 4), reason
+
+
+def pathway_fits(answers: Answers, catalog: Catalog) -> dict[str, list[tuple[str, bool, dict[str, float]]]]:
+    """For each program, each pathway's (id, fits the limits, fit per criterion): what a score is a weighted sum of."""
+    return {
+        program.id: [
+            (pathway.id, not pathway_problems(answers, pathway),
+             {c.id: _fit(c, answers, program, pathway, catalog)[0] for c in CRITERIA})
+            for pathway in program.pathways
+        ]
+        for program in catalog.programs
+    }
+
+
 def _score_pathway(answers: Answers, program: Program, pathway: Pathway, catalog: Catalog, w: dict[str, float]) -> list[CriterionScore]:
     scores = []
     for criterion in CRITERIA:
-        fit, reason = criterion.fit(answers, program, pathway, catalog)
-        fit = round(min(1.0, max(0.0, fit)), 4)
+        fit, reason = _fit(criterion, answers, program, pathway, catalog)
         weight = round(w[criterion.id], 4)
         scores.append(CriterionScore(id=criterion.id, label=criterion.label, weight=weight, fit=fit,
                                      contribution=round(weight * fit, 4), reason=reason))
@@ -265,7 +285,7 @@ def _total(criteria: list[CriterionScore]) -> float:
 
 
 def _rank_program(answers: Answers, program: Program, catalog: Catalog, w: dict[str, float]) -> RankedProgram:
-    problems = {p.id: _pathway_problems(answers, p) for p in program.pathways}
+    problems = {p.id: pathway_problems(answers, p) for p in program.pathways}
     scored = []
     for pathway in program.pathways:
         criteria = _score_pathway(answers, program, pathway, catalog, w)
@@ -294,9 +314,12 @@ def confidence_for(margin: float | None, runner_up_eligible: bool) -> str:
     return "lean" if margin >= LEAN_MARGIN else "toss-up"
 
 
-def score(answers: Answers, catalog: Catalog) -> Result:
-    """Rank every program in the catalog for these (complete, validated) answers."""
-    w = weights(answers)
+def score(answers: Answers, catalog: Catalog, weight_override: Mapping[str, float] | None = None) -> Result:
+    """Rank every program in the catalog for these (complete, validated) answers.
+
+    ``weight_override`` replaces the weights (any non-negative figures; they are scaled to add up to 100).
+    """
+    w = weights(answers) if weight_override is None else _scaled(weight_override)
     ranked = [_rank_program(answers, program, catalog, w) for program in catalog.programs]
     ranked.sort(key=lambda r: (not r.eligible, -r.score, r.program_id))
     first = ranked[0]

@@ -1,0 +1,138 @@
+"""quiz --years/--part-time-income/--what-if through Typer's CliRunner, the result schema, and the layering."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from insight_helpers import INFORMATICS_ON_A_BUDGET, MANAGEMENT, run, set_args
+
+NEW_FIELDS = {"projection", "assumptions", "what_would_change", "stackable_path", "what_if"}
+
+
+def _quiz_json(*args: str) -> dict:
+    result = run("quiz", "--defaults", "--json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_quiz_json_carries_the_projection_and_the_changes() -> None:
+    data = _quiz_json(*set_args(MANAGEMENT))
+    assert NEW_FIELDS <= set(data)
+    assert [p["program_id"] for p in data["projection"]] == [r["program_id"] for r in data["ranking"]]
+    him = data["projection"][0]
+    assert him["pathway"] == data["ranking"][0]["pathway"]
+    assert len(him["years"]) == 10 and set(him["years"][0]) == {"year", "low", "mid", "high"}
+    assert "break_even_year" in him
+    assert data["assumptions"] and data["stackable_path"] is None and data["what_if"] is None
+    change = data["what_would_change"][0]
+    assert {"from", "to", "new_program_id", "sentence"} <= set(change)
+    assert (change["answer"] is None) != (change["weight"] is None)
+
+
+def test_years_and_part_time_income_change_the_projection() -> None:
+    data = _quiz_json("--years", "3", "--part-time-income", "12000")
+    mbc = next(p for p in data["projection"] if p["program_id"] == "mbc")
+    assert [y["year"] for y in mbc["years"]] == [1, 2, 3]
+    assert mbc["years"][0]["mid"] == 2000  # -10,000 up front + 12 months at 1,000
+    assert any("$12,000 a year from part-time work" in line for line in data["assumptions"])
+
+
+@pytest.mark.parametrize("args", [["--years", "0"], ["--years", "41"], ["--part-time-income", "-5"],
+                                  ["--part-time-income", "nan"]])
+def test_bad_projection_options_exit_2(args: list[str]) -> None:
+    result = run("quiz", "--defaults", *args)
+    assert result.exit_code == 2, result.output
+
+
+def test_stackable_path_in_json_and_on_screen() -> None:
+    data = _quiz_json(*set_args(INFORMATICS_ON_A_BUDGET))
+    path = data["stackable_path"]
+    assert path["goal_program_id"] == "him" and path["first_program_id"] == "mbc"
+    assert [s["program_id"] for s in path["steps"]] == ["mbc", "him"]
+    assert path["break_even_year"] == 7
+    screen = run("quiz", "--defaults", *set_args(INFORMATICS_ON_A_BUDGET))
+    assert screen.exit_code == 0, screen.output
+    assert "A two-step path toward HIM" in screen.stdout
+    assert "1. Now: the MBC Certificate or diploma" in screen.stdout
+    assert "catches up with staying in MBC in year 7" in " ".join(screen.stdout.split())
+
+
+def test_quiz_shows_projection_assumptions_and_changes() -> None:
+    result = run("quiz", "--defaults", *set_args(MANAGEMENT))
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "Money and time over 10 years" in text
+    assert "After 10 years" in text
+    assert "HIM Associate degree" in text or "HIM Bachelor's degree" in text
+    assert "Assumptions" in text and "paid up front" in text
+    assert "What would change the advice" in text
+    assert "If your timeline were from 9 to 23 months, MBC would rank first." in text
+
+
+def test_what_if_shows_both_side_by_side() -> None:
+    result = run("quiz", "--defaults", *set_args(INFORMATICS_ON_A_BUDGET),
+                 "--what-if", "budget_usd=8000", "--what-if", "timeline_months=24")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Your answers" in out and "What if" in out
+    assert "$5,000" in out and "$8,000" in out
+    assert "The recommendation changes: Health Information Management instead of Medical Billing and Coding." in out
+
+
+def test_what_if_in_json() -> None:
+    data = _quiz_json(*set_args(INFORMATICS_ON_A_BUDGET), "--what-if", "goal=billing")
+    what_if = data["what_if"]
+    assert what_if["changed"] == {"goal": {"from": "informatics", "to": "billing"}}
+    assert what_if["answers"]["goal"] == "billing"
+    assert what_if["recommendation"]["program_id"] == "mbc"
+    assert [r["program_id"] for r in what_if["ranking"]] == ["mbc", "him"]
+    assert data["answers"]["goal"] == "informatics"  # the person's own answers are untouched
+
+
+@pytest.mark.parametrize("pair, message", [
+    ("budgt=4", "did you mean 'budget_usd'"),
+    ("goal=astronaut", "goal: 'astronaut' is not a choice"),
+    ("nothing", "--what-if 'nothing': expected id=value"),
+])
+def test_bad_what_if_exits_2_before_any_question(pair: str, message: str) -> None:
+    result = run("quiz", "--what-if", pair)  # no --defaults and no terminal: the what-if is checked first
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "missing" not in result.stderr
+
+
+def test_schema_result_describes_the_new_fields() -> None:
+    result = run("schema", "result")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert NEW_FIELDS <= set(schema["properties"])
+    assert {"ProgramProjection", "ProjectionYear", "Change", "StackablePath", "WhatIf"} <= set(schema["$defs"])
+    assert "from" in schema["$defs"]["Change"]["properties"]
+
+
+CORE = ["models", "catalog", "questions", "scoring", "projection", "changes", "advice", "factsheet", "formats"]
+
+
+def test_core_never_imports_the_terminal_libraries() -> None:
+    code = ("import sys\n" + "".join(f"import pathfinder.{m}\n" for m in CORE)
+            + "print(sorted(m for m in ('typer', 'rich', 'questionary') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_version_imports_none_of_the_new_modules() -> None:
+    code = ("import sys\nfrom pathfinder import cli\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'pydantic') "
+            "or m in ('pathfinder.projection', 'pathfinder.changes', 'pathfinder.formats', 'pathfinder.factsheet')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_limits_repeated_in_the_cli_match_the_core() -> None:
+    from pathfinder import cli, projection
+
+    assert cli.MAX_YEARS == projection.MAX_YEARS
+    assert cli.MAX_PART_TIME_INCOME_USD == projection.MAX_PART_TIME_INCOME_USD

@@ -1,0 +1,192 @@
+"""quiz --export for every suffix, and compare --format table|json|markdown|csv with --programs and --sources."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from insight_helpers import INFORMATICS_ON_A_BUDGET, run, set_args, write_custom_catalog
+
+from pathfinder.formats import md_escape
+
+QUIZ = ["quiz", "--defaults", *set_args(INFORMATICS_ON_A_BUDGET)]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".htm", ".svg", ".md", ".txt", ".HTML"])
+def test_export_writes_every_format(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"report{suffix}"
+    result = run(*QUIZ, "--export", str(target))
+    assert result.exit_code == 0, result.output
+    assert f"wrote the recommendation to {target}" in result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert os.listdir(tmp_path) == [target.name]  # written atomically: no temp file left behind
+    kind = suffix.lower()
+    if kind in (".html", ".htm"):
+        assert text.startswith("<!DOCTYPE html>") and "<title>pathfinder recommendation</title>" in text
+    elif kind == ".svg":
+        assert text.startswith("<svg")
+        assert "cdnjs" not in text and 'url("http' not in text  # opening it fetches nothing
+        text = html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\xa0", " ")  # the words a viewer sees
+        assert "pathfinder recommendation" in text
+    elif kind == ".md":
+        assert text.startswith("# pathfinder recommendation")
+        assert "## Money and time over 10 years" in text and "## A two-step path toward HIM" in text
+        assert "| Cost |" in text
+    else:
+        assert "\x1b[" not in text and "<" not in text.split("Recommended")[0]
+    for phrase in ("Recommended", "Medical Billing and Coding", "Programs side by side", "Money and time",
+                   "What would change the advice", "Assumptions"):
+        assert phrase in text, phrase
+
+
+def test_export_text_matches_the_terminal_view(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    result = run(*QUIZ, "--export", str(target))
+    assert result.exit_code == 0
+    exported = [line.rstrip() for line in target.read_text(encoding="utf-8").splitlines()]
+    shown = [line.rstrip() for line in result.stdout.splitlines()]
+    assert exported == shown  # both 100 columns wide
+
+
+def test_export_with_json_writes_both(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    result = run(*QUIZ, "--json", "--export", str(target))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["recommendation"]["program_id"] == "mbc"
+    assert target.exists()
+
+
+def test_export_includes_the_what_if(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    result = run(*QUIZ, "--what-if", "budget_usd=8000", "--what-if", "timeline_months=24", "--export", str(target))
+    assert result.exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "## What if" in text and "| budget\\_usd | \\$5,000 | \\$8,000 |" in text
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report", "report.html.bak"])
+def test_unknown_export_suffix_exits_2_before_any_question(tmp_path: Path, name: str) -> None:
+    result = run("quiz", "--export", str(tmp_path / name))  # answers missing and no terminal: suffix is checked first
+    assert result.exit_code == 2
+    assert "is not a format pathfinder writes" in result.stderr and ".html, .htm, .svg, .md, .txt" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_folder_is_checked_before_any_question(tmp_path: Path) -> None:
+    result = run("quiz", "--export", str(tmp_path / "missing" / "report.html"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr and "missing:" not in result.stderr
+
+
+def test_export_replaces_an_old_report(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    target.write_text("old")
+    assert run(*QUIZ, "--export", str(target)).exit_code == 0
+    assert target.read_text().count("Recommended") == 1
+
+
+# --- compare formats -----------------------------------------------------------------------------
+
+
+def test_compare_table_is_the_default_and_json_alias_still_works() -> None:
+    table = run("compare")
+    assert table.exit_code == 0 and "Programs side by side" in table.stdout
+    alias, long = run("compare", "--json"), run("compare", "--format", "json")
+    assert alias.exit_code == long.exit_code == 0
+    assert alias.stdout == long.stdout
+    assert [p["id"] for p in json.loads(alias.stdout)["programs"]] == ["him", "mbc"]
+
+
+def test_json_with_another_format_is_refused() -> None:
+    result = run("compare", "--json", "--format", "csv")
+    assert result.exit_code == 2 and "--json is the same as --format json" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown", "csv"])
+def test_programs_chooses_and_orders(fmt: str) -> None:
+    result = run("compare", "--format", fmt, "--programs", "mbc,him")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    if fmt == "json":
+        assert [p["id"] for p in json.loads(out)["programs"]] == ["mbc", "him"]
+    elif fmt == "csv":
+        assert next(csv.reader(io.StringIO(out))) == ["fact", "mbc", "him"]
+    else:
+        assert out.index("Medical Billing and Coding (MBC)") < out.index("Health Information Management (HIM)")
+    only = run("compare", "--format", fmt, "--programs", "him")
+    assert only.exit_code == 0 and "Medical Billing and Coding (MBC)" not in only.stdout
+
+
+@pytest.mark.parametrize("value", ["him,xyz", "nope", " , "])
+def test_unknown_program_exits_2_naming_the_valid_ids(value: str) -> None:
+    result = run("compare", "--programs", value)
+    assert result.exit_code == 2
+    assert "valid ids: him, mbc" in result.stderr or "at least one program id" in result.stderr
+
+
+def test_compare_markdown_is_a_table_with_escaped_cells() -> None:
+    result = run("compare", "--format", "markdown")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "|  | Health Information Management (HIM) | Medical Billing and Coding (MBC) |"
+    assert lines[1] == "| --- | --- | --- |"
+    assert all(line.count(" | ") == 2 for line in lines[:13] if line.startswith("| "))
+    assert "\\$2,500-\\$15,000" in result.stdout  # '$' could start maths where the Markdown is pasted
+
+
+def test_compare_csv_round_trips_through_the_csv_module() -> None:
+    result = run("compare", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["fact", "him", "mbc"]
+    facts = {row[0]: row[1:] for row in rows[1:]}
+    assert facts["Early salary"] == ["$50,000-$65,000 a year", "$42,000-$58,000 a year"]
+    assert facts["Length"][1] == "Certificate or diploma: 9-18 months\nAssociate degree: 24 months"
+
+
+def test_sources_add_footnotes_in_every_text_format() -> None:
+    table = run("compare", "--sources")
+    assert table.exit_code == 0
+    assert "Sources" in table.stdout and "[1]" in table.stdout
+    assert 'article, section "cost": HIM vs. Medical Billing and Coding' in " ".join(table.stdout.split())
+    markdown = run("compare", "--format", "markdown", "--sources").stdout
+    assert "Sources:" in markdown and "\\[1\\]" in markdown
+    assert "bls.gov" not in markdown or "https://www.bls.gov" in markdown
+    rows = list(csv.reader(io.StringIO(run("compare", "--format", "csv", "--sources").stdout)))
+    assert rows[0] == ["fact", "him", "mbc", "him_sources", "mbc_sources"]
+    assert dict((r[0], r[3]) for r in rows[1:])["Early salary"] == "article#careers"
+
+
+HOSTILE = "[bold red]Boom[/] | =cmd(1) *x* $5"
+
+
+def _hostile(data: dict) -> None:
+    data["programs"][0]["skills"][0] = HOSTILE
+    data["programs"][0]["outcomes"]["roles"][0]["title"] = "=HYPERLINK(\"http://x\")"
+
+
+def test_data_is_never_markup_and_is_escaped_in_every_format(tmp_path: Path) -> None:
+    path = str(write_custom_catalog(tmp_path, _hostile))
+    table = run("--data", path, "compare")
+    assert table.exit_code == 0 and "[bold red]Boom[/]" in table.stdout
+    markdown = run("--data", path, "compare", "--format", "markdown").stdout
+    assert md_escape(HOSTILE) in markdown and "\\| =cmd" in markdown
+    assert all(line.count(" | ") == 2 for line in markdown.splitlines() if line.startswith("| "))
+    rows = list(csv.reader(io.StringIO(run("--data", path, "compare", "--format", "csv").stdout)))
+    facts = {row[0]: row[1:] for row in rows}
+    assert HOSTILE in facts["Skills"][0]
+    assert facts["Roles"][0].startswith("'=HYPERLINK")  # a spreadsheet would run it as a formula
+
+
+def test_markdown_escape() -> None:
+    assert md_escape("a|b") == "a\\|b"
+    assert md_escape("# not a heading") == "\\# not a heading"
+    assert md_escape("- not a list") == "\\- not a list"
+    assert md_escape("two\nlines") == "two<br>lines"
+    assert md_escape("<script>") == "\\<script\\>"
+    assert md_escape("Certified Coding Associate (CCA)") == "Certified Coding Associate (CCA)"

@@ -1,0 +1,217 @@
+"""Money and time: the arithmetic, checked against figures worked out by hand from the article's ranges.
+
+Default answers pick HIM's associate degree and MBC's certificate:
+- HIM associate: 24 months, $7,000-$25,000 (no extras given), $50,000-$65,000 a year, no job-search figure.
+- MBC certificate: 9-18 months, $2,500-$15,000 + $500-$2,000 extras = $3,000-$17,000, 4-6 months to a job,
+  $42,000-$58,000 a year.
+Middle: HIM pays 57,500/yr from month 24 after 16,000; MBC pays 50,000/yr from month 13.5 + 5 = 18.5 after 10,000.
+"""
+
+from __future__ import annotations
+
+import pytest
+from insight_helpers import INFORMATICS_ON_A_BUDGET, answers, catalog, custom_catalog
+
+from pathfinder.projection import CashFlow, Options, break_even_year, pathway_inputs, project, stackable_path
+from pathfinder.scoring import score
+
+
+def _projection(options: Options = Options(), **changes: object) -> dict[str, object]:
+    cat = catalog()
+    result = score(answers(**changes), cat)
+    projections, notes = project(result, cat, options)
+    return {"by_id": {p.program_id: p for p in projections}, "assumptions": notes, "result": result}
+
+
+def _years(projection: object) -> dict[int, tuple[int | None, int | None, int | None]]:
+    return {y.year: (y.low, y.mid, y.high) for y in projection.years}  # type: ignore[attr-defined]
+
+
+def test_cash_flow_pays_up_front_and_earns_by_the_month() -> None:
+    flow = CashFlow(payments=((0.0, 12_000.0),), incomes=((6.0, float("inf"), 24_000.0),))
+    assert flow.net_at(0) == -12_000
+    assert flow.net_at(6) == -12_000
+    assert flow.net_at(12) == -12_000 + 12_000  # six months at 2,000 a month
+    assert flow.net_at(30) == -12_000 + 48_000
+
+
+def test_inputs_take_each_range_at_the_same_end() -> None:
+    cat = catalog()
+    mbc = cat.program("mbc")
+    assert mbc is not None
+    inputs = pathway_inputs(mbc, mbc.pathways[0])
+    low, mid, high = inputs["low"], inputs["mid"], inputs["high"]
+    assert (low.school_months, mid.school_months, high.school_months) == (18, 13.5, 9)
+    assert (low.job_search_months, mid.job_search_months, high.job_search_months) == (6, 5, 4)
+    assert (low.cost_usd, mid.cost_usd, high.cost_usd) == (17_000, 10_000, 3_000)
+    assert (low.salary_usd, mid.salary_usd, high.salary_usd) == (42_000, 50_000, 58_000)
+
+
+def test_default_answers_year_by_year_match_the_hand_calculation() -> None:
+    found = _projection()["by_id"]
+    him, mbc = _years(found["him"]), _years(found["mbc"])  # type: ignore[index]
+    # HIM: nothing earned in the first two years; then 57,500 a year (middle), 50,000 (low), 65,000 (high).
+    assert him[1] == him[2] == (-25_000, -16_000, -7_000)
+    assert him[3] == (25_000, 41_500, 58_000)
+    assert him[6] == (175_000, 214_000, 253_000)
+    assert him[10] == (375_000, 444_000, 513_000)
+    # MBC middle: 50,000/12 a month from month 18.5: year 2 = 5.5 months = 22,916.67 - 10,000.
+    assert mbc[1] == (-17_000, -10_000, -3_000)
+    assert mbc[2] == (-17_000, 12_917, 50_167)  # high: 11 months at 58,000/12 - 3,000
+    assert mbc[3] == (25_000, 62_917, 108_167)  # low: 12 months at 42,000/12 - 17,000
+    assert mbc[10] == (319_000, 412_917, 514_167)
+
+
+def test_break_even_is_where_the_dearer_path_catches_up() -> None:
+    found = _projection()["by_id"]
+    him, mbc = found["him"], found["mbc"]  # type: ignore[index]
+    # Middle: 57,500y - 131,000 = 50,000y - 87,083.33 at y = 5.86, so HIM is ahead from the end of year 6.
+    assert him.compared_with == "mbc" and him.break_even_year == 6
+    # Low: both reach 25,000 at the end of year 3 (a tie counts); high: 7,000y = 71,166.67 at y = 10.17 (past 10).
+    assert (him.break_even.low, him.break_even.mid, him.break_even.high) == (3, 6, None)
+    assert mbc.compared_with is None and mbc.break_even_year is None
+
+
+def test_a_longer_horizon_shows_the_high_end_catching_up_in_year_11() -> None:
+    him = _projection(Options(years=12))["by_id"]["him"]  # type: ignore[index]
+    assert len(him.years) == 12
+    assert him.break_even.high == 11
+
+
+def test_part_time_income_counts_only_while_in_school() -> None:
+    mbc = _projection(Options(part_time_income_usd=12_000))["by_id"]["mbc"]  # type: ignore[index]
+    years = _years(mbc)
+    # Middle: 13.5 months of school at 1,000 a month, then 5 months looking, then 50,000 a year.
+    assert years[1][1] == -10_000 + 12_000
+    assert years[2][1] == round(-10_000 + 13_500 + 50_000 * 5.5 / 12)
+
+
+@pytest.mark.parametrize("years", [1, 5, 40])
+def test_horizon_sets_the_number_of_years(years: int) -> None:
+    for projection in _projection(Options(years=years))["by_id"].values():  # type: ignore[attr-defined]
+        assert [y.year for y in projection.years] == list(range(1, years + 1))
+
+
+def test_break_even_year_needs_the_lead_to_last() -> None:
+    ahead = CashFlow(incomes=((0.0, float("inf"), 12_000.0),))
+    behind_then_ahead = CashFlow(payments=((0.0, 30_000.0),), incomes=((0.0, float("inf"), 24_000.0),))
+    assert break_even_year(behind_then_ahead, ahead, 10) == 3  # -30,000 + 24,000y >= 12,000y from y = 2.5
+    ahead_then_behind = CashFlow(incomes=((0.0, 24.0, 24_000.0),))
+    assert break_even_year(ahead_then_behind, ahead, 10) is None
+    assert break_even_year(None, ahead, 10) is None
+
+
+def test_assumptions_name_every_figure_and_what_flatters_whom() -> None:
+    text = "\n".join(_projection()["assumptions"])  # type: ignore[arg-type]
+    assert "paid up front" in text and "no raises" in text and "Living costs are left out" in text
+    assert "No earnings while in school" in text
+    assert "MBC: the first job comes 4-6 months after school ends (article: careers)" in text
+    assert "HIM: no source gives how long the job search takes" in text and "not carried over" in text
+    assert "$2,500-$15,000 tuition plus $500-$2,000 extras (article: cost)" in text
+    assert "$50,000-$65,000 a year (article: careers)" in text
+
+
+def test_a_pathway_without_a_cost_is_not_projected() -> None:
+    def drop_cost(data: dict) -> None:
+        cost = data["programs"][1]["pathways"][0]["cost_usd"]
+        cost.update(low=None, high=None, note="No figure, for the test.")
+
+    cat = custom_catalog(drop_cost)
+    result = score(answers(), cat)
+    projections, _ = project(result, cat)
+    mbc = next(p for p in projections if p.program_id == "mbc")
+    assert mbc.pathway == "certificate"
+    assert all(y.low is None and y.mid is None and y.high is None for y in mbc.years)
+    assert mbc.notes and "cannot be projected" in mbc.notes[0]
+    him = next(p for p in projections if p.program_id == "him")
+    assert him.compared_with is None  # nothing priced to compare with
+
+
+# --- the two-step path ----------------------------------------------------------------------------
+
+
+def _stack(cat: object = None, **changes: object) -> object:
+    cat = cat or catalog()
+    return stackable_path(score(answers(**changes), cat), cat)  # type: ignore[arg-type]
+
+
+def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
+    path, extra = _stack(**INFORMATICS_ON_A_BUDGET)  # type: ignore[misc]
+    assert path is not None
+    assert (path.goal_program_id, path.first_program_id, path.compared_with) == ("him", "mbc", "mbc")
+    assert [s.program_id for s in path.steps] == ["mbc", "him"]
+    assert [s.pathway for s in path.steps] == ["certificate", "associate"]
+    assert "$2,000 over your $5,000 budget" in path.reason and "article: faq" in path.reason
+    # Middle: working at 18.5 months, HIM starts 12 months later (30.5) and ends at 54.5.
+    assert (path.steps[1].starts_month.mid, path.steps[1].ends_month.mid) == (30.5, 54.5)
+    years = {y.year: (y.low, y.mid, y.high) for y in path.years}
+    # Year 10, middle: -10,000 - 16,000 + 50,000 x 36/12 + 57,500 x 65.5/12 = 437,854.
+    # Low: -17,000 - 25,000 + 42,000 x 36/12 + 50,000 x 60/12 = 334,000.
+    assert years[10][:2] == (334_000, 437_854)
+    # Catches up with MBC alone where 124,000 + 4,791.67(T - 54.5) = 4,166.67(T - 18.5) - 10,000: T = 80.1 months.
+    assert path.break_even_year == 7
+    assert (path.break_even.low, path.break_even.high) == (9, 6)
+    assert any("12 months in the first job" in line for line in extra)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},  # no goal
+        {"budget_usd": 4000, "timeline_months": 12, "goal": "billing"},  # the goal points to the recommended MBC
+        {"budget_usd": 45000, "timeline_months": 40, "goal": "management"},  # HIM fits: recommended directly
+        {"budget_usd": 1000, "timeline_months": 12, "goal": "informatics"},  # nothing fits: no first step either
+    ],
+)
+def test_no_two_step_path_where_it_does_not_apply(changes: dict) -> None:
+    path, extra = _stack(**changes)  # type: ignore[misc]
+    assert path is None and extra == []
+
+
+def test_no_two_step_path_without_a_sourced_link() -> None:
+    def unlink(data: dict) -> None:
+        data["programs"][1]["stacks_into"] = []
+
+    path, _ = _stack(custom_catalog(unlink), **INFORMATICS_ON_A_BUDGET)  # type: ignore[misc]
+    assert path is None
+
+
+def test_a_link_to_an_unknown_program_is_refused() -> None:
+    from pathfinder.errors import PathfinderError
+
+    def bad_link(data: dict) -> None:
+        data["programs"][1]["stacks_into"][0]["program_id"] = "nope"
+
+    with pytest.raises(PathfinderError) as caught:
+        custom_catalog(bad_link)
+    assert "stacks into 'nope'" in str(caught.value)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pathfinder.questions import QUESTIONS  # noqa: E402
+
+_CHOICES = {q.id: st.sampled_from([c.value for c in q.choices]) for q in QUESTIONS if q.kind == "choice"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(budget=st.one_of(st.none(), st.integers(0, 80_000)), timeline=st.integers(1, 120),
+       picks=st.fixed_dictionaries(_CHOICES), years=st.integers(1, 40))
+def test_property_scenarios_stay_in_order(budget: int | None, timeline: int, picks: dict, years: int) -> None:
+    """With no part-time pay, the low scenario never beats the middle, nor the middle the high, in any year."""
+    cat = catalog()
+    result = score(answers(budget_usd=budget, timeline_months=timeline, **picks), cat)
+    projections, _ = project(result, cat, Options(years=years))
+    for projection in projections:
+        assert len(projection.years) == years
+        if projection.cost_usd.mid is None:  # a pathway no source prices is not projected at all
+            assert projection.notes and all(y.low is y.mid is y.high is None for y in projection.years)
+            continue
+        for year in projection.years:
+            assert year.low is not None and year.mid is not None and year.high is not None
+            assert year.low <= year.mid <= year.high
+        mid = projection.break_even.mid
+        if mid is not None and projection.compared_with is not None:
+            other = next(p for p in projections if p.program_id == projection.compared_with)
+            assert all(mine.mid >= theirs.mid - 1 for mine, theirs in zip(projection.years[mid - 1:], other.years[mid - 1:]))
