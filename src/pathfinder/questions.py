@@ -8,6 +8,7 @@ A question left at its default favours no program (see the scoring module).
 from __future__ import annotations
 
 import difflib
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -252,7 +253,14 @@ def _problem(question: Question, value: Any) -> str | None:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
+    """A value as the user wrote it: JSON spelling (true, null), strings quoted and escaped."""
+    if isinstance(value, str):
+        text = repr(value)
+    else:
+        try:
+            text = json.dumps(value, allow_nan=True)
+        except (TypeError, ValueError):
+            text = str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -307,8 +315,6 @@ def parse_typed(question: Question, text: str) -> Answer:
 
 def parse_set_value(text: str) -> Any:
     """``--set`` values: JSON where the text parses as JSON (null included), else the text."""
-    import json
-
     try:
         return json.loads(text)
     except ValueError:

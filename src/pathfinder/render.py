@@ -85,7 +85,11 @@ def recommendation_view(result: Result, catalog: Catalog, console: Console | Non
     if runner_up is not None and result.ranking[0].eligible and not runner_up.eligible:
         headline.append(f" ({runner_up.name} is ruled out by your limits)")
     elif rec.margin is not None:
-        headline.append(f" (ahead of {runner_up.name if runner_up else 'the next'} by {rec.margin:.1f} points)")
+        other = runner_up.name if runner_up else "the next"
+        if abs(rec.margin) < 0.05:
+            headline.append(f" (level with {other}: your answers do not separate them)")
+        else:
+            headline.append(f" (ahead of {other} by {rec.margin:.1f} points)")
     parts: list[RenderableType] = [Panel(headline, box=_box(console), expand=False)]
     if result.what_if is not None:
         parts.append(what_if_view(result, catalog, console))
