@@ -31,6 +31,7 @@ NEUTRAL = 0.5
 CLEAR_MARGIN = 10.0
 LEAN_MARGIN = 4.0
 PRIORITY_BOOST = 20.0
+PATHWAY_GOAL_DISCOUNT = 0.8  # a pathway's goal fit when another pathway of the program lists the goal
 
 Answers = Mapping[str, Answer]
 
@@ -169,10 +170,25 @@ def _midpoint(program: Program) -> float | None:
     return (rng.low + rng.high) / 2
 
 
+_goal_tags = _tag_fit("goal", lambda p: p.fit.goals, "career goal")
+
+
+def _career_goal(answers: Answers, program: Program, pathway: Pathway, catalog: Catalog) -> tuple[float, str]:
+    """The program's goal tag, less where a sibling pathway serves the goal more directly (its ``goals``)."""
+    fit, reason = _goal_tags(answers, program, pathway, catalog)
+    goal = answers.get("goal")
+    if goal is None or goal in pathway.goals:
+        return fit, reason
+    direct = next((p for p in program.pathways if goal in p.goals), None)
+    if direct is None:
+        return fit, reason
+    return fit * PATHWAY_GOAL_DISCOUNT, f"{reason} The {direct.name} serves it more directly than the {pathway.name}."
+
+
 CRITERIA: tuple[Criterion, ...] = (
     Criterion("affordability", "Affordability", 15, ("cost",), _affordability),
     Criterion("time_to_work", "Time to work", 15, ("speed",), _time_to_work),
-    Criterion("career_goal", "Career goal", 20, (), _tag_fit("goal", lambda p: p.fit.goals, "career goal")),
+    Criterion("career_goal", "Career goal", 20, (), _career_goal),
     Criterion("interests", "Interests", 12, (), _tag_fit("interest", lambda p: p.fit.interests, "interest")),
     Criterion("learning_style", "Learning style", 10, (), _tag_fit("learning_style", lambda p: p.fit.learning_styles, "learning style")),
     Criterion("strengths", "Strengths", 10, (), _tag_fit("strength", lambda p: p.fit.strengths, "strength")),
@@ -271,12 +287,13 @@ def pathway_fits(answers: Answers, catalog: Catalog) -> dict[str, list[tuple[str
 
 
 def _score_pathway(answers: Answers, program: Program, pathway: Pathway, catalog: Catalog, w: dict[str, float]) -> list[CriterionScore]:
+    # model_construct: the scorer's own figures need no validation, and batch scoring runs this a lot.
     scores = []
     for criterion in CRITERIA:
         fit, reason = _fit(criterion, answers, program, pathway, catalog)
-        weight = round(w[criterion.id], 4)
-        scores.append(CriterionScore(id=criterion.id, label=criterion.label, weight=weight, fit=fit,
-                                     contribution=round(weight * fit, 4), reason=reason))
+        weight = w[criterion.id]
+        scores.append(CriterionScore.model_construct(id=criterion.id, label=criterion.label, weight=weight, fit=fit,
+                                                     contribution=round(weight * fit, 4), reason=reason))
     return scores
 
 
@@ -289,18 +306,20 @@ def _rank_program(answers: Answers, program: Program, catalog: Catalog, w: dict[
     scored = []
     for pathway in program.pathways:
         criteria = _score_pathway(answers, program, pathway, catalog, w)
+        total = _total(criteria)
         total_low, _ = total_cost(pathway)
-        key = (bool(problems[pathway.id]), -_total(criteria), answers.get("goal") not in pathway.goals, shortest_months(pathway),
+        key = (bool(problems[pathway.id]), -total, answers.get("goal") not in pathway.goals, shortest_months(pathway),
                total_low if total_low is not None else float("inf"), pathway.id)
-        scored.append((key, pathway, criteria))
+        scored.append((key, pathway, criteria, total))
     scored.sort(key=lambda item: item[0])
-    _, best, criteria = scored[0]
+    _, best, criteria, total = scored[0]
     pathway_scores = [
-        PathwayScore(id=p.id, name=p.name, score=_total(c), eligible=not problems[p.id], problems=list(problems[p.id].values()))
-        for _, p, c in scored
+        PathwayScore.model_construct(id=p.id, name=p.name, score=t, eligible=not problems[p.id],
+                                     problems=list(problems[p.id].values()))
+        for _, p, _, t in scored
     ]
-    return RankedProgram(
-        program_id=program.id, name=program.name, score=_total(criteria), eligible=not problems[best.id],
+    return RankedProgram.model_construct(
+        program_id=program.id, name=program.name, score=total, eligible=not problems[best.id],
         pathway=best.id, pathway_name=best.name, constraints=_constraints(answers, program, problems),
         criteria=criteria, pathways=pathway_scores,
     )
@@ -320,6 +339,7 @@ def score(answers: Answers, catalog: Catalog, weight_override: Mapping[str, floa
     ``weight_override`` replaces the weights (any non-negative figures; they are scaled to add up to 100).
     """
     w = weights(answers) if weight_override is None else _scaled(weight_override)
+    w = {key: round(value, 4) for key, value in w.items()}
     ranked = [_rank_program(answers, program, catalog, w) for program in catalog.programs]
     ranked.sort(key=lambda r: (not r.eligible, -r.score, r.program_id))
     first = ranked[0]
