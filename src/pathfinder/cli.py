@@ -38,6 +38,8 @@ app = typer.Typer(
     "Everything runs on your machine; nothing is sent anywhere.",
     no_args_is_help=True,
     add_completion=False,
+    # Plain help: Typer's Rich help would import rich, markdown and pygments just to print it.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -306,6 +308,86 @@ def _export_text(ctx: typer.Context, result: Any, catalog: Catalog, fmt: str) ->
     return export_document(result, catalog, fmt, no_color=_settings(ctx).no_color)
 
 
+# --- score ---------------------------------------------------------------------------
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def score(
+    ctx: typer.Context,
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="Answer sets, JSON Lines or CSV ('-' reads standard input).")
+    ],
+    input_format: Annotated[
+        InputFormat,
+        typer.Option("--input-format", help="How FILE is written; auto goes by the suffix, or by the first line."),
+    ] = InputFormat.auto,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="jsonl: one result a line, as quiz --json; csv: a table of recommendations."),
+    ] = OutputFormat.jsonl,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad line.")] = False,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Add the projection, what would change and the stackable path, as quiz --json does "
+                     "(much slower)."),
+    ] = False,
+) -> None:
+    """Score many answer sets (JSON Lines or CSV) and write one result a line.
+
+    Missing answers take their defaults. A bad line is reported on standard error with its
+    line number and skipped; the exit code is 1 if any line failed.
+    """
+    with _guard():
+        from pathfinder.batch import open_source, run
+
+        catalog = _catalog(ctx)
+        source = open_source(file, input_format.value, stdin=sys.stdin.buffer if file == "-" else None)
+        try:
+            with _progress(ctx, source) as on_progress:
+                outcome = run(
+                    source, catalog, sys.stdout.buffer, output_format=output_format.value, strict=strict, full=full,
+                    on_problem=lambda line, message: _fail(f"{source.label} line {line}: {message}"),
+                    on_progress=on_progress,
+                )
+        finally:
+            source.close()
+        sets = "answer set" if outcome.scored == 1 else "answer sets"
+        if outcome.stopped:
+            _fail(f"stopped at line {outcome.first_failure} (--strict); scored {outcome.scored:,} {sets} before it")
+        elif outcome.failed:
+            lines = "line" if outcome.failed == 1 else "lines"
+            _fail(f"scored {outcome.scored:,} {sets}; {outcome.failed:,} {lines} failed "
+                  f"(the first at line {outcome.first_failure})")
+        else:
+            _fail(f"scored {outcome.scored:,} {sets}")
+        if outcome.failed:
+            raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(ctx: typer.Context, source: Any) -> Iterator[Any]:
+    """A progress bar on stderr, only when stderr is a terminal and the input a file of known size."""
+    if not source.size or not sys.stderr.isatty():
+        yield None
+        return
+    from pathfinder.render import progress_bar
+
+    bar, update = progress_bar(source.size, f"Scoring {source.label}", _console(ctx, sys.stderr))
+    with bar:
+        yield update
+
+
 # --- compare, questions, schema -------------------------------------------------------
 
 
@@ -440,6 +522,10 @@ def _prepare_streams() -> bool:
 
 def main() -> None:
     """Entry point for the ``pathfinder`` command and ``python -m pathfinder``."""
+    if sys.argv[1:] == ["--version"]:
+        # The same answer the --version option gives, without building every command's options first.
+        sys.stdout.write(f"pathfinder {__version__}\n")
+        return
     import signal
 
     if not _prepare_streams():

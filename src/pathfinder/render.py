@@ -11,7 +11,7 @@ import io
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import IO
+from typing import IO, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -353,3 +353,17 @@ def export_document(result: Result, catalog: Catalog, fmt: str, *, no_color: boo
     if fmt == "svg":
         return _REMOTE_FONT.sub("", console.export_svg(title="pathfinder recommendation", theme=SVG_EXPORT_THEME))
     return console.export_text(styles=False)
+
+
+def progress_bar(total: int, label: str, console: Console) -> tuple[Any, Any]:
+    """A transient byte-count progress bar, and the function that moves it to a position."""
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("{task.description}", markup=False), BarColumn(), TaskProgressColumn(),
+                   TimeRemainingColumn(), console=console, transient=True)
+    task = bar.add_task(label, total=total)
+
+    def update(position: int) -> None:
+        bar.update(task, completed=position)
+
+    return bar, update

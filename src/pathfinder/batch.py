@@ -1,0 +1,346 @@
+"""Batch scoring for ``pathfinder score``: many answer sets in, one result a line out.
+
+Input is JSON Lines (one answers object a line) or CSV with one column per question id, the
+shape a form tool exports. Everything streams: a line is read, checked with the quiz's own
+validation, scored and written before the next is read, so memory stays flat whatever the
+size of the input. A bad line is reported (with its line number) and skipped.
+
+Missing answers take the question's default, as ``quiz --defaults`` does: an empty CSV cell
+or an id left out of a JSON object means "no answer". No terminal, no exit codes here: the
+CLI turns the outcome into messages and an exit code.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from pathfinder.errors import PathfinderError
+from pathfinder.questions import QUESTIONS_BY_ID, Question, defaults, validate_answers
+
+INPUT_FORMATS = ("auto", "jsonl", "csv")
+OUTPUT_FORMATS = ("jsonl", "csv")
+CSV_COLUMNS = ("line", "program_id", "pathway", "score", "confidence", "margin", "runner_up", "runner_up_score")
+MAX_LINE_BYTES = 1024 * 1024  # a longer line is reported and skipped, never held in memory whole
+NULL_WORDS = frozenset({"null", "none", "not sure", "notsure", "unsure", "?"})
+WRITE_CHUNK = 64 * 1024
+PROGRESS_EVERY = 500  # rows between progress reports
+
+Row = tuple[int, "dict[str, Any] | None", "str | None"]  # line number, answers or None, problem or None
+
+
+@dataclass
+class Outcome:
+    """What a run did: counts, and the first failing line (for the summary)."""
+
+    scored: int = 0
+    failed: int = 0
+    first_failure: int | None = None
+    stopped: bool = False  # --strict stopped at the first bad line
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def suffix_format(name: str) -> str | None:
+    """The format a file name promises: .jsonl/.ndjson/.json -> jsonl, .csv -> csv, else None."""
+    lowered = name.lower()
+    if lowered.endswith((".jsonl", ".ndjson", ".json")):
+        return "jsonl"
+    if lowered.endswith(".csv"):
+        return "csv"
+    return None
+
+
+def content_format(first_line: bytes) -> str:
+    """JSON Lines when the first line with text starts with ``{``, else CSV."""
+    text = first_line.lstrip(codecs.BOM_UTF8).lstrip()
+    return "jsonl" if text.startswith(b"{") else "csv"
+
+
+class Source:
+    """An opened input: the binary stream, its format, and how far it has been read."""
+
+    def __init__(self, stream: IO[bytes], fmt: str, label: str, size: int | None, head: list[bytes]) -> None:
+        self.stream = stream
+        self.format = fmt
+        self.label = label
+        self.size = size  # bytes, for a progress bar; None for standard input
+        self._head = head  # lines already read to find the format, given back first
+        self.consumed = 0  # bytes read so far, counted by the JSON Lines reader
+
+    def position(self) -> int:
+        if self.format == "csv":
+            try:
+                return self.stream.tell()
+            except (OSError, ValueError):
+                return 0
+        return self.consumed
+
+    def rows(self) -> Iterator[Row]:
+        return _jsonl_rows(self) if self.format == "jsonl" else _csv_rows(self)
+
+    def close(self) -> None:
+        if self.size is not None:
+            self.stream.close()
+
+
+def open_source(path: str, fmt: str, stdin: IO[bytes] | None = None) -> Source:
+    """Open FILE (or ``-`` for ``stdin``) and settle its format; PathfinderError if it cannot be read."""
+    if fmt not in INPUT_FORMATS:
+        raise PathfinderError(f"--input-format {fmt!r}: expected one of {', '.join(INPUT_FORMATS)}")
+    if path == "-":
+        if stdin is None:
+            raise PathfinderError("no standard input to read")
+        stream, label, size = stdin, "standard input", None
+    else:
+        import os
+
+        label = path
+        try:
+            if os.path.isdir(path):
+                raise PathfinderError(f"{path}: is a folder, not a file")
+            stream = open(path, "rb")  # noqa: SIM115 - closed by Source.close
+            size = os.fstat(stream.fileno()).st_size
+        except FileNotFoundError:
+            raise PathfinderError(f"{path}: no such file") from None
+        except PermissionError:
+            raise PathfinderError(f"{path}: permission denied") from None
+        except OSError as exc:
+            raise PathfinderError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    head: list[bytes] = []
+    if fmt == "auto":
+        fmt = suffix_format(path) if path != "-" else None  # type: ignore[assignment]
+        if fmt is None:
+            # Look at the first line with text; the lines read are given back to the reader.
+            while True:
+                line = _read_line(stream)
+                head.append(line)
+                if not line or line.strip(b" \t\r\n" + codecs.BOM_UTF8):
+                    break
+            fmt = content_format(head[-1])
+    return Source(stream, fmt, label, size, head)
+
+
+def _read_line(stream: IO[bytes]) -> bytes:
+    """One binary line, at most MAX_LINE_BYTES + 1 long: a longer one is cut, and its rest skipped
+    without being held, so the caller sees it is too long and memory stays flat."""
+    line = stream.readline(MAX_LINE_BYTES + 1)
+    if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+        while True:
+            rest = stream.readline(MAX_LINE_BYTES)
+            if not rest or rest.endswith(b"\n"):
+                break
+    return line
+
+
+def _lines(source: Source) -> Iterator[bytes]:
+    yield from source._head
+    while True:
+        line = _read_line(source.stream)
+        if not line:
+            return
+        yield line
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
+def _jsonl_rows(source: Source) -> Iterator[Row]:
+    decode = _DECODER.decode
+    for number, raw in enumerate(_lines(source), 1):
+        source.consumed += len(raw)
+        if len(raw) > MAX_LINE_BYTES:
+            yield number, None, f"longer than {MAX_LINE_BYTES // 1024 // 1024} MB"
+            continue
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, None, f"not valid UTF-8 (byte {exc.start + 1})"
+            continue
+        if not text.strip():
+            continue  # blank lines are allowed and skipped
+        try:
+            data = decode(text)
+        except ValueError as exc:
+            yield number, None, f"not valid JSON ({exc}); each line must hold one whole JSON object"
+            continue
+        except RecursionError:
+            yield number, None, "nested too deeply"
+            continue
+        if not isinstance(data, dict):
+            kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(data), "number")
+            yield number, None, f"expected a JSON object of question ids and answers, not a JSON {kind}"
+            continue
+        yield number, data, None
+
+
+def _csv_rows(source: Source) -> Iterator[Row]:
+    # Undecodable bytes become U+FFFD, so the cell holding them is refused as a bad value.
+    head_text = [line.decode("utf-8-sig" if i == 0 else "utf-8", errors="replace") for i, line in enumerate(source._head)]
+    rest = io.TextIOWrapper(source.stream, encoding="utf-8-sig" if not head_text else "utf-8", errors="replace", newline="")
+    try:
+        yield from _csv_records(csv.reader(itertools.chain(head_text, rest), strict=True), source.label)
+    finally:
+        rest.detach()  # the Source owns the binary stream
+
+
+def _csv_records(reader: Any, label: str) -> Iterator[Row]:
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise PathfinderError(f"{label}: line 1: not a CSV header ({exc})") from None
+    while header is not None and not any(cell.strip() for cell in header):
+        header = next(reader, None)  # blank lines before the header
+    if header is None:
+        return
+    columns = _header(header, label, reader.line_num)
+    width = len(columns)
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield reader.line_num, None, f"not valid CSV ({exc})"
+            continue
+        if not cells or (len(cells) == 1 and not cells[0].strip()):
+            continue  # blank line
+        if len(cells) != width:
+            yield reader.line_num, None, f"{len(cells)} cells, but the header has {width} columns"
+            continue
+        answers: dict[str, Any] = {}
+        for question, cell in zip(columns, cells, strict=True):
+            text = cell.strip()
+            if text:
+                answers[question.id] = parse_cell(question, text)
+        yield reader.line_num, answers, None
+
+
+def _header(cells: list[str], label: str, line: int) -> list[Question]:
+    names = [cell.strip() for cell in cells]
+    problems = []
+    for position, name in enumerate(names, 1):
+        if not name:
+            problems.append(f"column {position} has no name")
+    if problems:
+        raise PathfinderError(f"{label}: line {line}: the header must name a question id in every column", problems)
+    unknown = [name for name in names if name not in QUESTIONS_BY_ID]
+    if unknown:
+        try:
+            validate_answers(dict.fromkeys(unknown))
+        except PathfinderError as exc:
+            problems.extend(exc.lines)
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            problems.append(f"{name!r}: more than one column")
+        seen.add(name)
+    if problems:
+        raise PathfinderError(f"{label}: line {line}: the header must name question ids "
+                              "(pathfinder questions lists them)", problems)
+    return [QUESTIONS_BY_ID[name] for name in names]
+
+
+def parse_cell(question: Question, text: str) -> Any:
+    """A CSV cell as an answer: ``null`` (or ``not sure``) for not sure, numbers for number questions
+    (``$4,000`` reads as 4000); anything unreadable is kept as text for validation to refuse."""
+    if text.lower() in NULL_WORDS:
+        return None
+    if question.kind == "choice":
+        return text
+    cleaned = text.replace(",", "").replace("$", "").replace("_", "")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() else number
+
+
+# --- scoring and writing -----------------------------------------------------------------
+
+
+def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "jsonl", strict: bool = False,
+        full: bool = False, on_problem: Callable[[int, str], None],
+        on_progress: Callable[[int], None] | None = None) -> Outcome:
+    """Score every row of ``source`` and write one result a line to ``out`` as it goes.
+
+    Each result is the scoring result ``quiz --json`` prints; ``full`` adds the quiz's
+    projection, what-would-change and two-step path too (much slower: each answer set is
+    re-scored many times to find what would change). ``on_problem(line, message)`` hears
+    about each bad line; ``on_progress(bytes_read)`` is called every few hundred rows.
+    With ``strict`` the run stops at the first bad line.
+    """
+    from pathfinder.advice import advise
+    from pathfinder.scoring import score
+
+    evaluate = (lambda answers: advise(answers, catalog)) if full else (lambda answers: score(answers, catalog))
+
+    if output_format not in OUTPUT_FORMATS:
+        raise PathfinderError(f"--format {output_format!r}: expected one of {', '.join(OUTPUT_FORMATS)}")
+    base = defaults()
+    outcome = Outcome()
+    chunk: list[bytes] = []
+    size = 0
+    if output_format == "csv":
+        chunk.append(",".join(CSV_COLUMNS).encode() + b"\n")
+    try:
+        for count, (line, data, problem) in enumerate(source.rows(), 1):
+            if on_progress is not None and count % PROGRESS_EVERY == 0:
+                on_progress(source.position())
+            if problem is None:
+                try:
+                    answers = {**base, **validate_answers(data)}  # type: ignore[arg-type]
+                except PathfinderError as exc:
+                    problem = "; ".join(exc.lines) if exc.lines else exc.message
+            if problem is not None:
+                outcome.failed += 1
+                if outcome.first_failure is None:
+                    outcome.first_failure = line
+                on_problem(line, problem)
+                if strict:
+                    outcome.stopped = True
+                    break
+                continue
+            result = evaluate(answers)
+            if output_format == "jsonl":
+                # The line number goes first, so results can be matched to input when lines are skipped.
+                encoded = b'{"line":%d,' % line + result.model_dump_json().encode()[1:] + b"\n"
+            else:
+                encoded = _csv_line(line, result)
+            chunk.append(encoded)
+            size += len(encoded)
+            outcome.scored += 1
+            if size >= WRITE_CHUNK:
+                out.write(b"".join(chunk))
+                chunk.clear()
+                size = 0
+    finally:
+        if chunk:
+            out.write(b"".join(chunk))
+        out.flush()
+    if on_progress is not None:
+        on_progress(source.position())
+    return outcome
+
+
+def _csv_line(line: int, result: Any) -> bytes:
+    """One CSV row; every field is an id (``[a-z0-9_-]``), a word or a number, so none needs quoting."""
+    rec = result.recommendation
+    runner = result.ranking[1] if len(result.ranking) > 1 else None
+    fields = (
+        str(line), rec.program_id, rec.pathway, repr(rec.score), rec.confidence,
+        "" if rec.margin is None else repr(rec.margin),
+        "" if runner is None else runner.program_id, "" if runner is None else repr(runner.score),
+    )
+    return (",".join(fields) + "\n").encode()
