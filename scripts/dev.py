@@ -7,13 +7,16 @@
     python3 scripts/dev.py bench [ARGS]      set up, then run the benchmarks
 
 Safe to run again: the environment is only (re)installed when pyproject.toml changes.
-Needs only python3 and a reachable package index.
+Needs only python3 and a reachable package index. For `test`, two system tools the suite
+uses are installed with apt-get when missing (Debian's chromium, for the HTML report test,
+and jq, for the README's examples); elsewhere, install them yourself.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -42,6 +45,27 @@ def setup() -> None:
     STAMP.write_text(wanted + "\n")
 
 
+# command -> Debian package, for the tools the test suite runs besides Python.
+TEST_TOOLS = {"chromium": "chromium", "jq": "jq"}
+
+
+def ensure_test_tools() -> None:
+    missing = [package for command, package in TEST_TOOLS.items() if shutil.which(command) is None]
+    if not missing:
+        return
+    apt = shutil.which("apt-get")
+    is_root = os.name == "posix" and os.geteuid() == 0
+    sudo: list[str] | None = [] if is_root else ["sudo"] if shutil.which("sudo") else None
+    if apt is None or sudo is None:
+        print(f"pathfinder: the tests need {', '.join(missing)}; install them (the tests that use them fail without)",
+              file=sys.stderr)
+        return
+    print(f"pathfinder: installing {', '.join(missing)} with apt-get", file=sys.stderr)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*sudo, apt, "update", "-qq"], check=True, env=env)
+    subprocess.run([*sudo, apt, "install", "-y", "-qq", *missing], check=True, env=env)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"quiz", "test", "run", "bench"}:
         print(__doc__, file=sys.stderr)
@@ -49,6 +73,8 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     try:
         setup()
+        if command == "test":
+            ensure_test_tools()
     except subprocess.CalledProcessError as exc:
         print(f"pathfinder: setup failed ({exc})", file=sys.stderr)
         return 1

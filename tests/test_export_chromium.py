@@ -24,7 +24,7 @@ def chromium() -> str:
         if found:
             return found
     pytest.fail("Chromium is not installed, and the HTML export test needs it. Install it with "
-                "`apt-get update && apt-get install -y chromium` (Debian/Ubuntu, as root); .ci/run does this.",
+                "`apt-get update && apt-get install -y chromium` (Debian/Ubuntu, as root); `python3 scripts/dev.py test` does this.",
                 pytrace=False)
 
 

@@ -43,6 +43,7 @@ class Criterion:
     base_weight: float
     priorities: tuple[str, ...]
     fit: Callable[[Answers, Program, Pathway, Catalog], tuple[float, str]]
+    per_pathway: bool = False  # False: the fit is the same for every pathway of a program
 
 
 def money(value: float | None) -> str:
@@ -82,7 +83,7 @@ def _affordability(answers: Answers, program: Program, pathway: Pathway, catalog
         return NEUTRAL, "You are not sure of your budget, so cost does not separate the programs."
     assert isinstance(budget, int | float)
     if low is None or high is None:
-        return 0.25, f"No source gives a cost for the {pathway.name}, so it cannot be checked against your {money(budget)}."
+        return 0.0, f"No source gives a cost for the {pathway.name}, so it cannot be shown to fit your budget of {money(budget)}."
     if budget >= high:
         return 1.0, f"Your budget of {money(budget)} covers even the top of the {pathway.name} range ({money(high)})."
     if budget >= low:
@@ -186,9 +187,9 @@ def _career_goal(answers: Answers, program: Program, pathway: Pathway, catalog: 
 
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion("affordability", "Affordability", 15, ("cost",), _affordability),
-    Criterion("time_to_work", "Time to work", 15, ("speed",), _time_to_work),
-    Criterion("career_goal", "Career goal", 20, (), _career_goal),
+    Criterion("affordability", "Affordability", 15, ("cost",), _affordability, per_pathway=True),
+    Criterion("time_to_work", "Time to work", 15, ("speed",), _time_to_work, per_pathway=True),
+    Criterion("career_goal", "Career goal", 20, (), _career_goal, per_pathway=True),
     Criterion("interests", "Interests", 12, (), _tag_fit("interest", lambda p: p.fit.interests, "interest")),
     Criterion("learning_style", "Learning style", 10, (), _tag_fit("learning_style", lambda p: p.fit.learning_styles, "learning style")),
     Criterion("strengths", "Strengths", 10, (), _tag_fit("strength", lambda p: p.fit.strengths, "strength")),
@@ -286,39 +287,50 @@ def pathway_fits(answers: Answers, catalog: Catalog) -> dict[str, list[tuple[str
     }
 
 
-def _score_pathway(answers: Answers, program: Program, pathway: Pathway, catalog: Catalog, w: dict[str, float]) -> list[CriterionScore]:
-    # model_construct: the scorer's own figures need no validation, and batch scoring runs this a lot.
-    scores = []
+Entry = tuple[str, str, float, float, float, str]  # id, label, weight, fit, contribution, reason
+
+
+def _score_pathway(answers: Answers, program: Program, pathway: Pathway, catalog: Catalog, w: dict[str, float],
+                   shared: dict[str, tuple[float, str]]) -> list[Entry]:
+    """Each criterion's entry for one pathway; ``shared`` keeps the fits that are the same for every pathway."""
+    entries = []
     for criterion in CRITERIA:
-        fit, reason = _fit(criterion, answers, program, pathway, catalog)
+        if criterion.per_pathway:
+            fit, reason = _fit(criterion, answers, program, pathway, catalog)
+        else:
+            if criterion.id not in shared:
+                shared[criterion.id] = _fit(criterion, answers, program, pathway, catalog)
+            fit, reason = shared[criterion.id]
         weight = w[criterion.id]
-        scores.append(CriterionScore.model_construct(id=criterion.id, label=criterion.label, weight=weight, fit=fit,
-                                                     contribution=round(weight * fit, 4), reason=reason))
-    return scores
+        entries.append((criterion.id, criterion.label, weight, fit, round(weight * fit, 4), reason))
+    return entries
 
 
-def _total(criteria: list[CriterionScore]) -> float:
-    return round(min(100.0, max(0.0, sum(c.contribution for c in criteria))), 4)
+def _total(entries: list[Entry]) -> float:
+    return round(min(100.0, max(0.0, sum(entry[4] for entry in entries))), 4)
 
 
 def _rank_program(answers: Answers, program: Program, catalog: Catalog, w: dict[str, float]) -> RankedProgram:
     problems = {p.id: pathway_problems(answers, p) for p in program.pathways}
+    shared: dict[str, tuple[float, str]] = {}
     scored = []
     for pathway in program.pathways:
-        criteria = _score_pathway(answers, program, pathway, catalog, w)
-        total = _total(criteria)
+        entries = _score_pathway(answers, program, pathway, catalog, w, shared)
+        total = _total(entries)
         total_low, _ = total_cost(pathway)
         key = (bool(problems[pathway.id]), -total, answers.get("goal") not in pathway.goals, shortest_months(pathway),
                total_low if total_low is not None else float("inf"), pathway.id)
-        scored.append((key, pathway, criteria, total))
+        scored.append((key, pathway, entries, total))
     scored.sort(key=lambda item: item[0])
-    _, best, criteria, total = scored[0]
+    _, best, entries, total = scored[0]
+    criteria = [CriterionScore(id=i, label=label, weight=weight, fit=fit, contribution=contribution, reason=reason)
+                for i, label, weight, fit, contribution, reason in entries]
     pathway_scores = [
-        PathwayScore.model_construct(id=p.id, name=p.name, score=t, eligible=not problems[p.id],
-                                     problems=list(problems[p.id].values()))
+        PathwayScore(id=p.id, name=p.name, score=t, eligible=not problems[p.id],
+                     problems=list(problems[p.id].values()))
         for _, p, _, t in scored
     ]
-    return RankedProgram.model_construct(
+    return RankedProgram(
         program_id=program.id, name=program.name, score=total, eligible=not problems[best.id],
         pathway=best.id, pathway_name=best.name, constraints=_constraints(answers, program, problems),
         criteria=criteria, pathways=pathway_scores,
