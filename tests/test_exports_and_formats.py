@@ -146,7 +146,8 @@ def test_compare_csv_round_trips_through_the_csv_module() -> None:
     assert rows[0] == ["fact", "him", "mbc"]
     facts = {row[0]: row[1:] for row in rows[1:]}
     assert facts["Early salary"] == ["$50,000-$65,000 a year", "$42,000-$58,000 a year"]
-    assert facts["Length"][1] == "Certificate or diploma: 9-18 months\nAssociate degree: 24 months"
+    assert facts["Length"][1] == ("Certificate or diploma: 9-18 months\nalso: 10-12 months (article: mbc programs)\n"
+                                  "also: under 6 months (article: skills)\nAssociate degree: 24 months")
 
 
 def test_sources_add_footnotes_in_every_text_format() -> None:

@@ -292,8 +292,9 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
     outcome = Outcome()
     chunk: list[bytes] = []
     size = 0
-    if output_format == "csv":
-        chunk.append(",".join(CSV_COLUMNS).encode() + b"\n")
+    # The CSV header is written with the first row (or at the end), so a run that cannot
+    # start (a bad CSV header, say) writes nothing at all.
+    header = ",".join(CSV_COLUMNS).encode() + b"\n" if output_format == "csv" else b""
     try:
         for count, (line, data, problem) in enumerate(source.rows(), 1):
             if on_progress is not None and count % PROGRESS_EVERY == 0:
@@ -318,6 +319,9 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
                 encoded = b'{"line":%d,' % line + result.model_dump_json().encode()[1:] + b"\n"
             else:
                 encoded = _csv_line(line, result)
+            if header:
+                chunk.append(header)
+                header = b""
             chunk.append(encoded)
             size += len(encoded)
             outcome.scored += 1
@@ -325,6 +329,7 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
                 out.write(b"".join(chunk))
                 chunk.clear()
                 size = 0
+        chunk.append(header)
     finally:
         if chunk:
             out.write(b"".join(chunk))

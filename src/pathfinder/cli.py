@@ -79,9 +79,12 @@ def _global(
 
 
 def _printable(text: str) -> str:
-    """Escape control characters so a message quoting bad input cannot drive the terminal."""
+    """Escape control and format characters so a message quoting bad input cannot drive the terminal."""
+    import unicodedata
+
     return "".join(
-        ch if ch == "\n" or (ch.isprintable() and ch not in "\u2028\u2029") else repr(ch)[1:-1] for ch in text
+        ch if ch == "\n" or (ch.isprintable() and unicodedata.category(ch) != "Cf") else f"\\u{ord(ch):04x}"
+        for ch in text
     )
 
 
@@ -129,8 +132,15 @@ def _silence_stdout() -> None:
 
 
 def _write_stdout(text: str) -> None:
-    """JSON and other machine output go straight to stdout, never through Rich."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    """JSON and other machine output go straight to stdout, never through Rich, always as UTF-8
+    (JSON's own encoding), whatever the terminal's encoding: an ASCII locale must not turn text into '?'."""
+    data = text if text.endswith("\n") else text + "\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data)
+    else:
+        sys.stdout.flush()
+        buffer.write(data.encode("utf-8"))
     sys.stdout.flush()
 
 
@@ -185,7 +195,7 @@ def _parse_sets(pairs: list[str], flag: str = "--set") -> dict[str, Any]:
         key, sep, text = pair.partition("=")
         if not sep or not key.strip():
             raise PathfinderError(f"{flag} {pair!r}: expected id=value, for example {flag} budget_usd=5000")
-        values[key.strip()] = parse_set_value(text)
+        values[key.strip()] = parse_set_value(key.strip(), text)
     return values
 
 

@@ -58,6 +58,14 @@ def month_range(rng: Range) -> str:
     return f"{rng.low:g}-{rng.high:g} months"
 
 
+def month_span(low: float | None, high: float | None) -> str:
+    if low is None:
+        return f"under {high:g} months"
+    if high is None or low == high:
+        return f"{low:g} months"
+    return f"{low:g}-{high:g} months"
+
+
 def cite(source: str) -> str:
     """'article#key-points' -> 'article: key points'; other sources by their id."""
     name, _, section = source.partition("#")
@@ -93,6 +101,14 @@ def program_cells(program: Program) -> dict[str, Cell]:
         for alt in pathway.cost_usd.alternates:
             costs.append(f"  also: {money_span(alt.low, alt.high)}{' ' + alt.period if alt.period else ''} ({cite(alt.source)})")
             cost_sources.append(alt.source)
+    lengths: list[str] = []
+    length_sources: list[str] = []
+    for pathway in program.pathways:
+        lengths.append(f"{pathway.name}: {month_range(pathway.duration_months)}")
+        length_sources.append(pathway.duration_months.source)
+        for alt in pathway.duration_months.alternates:
+            lengths.append(f"  also: {month_span(alt.low, alt.high)} ({cite(alt.source)})")
+            length_sources.append(alt.source)
     certs: list[str] = []
     cert_sources: list[str] = []
     for cert in program.certifications:
@@ -105,8 +121,7 @@ def program_cells(program: Program) -> dict[str, Cell]:
     difficulty = program.difficulty
     return {
         "Cost": _cell(costs, cost_sources),
-        "Length": _cell([f"{p.name}: {month_range(p.duration_months)}" for p in program.pathways],
-                        [p.duration_months.source for p in program.pathways]),
+        "Length": _cell(lengths, length_sources),
         "Early salary": _cell([money_range(outcomes.salary_usd) + " a year"], [outcomes.salary_usd.source], False),
         "Job growth": _cell(growth_lines, [growth.source, *(a.source for a in growth.alternates)], False),
         "Certifications": _cell(certs, cert_sources),

@@ -27,6 +27,8 @@ def check_writable(path: Path, what: str) -> None:
 
 def write_atomic(path: Path, data: str | bytes, what: str = "file") -> None:
     """Replace ``path`` with ``data`` in one step; on any failure the old file is untouched."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # write to the link's target; keep the link
     check_writable(path, what)
     folder = path.parent if str(path.parent) else Path(".")
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -36,8 +38,8 @@ def write_atomic(path: Path, data: str | bytes, what: str = "file") -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temp_name, path.stat().st_mode & 0o7777)
+        # mkstemp makes the file private; give it the mode the file had, or what the umask allows.
+        os.chmod(temp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(temp_name, path)
     except BaseException as exc:
         try:
@@ -47,3 +49,9 @@ def write_atomic(path: Path, data: str | bytes, what: str = "file") -> None:
         if isinstance(exc, OSError):
             raise PathfinderError(f"{what} {path}: could not be written ({exc.strerror or exc})") from None
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

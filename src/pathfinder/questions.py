@@ -313,9 +313,20 @@ def parse_typed(question: Question, text: str) -> Answer:
         raise PathfinderError(f"Enter {hint}.") from None
 
 
-def parse_set_value(text: str) -> Any:
-    """``--set`` values: JSON where the text parses as JSON (null included), else the text."""
+def parse_set_value(question_id: str, text: str) -> Any:
+    """``--set`` values: JSON where the text parses as JSON (null included), else the text.
+
+    For a number question, text that is not JSON is read as a typed answer is (``$4,000``,
+    ``not sure``), so a flag accepts what the prompt accepts.
+    """
     try:
         return json.loads(text)
     except ValueError:
-        return text
+        pass
+    question = QUESTIONS_BY_ID.get(question_id)
+    if question is not None and question.kind != "choice" and text.strip():
+        try:
+            return parse_typed(question, text)
+        except PathfinderError:
+            pass
+    return text

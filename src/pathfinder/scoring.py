@@ -364,18 +364,27 @@ def score(answers: Answers, catalog: Catalog, weight_override: Mapping[str, floa
     recommendation = Recommendation(
         program_id=first.program_id, program_name=first.name, pathway=first.pathway, pathway_name=first.pathway_name,
         score=first.score, confidence=confidence, margin=margin,  # type: ignore[arg-type]
-        reasons=_reasons(first, second), next_steps=_next_steps(program, first.pathway),
+        reasons=_reasons(first, second, ranked), next_steps=_next_steps(program, first.pathway),
     )
     return Result(answers=dict(answers), recommendation=recommendation, ranking=ranked,
                   warnings=_warnings(answers, ranked, catalog))
 
 
-def _reasons(first: RankedProgram, second: RankedProgram | None) -> list[str]:
-    """The criteria where the winner gains most over the runner-up, in the person's terms."""
+def _reasons(first: RankedProgram, second: RankedProgram | None, ranked: list[RankedProgram]) -> list[str]:
+    """The criteria where the winner gains most over the runner-up, in the person's terms.
+
+    A runner-up that scores the same on every criterion (a copy, say) explains nothing, so the
+    comparison is with the nearest program that differs.
+    """
     reasons: list[str] = []
     if second is not None and first.eligible and not second.eligible:
         failed = [c.message for c in second.constraints if not c.ok]
         reasons.append(f"{second.name} does not fit your limits: {' '.join(failed)}")
+    mine = [c.contribution for c in first.criteria]
+    different = next((r for r in ranked[1:] if [c.contribution for c in r.criteria] != mine), None)
+    if second is not None and different is not None and different is not second:
+        reasons.append(f"{second.name} scores the same as {first.name} on every criterion.")
+        second = different
     theirs = {c.id: c.contribution for c in second.criteria} if second else {}
     gains = sorted(first.criteria, key=lambda c: (-(c.contribution - theirs.get(c.id, 0.0)), c.id))
     for criterion in gains:
