@@ -450,3 +450,51 @@ def test_successful_write_replaces_and_keeps_mode(tmp_path: Path) -> None:
     assert_clean(proc, 0)
     assert json.loads(target.read_text())["timeline_months"] == 48
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+# --- found by a new-user review ---------------------------------------------------------
+
+
+def test_json_stays_utf8_on_an_ascii_terminal(tmp_path: Path) -> None:
+    data = shipped()
+    data["programs"][0]["name"] = "Caf\u00e9 \u00fcnicode"
+    path = tmp_path / "uni.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    proc = run(["--data", str(path), "compare", "--json"], env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C"})
+    assert_clean(proc, 0)
+    assert json.loads(proc.stdout.decode("utf-8"))["programs"][0]["name"] == "Caf\u00e9 \u00fcnicode"
+
+
+def test_bidirectional_override_is_refused(tmp_path: Path) -> None:
+    data = shipped()
+    data["programs"][0]["name"] = "abc\u202edef"
+    path = tmp_path / "bidi.json"
+    path.write_text(json.dumps(data))
+    assert_clean(run(["--data", str(path), "compare"]), 2, "programs[0].name: control character 0x202e")
+
+
+def test_saved_files_follow_the_umask_and_symlinks(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    link = tmp_path / "link.json"
+    proc = subprocess.run(["bash", "-c", f"umask 022; {pathfinder_bin()} quiz --defaults --save-answers {target}"],
+                          capture_output=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    assert target.stat().st_mode & 0o777 == 0o644
+    link.symlink_to(target)
+    assert_clean(run(["quiz", "--defaults", "--set", "goal=billing", "--save-answers", str(link)]), 0)
+    assert link.is_symlink()
+    assert json.loads(target.read_text())["goal"] == "billing"
+
+
+def test_set_reads_numbers_as_the_prompt_does() -> None:
+    proc = run(["quiz", "--defaults", "--set", "budget_usd=$4,000", "--set", "timeline_months=12", "--json"])
+    assert_clean(proc, 0)
+    assert json.loads(proc.stdout)["answers"]["budget_usd"] == 4000
+
+
+def test_score_with_a_bad_csv_header_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "caps.csv"
+    path.write_text("Budget_USD,Goal\n1,2\n")
+    proc = run(["score", str(path), "--format", "csv"])
+    assert_clean(proc, 2, "did you mean 'budget_usd'")
+    assert proc.stdout == b""
