@@ -101,19 +101,13 @@ def open_source(path: str, fmt: str, stdin: IO[bytes] | None = None) -> Source:
         stream, label, size = stdin, "standard input", None
     else:
         import os
+        from pathlib import Path
+
+        from pathfinder.files import open_input
 
         label = path
-        try:
-            if os.path.isdir(path):
-                raise PathfinderError(f"{path}: is a folder, not a file")
-            stream = open(path, "rb")  # noqa: SIM115 - closed by Source.close
-            size = os.fstat(stream.fileno()).st_size
-        except FileNotFoundError:
-            raise PathfinderError(f"{path}: no such file") from None
-        except PermissionError:
-            raise PathfinderError(f"{path}: permission denied") from None
-        except OSError as exc:
-            raise PathfinderError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        stream = open_input(Path(path), path)  # closed by Source.close
+        size = os.fstat(stream.fileno()).st_size
     head: list[bytes] = []
     if fmt == "auto":
         fmt = suffix_format(path) if path != "-" else None  # type: ignore[assignment]

@@ -29,19 +29,13 @@ def shipped_path() -> Path:
 
 def read_json_file(path: Path, what: str, max_bytes: int = MAX_FILE_BYTES) -> Any:
     """Read a JSON file, turning every way it can fail into a PathfinderError."""
-    try:
-        if path.is_dir():
-            raise PathfinderError(f"{what} {path}: is a folder, not a file")
-        with path.open("rb") as handle:
+    from pathfinder.files import open_input
+
+    with open_input(path, f"{what} {path}") as handle:
+        try:
             raw = handle.read(max_bytes + 1)
-    except PathfinderError:
-        raise
-    except FileNotFoundError:
-        raise PathfinderError(f"{what} {path}: no such file") from None
-    except PermissionError:
-        raise PathfinderError(f"{what} {path}: permission denied") from None
-    except OSError as exc:
-        raise PathfinderError(f"{what} {path}: cannot be read ({exc.strerror or exc})") from None
+        except OSError as exc:
+            raise PathfinderError(f"{what} {path}: cannot be read ({exc.strerror or exc})") from None
     if len(raw) > max_bytes:
         raise PathfinderError(f"{what} {path}: larger than {max_bytes // (1024 * 1024)} MB")
     return parse_json_bytes(raw, f"{what} {path}")

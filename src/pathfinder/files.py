@@ -5,8 +5,23 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from pathfinder.errors import PathfinderError
+
+
+def open_input(path: Path, label: str) -> BinaryIO:
+    """Open a file the user named for reading, turning every way it can fail into a PathfinderError."""
+    if path.is_dir():
+        raise PathfinderError(f"{label}: is a folder, not a file")
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise PathfinderError(f"{label}: no such file") from None
+    except PermissionError:
+        raise PathfinderError(f"{label}: permission denied") from None
+    except OSError as exc:
+        raise PathfinderError(f"{label}: cannot be read ({exc.strerror or exc})") from None
 
 
 def check_writable(path: Path, what: str) -> None:
