@@ -161,11 +161,6 @@ def _console(ctx: typer.Context, file: Any = None) -> Console:
     return make_console(file, no_color=_settings(ctx).no_color)
 
 
-def _print(ctx: typer.Context, renderable: Any) -> None:
-    console = _console(ctx)
-    console.print(renderable)
-
-
 # --- quiz ------------------------------------------------------------------------------
 
 

@@ -167,8 +167,9 @@ def _pathway_of(catalog: Catalog, entry: RankedProgram) -> tuple[Program, Pathwa
     return program, next(p for p in program.pathways if p.id == entry.pathway)
 
 
-def project(result: Result, catalog: Catalog, options: Options = Options()) -> tuple[list[ProgramProjection], list[str]]:
+def project(result: Result, catalog: Catalog, options: Options | None = None) -> tuple[list[ProgramProjection], list[str]]:
     """Each ranked program's best-fitting pathway, year by year, with the assumptions behind it."""
+    options = options or Options()
     entries = []
     for entry in result.ranking:
         program, pathway = _pathway_of(catalog, entry)
@@ -282,12 +283,13 @@ def goal_program(result: Result, catalog: Catalog) -> Program | None:
     return catalog.program(leaders[0]) if len(leaders) == 1 and best > 0 else None
 
 
-def stackable_path(result: Result, catalog: Catalog, options: Options = Options()) -> tuple[StackablePath | None, list[str]]:
+def stackable_path(result: Result, catalog: Catalog, options: Options | None = None) -> tuple[StackablePath | None, list[str]]:
     """When the goal points to a program the budget or timeline rules out now, a first step that leads to it.
 
     Needs the recommended program to list the goal program under ``stacks_into`` (with a source).
     Returns the path (or None) and the assumptions it adds.
     """
+    options = options or Options()
     target = goal_program(result, catalog)
     first = result.ranking[0]
     if target is None or first.program_id == target.id or not first.eligible:
@@ -353,7 +355,7 @@ def stackable_path(result: Result, catalog: Catalog, options: Options = Options(
         f"Two-step path: the {target.short_name} {second_pathway.name} is studied part-time alongside the "
         f"{first_program.short_name} job and takes its listed length ({month_range(second_pathway.duration_months)}); "
         "no source gives a part-time length, so it may take longer.",
-        f"Two-step path: its cost is paid when it starts; no credit from the first step is counted toward it "
+        "Two-step path: its cost is paid when it starts; no credit from the first step is counted toward it "
         "(no source says credits transfer).",
         f"Two-step path: {target.short_name} pay starts the month the second step ends, with no job search, "
         "since you are already working in the field.",

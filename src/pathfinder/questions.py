@@ -11,7 +11,7 @@ import difflib
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pathfinder.errors import PathfinderError
@@ -41,7 +41,6 @@ class Question:
     maximum: float | None = None
     nullable: bool = False
     unit: str = ""
-    labels: dict[str | None, str] = field(default_factory=dict, compare=False)
     noun: str = ""  # how a sentence names a number answer ("your budget"); the prompt is used when empty
 
     def allowed(self) -> str:

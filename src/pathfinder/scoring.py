@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from pathfinder.models import (
     Catalog,
@@ -424,7 +423,3 @@ def _warnings(answers: Answers, ranked: list[RankedProgram], catalog: Catalog) -
     if not pathway.cost_usd.known:
         warnings.append(f"No source gives a cost for the {program.short_name} {pathway.name}; ask schools directly.")
     return warnings
-
-
-def as_dict(result: Result) -> dict[str, Any]:
-    return result.model_dump(mode="json")
