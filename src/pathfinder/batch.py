@@ -275,10 +275,19 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
     about each bad line; ``on_progress(bytes_read)`` is called every few hundred rows.
     With ``strict`` the run stops at the first bad line.
     """
-    from pathfinder.advice import advise
-    from pathfinder.scoring import score
+    from pydantic_core import to_json
 
-    evaluate = (lambda answers: advise(answers, catalog)) if full else (lambda answers: score(answers, catalog))
+    from pathfinder.advice import advise
+    from pathfinder.scoring import Scorer
+
+    scorer = Scorer(catalog)  # one for the whole run: what repeats between answer sets is worked out once
+
+    def evaluate(answers: dict[str, Any]) -> bytes:
+        # The JSON of the scoring result (what ``quiz --json`` prints), without building its models;
+        # with ``full``, the quiz's whole advice.
+        if full:
+            return advise(answers, catalog, scorer=scorer).model_dump_json().encode()
+        return to_json(scorer.data(answers))
 
     if output_format not in OUTPUT_FORMATS:
         raise PathfinderError(f"--format {output_format!r}: expected one of {', '.join(OUTPUT_FORMATS)}")
@@ -307,12 +316,11 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
                     outcome.stopped = True
                     break
                 continue
-            result = evaluate(answers)
             if output_format == "jsonl":
                 # The line number goes first, so results can be matched to input when lines are skipped.
-                encoded = b'{"line":%d,' % line + result.model_dump_json().encode()[1:] + b"\n"
+                encoded = b'{"line":%d,' % line + evaluate(answers)[1:] + b"\n"
             else:
-                encoded = _csv_line(line, result)
+                encoded = _csv_line(line, scorer.data(answers))
             if header:
                 chunk.append(header)
                 header = b""
@@ -333,13 +341,13 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
     return outcome
 
 
-def _csv_line(line: int, result: Any) -> bytes:
+def _csv_line(line: int, result: dict[str, Any]) -> bytes:
     """One CSV row; every field is an id (``[a-z0-9_-]``), a word or a number, so none needs quoting."""
-    rec = result.recommendation
-    runner = result.ranking[1] if len(result.ranking) > 1 else None
+    rec = result["recommendation"]
+    runner = result["ranking"][1] if len(result["ranking"]) > 1 else None
     fields = (
-        str(line), rec.program_id, rec.pathway, repr(rec.score), rec.confidence,
-        "" if rec.margin is None else repr(rec.margin),
-        "" if runner is None else runner.program_id, "" if runner is None else repr(runner.score),
+        str(line), rec["program_id"], rec["pathway"], repr(rec["score"]), rec["confidence"],
+        "" if rec["margin"] is None else repr(rec["margin"]),
+        "" if runner is None else runner["program_id"], "" if runner is None else repr(runner["score"]),
     )
     return (",".join(fields) + "\n").encode()

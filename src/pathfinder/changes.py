@@ -25,7 +25,7 @@ from typing import Any
 from pathfinder.factsheet import money
 from pathfinder.models import Catalog, Change, Result, WhatIf
 from pathfinder.questions import QUESTIONS, Answer, Question
-from pathfinder.scoring import CRITERIA, pathway_fits, score, shortest_months, total_cost, weights
+from pathfinder.scoring import CRITERIA, Scorer, pathway_fits, shortest_months, total_cost, weights
 
 SHOWN = 3
 SAMPLES_PER_SEGMENT = 16
@@ -36,27 +36,28 @@ WEIGHT_STEP = 0.1
 class _Flips:
     """Re-scores with one change and says which program would then be first (None: no change of advice)."""
 
-    def __init__(self, answers: Mapping[str, Answer], catalog: Catalog, current: Result) -> None:
+    def __init__(self, answers: Mapping[str, Answer], catalog: Catalog, current: Result, scorer: Scorer) -> None:
         self.answers = dict(answers)
         self.catalog = catalog
+        self.scorer = scorer
         self.current = current.ranking[0].program_id
         self.nothing_fits = not current.ranking[0].eligible
         self._cache: dict[tuple[str, Any], str | None] = {}
 
-    def _judge(self, result: Result) -> str | None:
-        first = result.ranking[0]
-        if first.program_id == self.current or not (first.eligible or self.nothing_fits):
+    def _judge(self, ranking: list[dict[str, Any]]) -> str | None:
+        first = ranking[0]
+        if first["program_id"] == self.current or not (first["eligible"] or self.nothing_fits):
             return None
-        return first.program_id
+        return first["program_id"]  # type: ignore[no-any-return]
 
     def answer(self, question_id: str, value: Answer) -> str | None:
         key = (question_id, value)
         if key not in self._cache:
-            self._cache[key] = self._judge(score({**self.answers, question_id: value}, self.catalog))
+            self._cache[key] = self._judge(self.scorer.ranking({**self.answers, question_id: value}))
         return self._cache[key]
 
     def weight(self, overrides: Mapping[str, float]) -> str | None:
-        return self._judge(score(self.answers, self.catalog, weight_override=overrides))
+        return self._judge(self.scorer.ranking(self.answers, weight_override=overrides))
 
 
 def _short(catalog: Catalog, program_id: str) -> str:
@@ -230,9 +231,12 @@ def _round_toward(near: float, far: float, direction: int, now: float, at: Calla
 # --- together -------------------------------------------------------------------------------------
 
 
-def what_would_change(result: Result, catalog: Catalog) -> list[Change]:
-    """Each answer's and each weight's smallest change that puts another program first, nearest first."""
-    flips = _Flips(result.answers, catalog, result)
+def what_would_change(result: Result, catalog: Catalog, scorer: Scorer | None = None) -> list[Change]:
+    """Each answer's and each weight's smallest change that puts another program first, nearest first.
+
+    ``scorer`` (for ``catalog``) is reused when given; the search re-scores the answers many times.
+    """
+    flips = _Flips(result.answers, catalog, result, scorer or Scorer(catalog))
     found: list[tuple[int, int, Change]] = []
     for index, question in enumerate(QUESTIONS):
         change = _choice_change(question, flips) if question.kind == "choice" else _number_change(question, flips)
@@ -246,10 +250,10 @@ def what_would_change(result: Result, catalog: Catalog) -> list[Change]:
     return [change for _, _, change in found]
 
 
-def what_if(result: Result, changes: Mapping[str, Answer], catalog: Catalog) -> WhatIf:
+def what_if(result: Result, changes: Mapping[str, Answer], catalog: Catalog, scorer: Scorer | None = None) -> WhatIf:
     """The result again with some answers changed; ``changes`` must already be validated."""
     answers = {**result.answers, **changes}
-    again = score(answers, catalog)
+    again = (scorer or Scorer(catalog)).result(answers)
     changed = {key: {"from": result.answers.get(key), "to": value} for key, value in changes.items()}
     return WhatIf(changed=changed, answers=again.answers, recommendation=again.recommendation,
                   ranking=again.ranking, warnings=again.warnings)

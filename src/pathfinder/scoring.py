@@ -12,18 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from pathfinder.models import (
-    Catalog,
-    Constraint,
-    CriterionScore,
-    PathwayScore,
-    Pathway,
-    Program,
-    RankedProgram,
-    Recommendation,
-    Result,
-)
+from pathfinder.models import SCHEMA_VERSION, Catalog, Pathway, Program, Result
 from pathfinder.questions import EDUCATION_ORDER, QUESTIONS_BY_ID, Answer
 
 NEUTRAL = 0.5
@@ -41,6 +32,7 @@ class Criterion:
     label: str
     base_weight: float
     priorities: tuple[str, ...]
+    question: str  # the one answer the fit reads
     fit: Callable[[Answers, Program, Pathway, Catalog], tuple[float, str]]
     per_pathway: bool = False  # False: the fit is the same for every pathway of a program
 
@@ -186,15 +178,16 @@ def _career_goal(answers: Answers, program: Program, pathway: Pathway, catalog: 
 
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion("affordability", "Affordability", 15, ("cost",), _affordability, per_pathway=True),
-    Criterion("time_to_work", "Time to work", 15, ("speed",), _time_to_work, per_pathway=True),
-    Criterion("career_goal", "Career goal", 20, (), _career_goal, per_pathway=True),
-    Criterion("interests", "Interests", 12, (), _tag_fit("interest", lambda p: p.fit.interests, "interest")),
-    Criterion("learning_style", "Learning style", 10, (), _tag_fit("learning_style", lambda p: p.fit.learning_styles, "learning style")),
-    Criterion("strengths", "Strengths", 10, (), _tag_fit("strength", lambda p: p.fit.strengths, "strength")),
-    Criterion("remote_work", "Remote work", 9, (), _remote),
-    Criterion("difficulty", "Difficulty", 9, (), _difficulty),
-    Criterion("salary_growth", "Salary and growth", 0, ("salary", "job_growth"), _outlook),
+    Criterion("affordability", "Affordability", 15, ("cost",), "budget_usd", _affordability, per_pathway=True),
+    Criterion("time_to_work", "Time to work", 15, ("speed",), "timeline_months", _time_to_work, per_pathway=True),
+    Criterion("career_goal", "Career goal", 20, (), "goal", _career_goal, per_pathway=True),
+    Criterion("interests", "Interests", 12, (), "interest", _tag_fit("interest", lambda p: p.fit.interests, "interest")),
+    Criterion("learning_style", "Learning style", 10, (), "learning_style",
+              _tag_fit("learning_style", lambda p: p.fit.learning_styles, "learning style")),
+    Criterion("strengths", "Strengths", 10, (), "strength", _tag_fit("strength", lambda p: p.fit.strengths, "strength")),
+    Criterion("remote_work", "Remote work", 9, (), "remote", _remote),
+    Criterion("difficulty", "Difficulty", 9, (), "challenge", _difficulty),
+    Criterion("salary_growth", "Salary and growth", 0, ("salary", "job_growth"), "priority", _outlook),
 )
 
 
@@ -213,65 +206,104 @@ def _scaled(raw: Mapping[str, float]) -> dict[str, float]:
 # --- constraints ---------------------------------------------------------------------
 
 
-def pathway_problems(answers: Answers, pathway: Pathway) -> dict[str, str]:
-    problems: dict[str, str] = {}
-    budget = answers.get("budget_usd")
-    if budget is not None:
-        assert isinstance(budget, int | float)
-        low, _ = total_cost(pathway)
-        if low is None:
-            problems["budget"] = f"{pathway.name}: no source gives its cost"
-        elif low > budget:
-            problems["budget"] = f"{pathway.name}: from {money(low)}, {money(low - budget)} over your budget"
-    timeline = answers.get("timeline_months")
+def budget_problem(budget: Answer, pathway: Pathway) -> str | None:
+    if budget is None:
+        return None
+    assert isinstance(budget, int | float)
+    low, _ = total_cost(pathway)
+    if low is None:
+        return f"{pathway.name}: no source gives its cost"
+    if low > budget:
+        return f"{pathway.name}: from {money(low)}, {money(low - budget)} over your budget"
+    return None
+
+
+def timeline_problem(timeline: Answer, pathway: Pathway) -> str | None:
     assert isinstance(timeline, int | float)
     length = shortest_months(pathway)
     if length > timeline:
-        problems["timeline"] = f"{pathway.name}: at least {months(length)}, {months(length - timeline)} over your timeline"
-    education = answers.get("education")
+        return f"{pathway.name}: at least {months(length)}, {months(length - timeline)} over your timeline"
+    return None
+
+
+def admission_problem(education: Answer, pathway: Pathway) -> str | None:
     if education is not None and EDUCATION_ORDER.index(str(education)) < EDUCATION_ORDER.index(pathway.min_education):
-        problems["admission"] = f"{pathway.name}: admission expects {pathway.min_education.replace('_', ' ')}"
+        return f"{pathway.name}: admission expects {pathway.min_education.replace('_', ' ')}"
+    return None
+
+
+# Each limit: its id, the one answer it reads, and how a pathway can miss it.
+LIMITS: tuple[tuple[str, str, Callable[[Answer, Pathway], str | None]], ...] = (
+    ("budget", "budget_usd", budget_problem),
+    ("timeline", "timeline_months", timeline_problem),
+    ("admission", "education", admission_problem),
+)
+
+
+def pathway_problems(answers: Answers, pathway: Pathway) -> dict[str, str]:
+    """The limits the pathway misses (``budget``, ``timeline``, ``admission``), each with a short message."""
+    problems = {}
+    for limit, question, check in LIMITS:
+        problem = check(answers.get(question), pathway)
+        if problem is not None:
+            problems[limit] = problem
     return problems
 
 
-def _constraints(answers: Answers, program: Program, problems: dict[str, dict[str, str]]) -> list[Constraint]:
-    """One line per limit: does any pathway pass it, and if not, by how much the nearest misses."""
-    result: list[Constraint] = []
-    budget = answers.get("budget_usd")
-    if budget is not None:
-        assert isinstance(budget, int | float)
-        costs = [c for c in (total_cost(p)[0] for p in program.pathways) if c is not None]
-        if costs and min(costs) <= budget:
-            result.append(Constraint(id="budget", ok=True, unit="USD", message=f"A pathway starts within your {money(budget)} budget."))
-        elif costs:
-            gap = min(costs) - budget
-            result.append(Constraint(id="budget", ok=False, shortfall=gap, unit="USD",
-                                     message=f"{program.short_name}'s lowest known cost is {money(min(costs))}, {money(gap)} over your {money(budget)} budget."))
-        else:
-            result.append(Constraint(id="budget", ok=False, unit="USD", message=f"No source gives a cost for any {program.short_name} pathway."))
-    timeline = answers.get("timeline_months")
+def _constraint(id: str, ok: bool, message: str, unit: str = "", shortfall: float | None = None) -> dict[str, Any]:
+    """A constraint as plain data, in the shape (and field order) of ``models.Constraint``."""
+    return {"id": id, "ok": ok, "shortfall": None if shortfall is None else float(shortfall), "unit": unit, "message": message}
+
+
+def budget_line(budget: Answer, program: Program) -> dict[str, Any] | None:
+    """Does any pathway start within the budget, and if not, by how much the cheapest misses (None: not sure)."""
+    if budget is None:
+        return None
+    assert isinstance(budget, int | float)
+    costs = [c for c in (total_cost(p)[0] for p in program.pathways) if c is not None]
+    if costs and min(costs) <= budget:
+        return _constraint("budget", True, f"A pathway starts within your {money(budget)} budget.", "USD")
+    if costs:
+        gap = min(costs) - budget
+        return _constraint("budget", False, f"{program.short_name}'s lowest known cost is {money(min(costs))}, "
+                           f"{money(gap)} over your {money(budget)} budget.", "USD", gap)
+    return _constraint("budget", False, f"No source gives a cost for any {program.short_name} pathway.", "USD")
+
+
+def timeline_line(timeline: Answer, program: Program) -> dict[str, Any]:
+    """Does any pathway fit the timeline, and if not, by how much the shortest misses."""
     assert isinstance(timeline, int | float)
     shortest = min(shortest_months(p) for p in program.pathways)
     if shortest <= timeline:
-        result.append(Constraint(id="timeline", ok=True, unit="months", message=f"A pathway fits within your {months(timeline)}."))
-    else:
-        result.append(Constraint(id="timeline", ok=False, shortfall=shortest - timeline, unit="months",
-                                 message=f"{program.short_name}'s shortest pathway takes {months(shortest)}, {months(shortest - timeline)} more than your {months(timeline)}."))
+        return _constraint("timeline", True, f"A pathway fits within your {months(timeline)}.", "months")
+    return _constraint("timeline", False, f"{program.short_name}'s shortest pathway takes {months(shortest)}, "
+                       f"{months(shortest - timeline)} more than your {months(timeline)}.", "months", shortest - timeline)
+
+
+def _constraints(program: Program, problems: Mapping[str, dict[str, str]], budget: dict[str, Any] | None,
+                 timeline: dict[str, Any]) -> list[dict[str, Any]]:
+    """One line per limit: does any pathway pass it, and if not, by how much the nearest misses."""
+    result = [line for line in (budget, timeline) if line is not None]
     if all("admission" in problems[p.id] for p in program.pathways):
-        result.append(Constraint(id="admission", ok=False, message=f"Every {program.short_name} pathway expects more prior education than you have."))
+        result.append(_constraint("admission", False, f"Every {program.short_name} pathway expects more prior education than you have."))
     # Each limit can pass on a different pathway while no single pathway passes them all.
-    if all(c.ok for c in result) and all(problems[p.id] for p in program.pathways):
+    if all(c["ok"] for c in result) and all(problems[p.id] for p in program.pathways):
         detail = "; ".join("; ".join(problems[p.id].values()) for p in program.pathways)
-        result.append(Constraint(id="combined", ok=False, message=f"No single {program.short_name} pathway fits all your limits: {detail}."))
+        result.append(_constraint("combined", False, f"No single {program.short_name} pathway fits all your limits: {detail}."))
     return result
 
 
 # --- scoring -------------------------------------------------------------------------
 
+MEMO_LIMIT = 100_000  # pieces a Scorer remembers; a full memo starts again, so memory stays bounded
+_MISSING = object()
+
+Data = dict[str, Any]  # a result, or part of one, as plain data in the shape of its model in pathfinder.models
+
 
 def _fit(criterion: Criterion, answers: Answers, program: Program, pathway: Pathway, catalog: Catalog) -> tuple[float, str]:
     fit, reason = criterion.fit(answers, program, pathway, catalog)
-    return round(min(1.0, max(0.0, fit)), 4), reason
+    return round(float(min(1.0, max(0.0, fit))), 4), reason
 
 
 def pathway_fits(answers: Answers, catalog: Catalog) -> dict[str, list[tuple[str, bool, dict[str, float]]]]:
@@ -286,56 +318,6 @@ def pathway_fits(answers: Answers, catalog: Catalog) -> dict[str, list[tuple[str
     }
 
 
-Entry = tuple[str, str, float, float, float, str]  # id, label, weight, fit, contribution, reason
-
-
-def _score_pathway(answers: Answers, program: Program, pathway: Pathway, catalog: Catalog, w: dict[str, float],
-                   shared: dict[str, tuple[float, str]]) -> list[Entry]:
-    """Each criterion's entry for one pathway; ``shared`` keeps the fits that are the same for every pathway."""
-    entries = []
-    for criterion in CRITERIA:
-        if criterion.per_pathway:
-            fit, reason = _fit(criterion, answers, program, pathway, catalog)
-        else:
-            if criterion.id not in shared:
-                shared[criterion.id] = _fit(criterion, answers, program, pathway, catalog)
-            fit, reason = shared[criterion.id]
-        weight = w[criterion.id]
-        entries.append((criterion.id, criterion.label, weight, fit, round(weight * fit, 4), reason))
-    return entries
-
-
-def _total(entries: list[Entry]) -> float:
-    return round(min(100.0, max(0.0, sum(entry[4] for entry in entries))), 4)
-
-
-def _rank_program(answers: Answers, program: Program, catalog: Catalog, w: dict[str, float]) -> RankedProgram:
-    problems = {p.id: pathway_problems(answers, p) for p in program.pathways}
-    shared: dict[str, tuple[float, str]] = {}
-    scored = []
-    for pathway in program.pathways:
-        entries = _score_pathway(answers, program, pathway, catalog, w, shared)
-        total = _total(entries)
-        total_low, _ = total_cost(pathway)
-        key = (bool(problems[pathway.id]), -total, answers.get("goal") not in pathway.goals, shortest_months(pathway),
-               total_low if total_low is not None else float("inf"), pathway.id)
-        scored.append((key, pathway, entries, total))
-    scored.sort(key=lambda item: item[0])
-    _, best, entries, total = scored[0]
-    criteria = [CriterionScore(id=i, label=label, weight=weight, fit=fit, contribution=contribution, reason=reason)
-                for i, label, weight, fit, contribution, reason in entries]
-    pathway_scores = [
-        PathwayScore(id=p.id, name=p.name, score=t, eligible=not problems[p.id],
-                     problems=list(problems[p.id].values()))
-        for _, p, _, t in scored
-    ]
-    return RankedProgram(
-        program_id=program.id, name=program.name, score=total, eligible=not problems[best.id],
-        pathway=best.id, pathway_name=best.name, constraints=_constraints(answers, program, problems),
-        criteria=criteria, pathways=pathway_scores,
-    )
-
-
 def confidence_for(margin: float | None, runner_up_eligible: bool) -> str:
     if margin is None or not runner_up_eligible:
         return "clear"
@@ -344,53 +326,189 @@ def confidence_for(margin: float | None, runner_up_eligible: bool) -> str:
     return "lean" if margin >= LEAN_MARGIN else "toss-up"
 
 
+_PER_PATHWAY = tuple(i for i, c in enumerate(CRITERIA) if c.per_pathway)
+_SHARED = tuple(i for i, c in enumerate(CRITERIA) if not c.per_pathway)
+
+
+class Scorer:
+    """Scores answer sets against one catalog.
+
+    Reuse one Scorer for many answer sets (``pathfinder score``, the search for what would change the
+    advice). Every criterion's fit and reason reads one answer, and every limit one answer, so the same
+    pieces come back again and again; they are remembered instead of worked out anew. The memo holds at
+    most ``MEMO_LIMIT`` pieces, so memory stays flat however many answer sets go through.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._memo: dict[tuple[Any, ...], Any] = {}
+        # What never changes between answer sets: each pathway's tie-breaks after the score.
+        self._static = {
+            (program.id, pathway.id): (shortest_months(pathway), _low_or_inf(pathway))
+            for program in catalog.programs for pathway in program.pathways
+        }
+
+    @property
+    def remembered(self) -> int:
+        """How many pieces the memo holds now (at most ``MEMO_LIMIT``)."""
+        return len(self._memo)
+
+    def _piece(self, key: tuple[Any, ...], make: Callable[[Any, Any], Any], value: Any, item: Any) -> Any:
+        """``make(value, item)``, remembered under ``key``."""
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = make(value, item)
+        return found
+
+    # -- the pieces ---------------------------------------------------------------------
+
+    def _entry(self, index: int, answers: Answers, program: Program, pathway: Pathway, weight: float) -> Data:
+        """One criterion's line for one pathway, in the shape of ``models.CriterionScore``."""
+        criterion = CRITERIA[index]
+        value = answers.get(criterion.question)
+
+        def make(value: Answer, _: Any) -> Data:
+            fit, reason = _fit(criterion, answers, program, pathway, self.catalog)
+            return {"id": criterion.id, "label": criterion.label, "weight": weight, "fit": fit,
+                    "contribution": round(weight * fit, 4), "reason": reason}
+
+        # The type is part of every key: 1 and 1.0 are the same key, and answers keep their types.
+        pathway_id = pathway.id if criterion.per_pathway else None
+        return self._piece(("entry", index, program.id, pathway_id, weight, type(value), value), make, value, None)  # type: ignore[no-any-return]
+
+    def _limits(self, answers: Answers, program: Program) -> tuple[dict[str, dict[str, str]], list[Data]]:
+        """Each pathway's problems with the person's limits, and the program's constraint lines."""
+        problems: dict[str, dict[str, str]] = {}
+        for pathway in program.pathways:
+            found = {}
+            for limit, question, check in LIMITS:
+                value = answers.get(question)
+                problem = self._piece((limit, program.id, pathway.id, type(value), value), check, value, pathway)
+                if problem is not None:
+                    found[limit] = problem
+            problems[pathway.id] = found
+        budget, timeline = answers.get("budget_usd"), answers.get("timeline_months")
+        lines = (self._piece(("budget-line", program.id, type(budget), budget), budget_line, budget, program),
+                 self._piece(("timeline-line", program.id, type(timeline), timeline), timeline_line, timeline, program))
+        return problems, _constraints(program, problems, *lines)
+
+    def _weights(self, answers: Answers, weight_override: Mapping[str, float] | None) -> list[float]:
+        """The weights in the order of CRITERIA, rounded as they are shown."""
+        if weight_override is not None:
+            scaled = _scaled(weight_override)
+            return [round(scaled[c.id], 4) for c in CRITERIA]
+        priority = answers.get("priority")
+
+        def make(priority: Answer, _: Any) -> list[float]:
+            w = weights({"priority": priority})
+            return [round(w[c.id], 4) for c in CRITERIA]
+
+        return self._piece(("weights", priority), make, priority, None)  # type: ignore[no-any-return]
+
+    def _rank_program(self, answers: Answers, program: Program, w: list[float]) -> Data:
+        """The program scored through its best-fitting pathway, in the shape of ``models.RankedProgram``."""
+        problems, constraints = self._limits(answers, program)
+        shared = [self._entry(i, answers, program, program.pathways[0], w[i]) for i in _SHARED]
+        goal = answers.get("goal")
+        scored = []
+        for pathway in program.pathways:
+            entries = [self._entry(i, answers, program, pathway, w[i]) for i in _PER_PATHWAY] + shared
+            if not _IN_ORDER:  # listed (and summed) in the order of CRITERIA
+                entries.sort(key=lambda entry: _ORDER[entry["id"]])
+            total = round(min(100.0, max(0.0, float(sum(entry["contribution"] for entry in entries)))), 4)
+            shortest, low = self._static[program.id, pathway.id]
+            key = (bool(problems[pathway.id]), -total, goal not in pathway.goals, shortest, low, pathway.id)
+            scored.append((key, pathway, entries, total))
+        scored.sort(key=lambda item: item[0])
+        _, best, entries, total = scored[0]
+        return {
+            "program_id": program.id, "name": program.name, "score": total, "eligible": not problems[best.id],
+            "pathway": best.id, "pathway_name": best.name, "constraints": constraints, "criteria": entries,
+            "pathways": [{"id": p.id, "name": p.name, "score": t, "eligible": not problems[p.id],
+                          "problems": list(problems[p.id].values())} for _, p, _, t in scored],
+        }
+
+    def ranking(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> list[Data]:
+        """Every program, best first: programs that fit the limits, then by score, then by id."""
+        w = self._weights(answers, weight_override)
+        ranked = [self._rank_program(answers, program, w) for program in self.catalog.programs]
+        ranked.sort(key=lambda r: (not r["eligible"], -r["score"], r["program_id"]))
+        return ranked
+
+    # -- the whole result -----------------------------------------------------------------
+
+    def data(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> Data:
+        """The result as plain data, in the shape (and field order) of ``models.Result``.
+
+        ``pydantic_core.to_json`` of it is byte for byte what ``Result.model_dump_json()`` gives;
+        ``pathfinder score`` writes it that way, without building the models.
+        """
+        ranked = self.ranking(answers, weight_override)
+        first = ranked[0]
+        second = ranked[1] if len(ranked) > 1 else None
+        margin = round(first["score"] - second["score"], 4) if second else None
+        runner_up_counts = second is not None and (second["eligible"] or not first["eligible"])
+        program = self.catalog.program(first["program_id"])
+        assert program is not None
+        recommendation = {
+            "program_id": first["program_id"], "program_name": first["name"], "pathway": first["pathway"],
+            "pathway_name": first["pathway_name"], "score": first["score"],
+            "confidence": confidence_for(margin, runner_up_counts), "margin": margin,
+            "reasons": _reasons(first, second, ranked),
+            "next_steps": self._piece(("next-steps", program.id, first["pathway"]), _next_steps, program, first["pathway"]),
+        }
+        return {
+            "schema_version": SCHEMA_VERSION, "answers": dict(answers), "recommendation": recommendation,
+            "ranking": ranked, "warnings": _warnings(answers, ranked, self.catalog),
+            "projection": [], "assumptions": [], "what_would_change": [], "stackable_path": None, "what_if": None,
+        }
+
+    def result(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> Result:
+        return Result.model_validate(self.data(answers, weight_override))
+
+
+_ORDER = {c.id: i for i, c in enumerate(CRITERIA)}
+_IN_ORDER = _PER_PATHWAY + _SHARED == tuple(range(len(CRITERIA)))
+
+
+def _low_or_inf(pathway: Pathway) -> float:
+    low, _ = total_cost(pathway)
+    return low if low is not None else float("inf")
+
+
 def score(answers: Answers, catalog: Catalog, weight_override: Mapping[str, float] | None = None) -> Result:
     """Rank every program in the catalog for these (complete, validated) answers.
 
     ``weight_override`` replaces the weights (any non-negative figures; they are scaled to add up to 100).
+    To score many answer sets, keep one ``Scorer`` instead.
     """
-    w = weights(answers) if weight_override is None else _scaled(weight_override)
-    w = {key: round(value, 4) for key, value in w.items()}
-    ranked = [_rank_program(answers, program, catalog, w) for program in catalog.programs]
-    ranked.sort(key=lambda r: (not r.eligible, -r.score, r.program_id))
-    first = ranked[0]
-    second = ranked[1] if len(ranked) > 1 else None
-    margin = round(first.score - second.score, 4) if second else None
-    runner_up_counts = second is not None and (second.eligible or not first.eligible)
-    confidence = confidence_for(margin, runner_up_counts)
-    program = catalog.program(first.program_id)
-    assert program is not None
-    recommendation = Recommendation(
-        program_id=first.program_id, program_name=first.name, pathway=first.pathway, pathway_name=first.pathway_name,
-        score=first.score, confidence=confidence, margin=margin,  # type: ignore[arg-type]
-        reasons=_reasons(first, second, ranked), next_steps=_next_steps(program, first.pathway),
-    )
-    return Result(answers=dict(answers), recommendation=recommendation, ranking=ranked,
-                  warnings=_warnings(answers, ranked, catalog))
+    return Scorer(catalog).result(answers, weight_override)
 
 
-def _reasons(first: RankedProgram, second: RankedProgram | None, ranked: list[RankedProgram]) -> list[str]:
+def _reasons(first: Data, second: Data | None, ranked: list[Data]) -> list[str]:
     """The criteria where the winner gains most over the runner-up, in the person's terms.
 
     A runner-up that scores the same on every criterion (a copy, say) explains nothing, so the
     comparison is with the nearest program that differs.
     """
     reasons: list[str] = []
-    if second is not None and first.eligible and not second.eligible:
-        failed = [c.message for c in second.constraints if not c.ok]
-        reasons.append(f"{second.name} does not fit your limits: {' '.join(failed)}")
-    mine = [c.contribution for c in first.criteria]
-    different = next((r for r in ranked[1:] if [c.contribution for c in r.criteria] != mine), None)
+    if second is not None and first["eligible"] and not second["eligible"]:
+        failed = [c["message"] for c in second["constraints"] if not c["ok"]]
+        reasons.append(f"{second['name']} does not fit your limits: {' '.join(failed)}")
+    mine = [c["contribution"] for c in first["criteria"]]
+    different = next((r for r in ranked[1:] if [c["contribution"] for c in r["criteria"]] != mine), None)
     if second is not None and different is not None and different is not second:
-        reasons.append(f"{second.name} scores the same as {first.name} on every criterion.")
+        reasons.append(f"{second['name']} scores the same as {first['name']} on every criterion.")
         second = different
-    theirs = {c.id: c.contribution for c in second.criteria} if second else {}
-    gains = sorted(first.criteria, key=lambda c: (-(c.contribution - theirs.get(c.id, 0.0)), c.id))
+    theirs = {c["id"]: c["contribution"] for c in second["criteria"]} if second else {}
+    gains = sorted(first["criteria"], key=lambda c: (-(c["contribution"] - theirs.get(c["id"], 0.0)), c["id"]))
     for criterion in gains:
         if len(reasons) >= 4:
             break
-        if criterion.weight > 0 and (criterion.contribution - theirs.get(criterion.id, 0.0) > 0.01 or second is None):
-            reasons.append(criterion.reason)
+        if criterion["weight"] > 0 and (criterion["contribution"] - theirs.get(criterion["id"], 0.0) > 0.01 or second is None):
+            reasons.append(criterion["reason"])
     if not reasons:
         reasons.append("Your answers do not separate the programs; the ranking is a toss-up. Try answering more questions.")
     return reasons
@@ -406,18 +524,18 @@ def _next_steps(program: Program, pathway_id: str) -> list[str]:
     return steps
 
 
-def _warnings(answers: Answers, ranked: list[RankedProgram], catalog: Catalog) -> list[str]:
+def _warnings(answers: Answers, ranked: list[Data], catalog: Catalog) -> list[str]:
     warnings = []
     for entry in ranked:
-        if not entry.eligible:
-            failed = " ".join(c.message for c in entry.constraints if not c.ok)
-            warnings.append(f"{entry.name} is ruled out by your limits: {failed}")
-    if not any(entry.eligible for entry in ranked):
+        if not entry["eligible"]:
+            failed = " ".join(c["message"] for c in entry["constraints"] if not c["ok"])
+            warnings.append(f"{entry['name']} is ruled out by your limits: {failed}")
+    if not any(entry["eligible"] for entry in ranked):
         warnings.append("No program fits your limits; they are ranked by score anyway. Consider a larger budget or a longer timeline.")
     first = ranked[0]
-    program = catalog.program(first.program_id)
+    program = catalog.program(first["program_id"])
     assert program is not None
-    pathway = next(p for p in program.pathways if p.id == first.pathway)
+    pathway = next(p for p in program.pathways if p.id == first["pathway"])
     if answers.get("education") is None and pathway.min_education != "high_school":
         warnings.append(f"The {pathway.name} in {program.short_name} expects {pathway.min_education.replace('_', ' ')} before admission.")
     if not pathway.cost_usd.known:
