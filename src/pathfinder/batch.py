@@ -275,8 +275,6 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
     about each bad line; ``on_progress(bytes_read)`` is called every few hundred rows.
     With ``strict`` the run stops at the first bad line.
     """
-    from pydantic_core import to_json
-
     from pathfinder.advice import advise
     from pathfinder.scoring import Scorer
 
@@ -287,7 +285,7 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
         # with ``full``, the quiz's whole advice.
         if full:
             return advise(answers, catalog, scorer=scorer).model_dump_json().encode()
-        return to_json(scorer.data(answers))
+        return scorer.json(answers)
 
     if output_format not in OUTPUT_FORMATS:
         raise PathfinderError(f"--format {output_format!r}: expected one of {', '.join(OUTPUT_FORMATS)}")

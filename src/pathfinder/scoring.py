@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
+
+from pydantic_core import to_json
 
 from pathfinder.models import SCHEMA_VERSION, Catalog, Pathway, Program, Result
 from pathfinder.questions import EDUCATION_ORDER, QUESTIONS_BY_ID, Answer
@@ -296,7 +299,6 @@ def _constraints(program: Program, problems: Mapping[str, dict[str, str]], budge
 # --- scoring -------------------------------------------------------------------------
 
 MEMO_LIMIT = 100_000  # pieces a Scorer remembers; a full memo starts again, so memory stays bounded
-_MISSING = object()
 
 Data = dict[str, Any]  # a result, or part of one, as plain data in the shape of its model in pathfinder.models
 
@@ -326,151 +328,211 @@ def confidence_for(margin: float | None, runner_up_eligible: bool) -> str:
     return "lean" if margin >= LEAN_MARGIN else "toss-up"
 
 
+# A pathway's entries are its own criteria, then those shared by every pathway of its program.
 _PER_PATHWAY = tuple(i for i, c in enumerate(CRITERIA) if c.per_pathway)
 _SHARED = tuple(i for i, c in enumerate(CRITERIA) if not c.per_pathway)
+assert _PER_PATHWAY + _SHARED == tuple(range(len(CRITERIA))), "per-pathway criteria come first in CRITERIA"
 
 
 class Scorer:
     """Scores answer sets against one catalog.
 
     Reuse one Scorer for many answer sets (``pathfinder score``, the search for what would change the
-    advice). Every criterion's fit and reason reads one answer, and every limit one answer, so the same
-    pieces come back again and again; they are remembered instead of worked out anew. The memo holds at
-    most ``MEMO_LIMIT`` pieces, so memory stays flat however many answer sets go through.
+    advice). Every criterion's fit and reason reads one answer, and so does every limit, so the same
+    pieces come back again and again; they are remembered, per program and criterion, by the answer
+    they read, instead of worked out anew. The memo holds at most ``MEMO_LIMIT`` pieces (plus those of
+    the answer set being scored), so memory stays flat however many answer sets go through.
+
+    A piece is remembered by the answer's value alone: 5000 and 5000.0 give the same piece, which is
+    right because every text shows a number the same way whatever its type. The answers themselves
+    are echoed as given.
     """
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._memo: dict[tuple[Any, ...], Any] = {}
-        # What never changes between answer sets: each pathway's tie-breaks after the score.
-        self._static = {
-            (program.id, pathway.id): (shortest_months(pathway), _low_or_inf(pathway))
-            for program in catalog.programs for pathway in program.pathways
-        }
+        # What never changes between answer sets: each pathway's goals and its tie-breaks after the score.
+        self._plan = [
+            (program, [(pathway, pathway.goals, shortest_months(pathway), _low_or_inf(pathway)) for pathway in program.pathways])
+            for program in catalog.programs
+        ]
+        self._forget()
+
+    def _forget(self) -> None:
+        self._count = 0
+        # weights -> per program: (shared criteria tables, per pathway: its own criteria tables); a table maps an answer to an entry
+        self._entries: dict[Any, list[tuple[list[dict[Any, Data]], list[list[dict[Any, Data]]]]]] = {}
+        # per program: one table per limit (answer -> each pathway's problem), then the budget and timeline lines
+        self._limit_tables: list[list[dict[Any, Any]]] = [[{} for _ in range(len(LIMITS) + 2)] for _ in self._plan]
+        self._weight_table: dict[Any, list[float]] = {}
+        self._next_steps: dict[tuple[str, str], list[str]] = {}
 
     @property
     def remembered(self) -> int:
-        """How many pieces the memo holds now (at most ``MEMO_LIMIT``)."""
-        return len(self._memo)
-
-    def _piece(self, key: tuple[Any, ...], make: Callable[[Any, Any], Any], value: Any, item: Any) -> Any:
-        """``make(value, item)``, remembered under ``key``."""
-        found = self._memo.get(key, _MISSING)
-        if found is _MISSING:
-            if len(self._memo) >= MEMO_LIMIT:
-                self._memo.clear()
-            found = self._memo[key] = make(value, item)
-        return found
+        """How many pieces the memo holds now."""
+        return self._count
 
     # -- the pieces ---------------------------------------------------------------------
 
-    def _entry(self, index: int, answers: Answers, program: Program, pathway: Pathway, weight: float) -> Data:
-        """One criterion's line for one pathway, in the shape of ``models.CriterionScore``."""
-        criterion = CRITERIA[index]
-        value = answers.get(criterion.question)
-
-        def make(value: Answer, _: Any) -> Data:
-            fit, reason = _fit(criterion, answers, program, pathway, self.catalog)
-            return {"id": criterion.id, "label": criterion.label, "weight": weight, "fit": fit,
-                    "contribution": round(weight * fit, 4), "reason": reason}
-
-        # The type is part of every key: 1 and 1.0 are the same key, and answers keep their types.
-        pathway_id = pathway.id if criterion.per_pathway else None
-        return self._piece(("entry", index, program.id, pathway_id, weight, type(value), value), make, value, None)  # type: ignore[no-any-return]
-
-    def _limits(self, answers: Answers, program: Program) -> tuple[dict[str, dict[str, str]], list[Data]]:
-        """Each pathway's problems with the person's limits, and the program's constraint lines."""
-        problems: dict[str, dict[str, str]] = {}
-        for pathway in program.pathways:
-            found = {}
-            for limit, question, check in LIMITS:
-                value = answers.get(question)
-                problem = self._piece((limit, program.id, pathway.id, type(value), value), check, value, pathway)
-                if problem is not None:
-                    found[limit] = problem
-            problems[pathway.id] = found
-        budget, timeline = answers.get("budget_usd"), answers.get("timeline_months")
-        lines = (self._piece(("budget-line", program.id, type(budget), budget), budget_line, budget, program),
-                 self._piece(("timeline-line", program.id, type(timeline), timeline), timeline_line, timeline, program))
-        return problems, _constraints(program, problems, *lines)
-
-    def _weights(self, answers: Answers, weight_override: Mapping[str, float] | None) -> list[float]:
-        """The weights in the order of CRITERIA, rounded as they are shown."""
+    def _weights(self, answers: Answers, weight_override: Mapping[str, float] | None) -> tuple[Any, list[float]]:
+        """A key for the weights, and the weights in the order of CRITERIA, rounded as they are shown."""
         if weight_override is not None:
             scaled = _scaled(weight_override)
-            return [round(scaled[c.id], 4) for c in CRITERIA]
+            w = [round(scaled[c.id], 4) for c in CRITERIA]
+            return ("override", *w), w
         priority = answers.get("priority")
+        found = self._weight_table.get(priority)
+        if found is None:
+            scaled = weights({"priority": priority})
+            found = self._weight_table[priority] = [round(scaled[c.id], 4) for c in CRITERIA]
+        return priority, found
 
-        def make(priority: Answer, _: Any) -> list[float]:
-            w = weights({"priority": priority})
-            return [round(w[c.id], 4) for c in CRITERIA]
+    def _entry(self, table: dict[Any, Entry], index: int, answers: Answers, program: Program, pathway: Pathway,
+               weight: float) -> Entry:
+        """One criterion's line for one pathway (``models.CriterionScore``), its JSON and its contribution;
+        remembered in ``table``."""
+        criterion = CRITERIA[index]
+        fit, reason = _fit(criterion, answers, program, pathway, self.catalog)
+        contribution = round(weight * fit, 4)
+        data = {"id": criterion.id, "label": criterion.label, "weight": weight, "fit": fit,
+                "contribution": contribution, "reason": reason}
+        found = table[answers.get(criterion.question)] = (data, to_json(data), contribution)
+        self._count += 1
+        return found
 
-        return self._piece(("weights", priority), make, priority, None)  # type: ignore[no-any-return]
+    def _limits(self, answers: Answers, index: int, program: Program) -> tuple[list[dict[str, str]], list[Data]]:
+        """Each pathway's problems with the person's limits (in the program's order), and the program's
+        constraint lines."""
+        pathways = program.pathways
+        tables = self._limit_tables[index]
+        problems: list[dict[str, str]] = [{} for _ in pathways]
+        for table, (limit, question, check) in zip(tables, LIMITS):
+            value = answers.get(question)
+            found = table.get(value)
+            if found is None:
+                found = table[value] = [check(value, pathway) for pathway in pathways]
+                self._count += 1
+            for problem, into in zip(found, problems):
+                if problem is not None:
+                    into[limit] = problem
+        lines = []
+        for table, make, question in ((tables[-2], budget_line, "budget_usd"), (tables[-1], timeline_line, "timeline_months")):
+            value = answers.get(question)
+            if value in table:
+                lines.append(table[value])
+            else:
+                line = table[value] = make(value, program)
+                self._count += 1
+                lines.append(line)
+        by_id = {pathway.id: found for pathway, found in zip(pathways, problems)}
+        return problems, _constraints(program, by_id, lines[0], lines[1])
 
-    def _rank_program(self, answers: Answers, program: Program, w: list[float]) -> Data:
-        """The program scored through its best-fitting pathway, in the shape of ``models.RankedProgram``."""
-        problems, constraints = self._limits(answers, program)
-        shared = [self._entry(i, answers, program, program.pathways[0], w[i]) for i in _SHARED]
+    def _rank_program(self, answers: Answers, values: list[Answer], index: int, w: list[float],
+                      tables: Tables) -> tuple[Data, bytes]:
+        """The program scored through its best-fitting pathway (``models.RankedProgram``), and the JSON of its
+        criteria. ``values`` holds the answer each criterion reads, in the order of CRITERIA."""
+        program, pathways = self._plan[index]
+        problems, constraints = self._limits(answers, index, program)
+        shared_tables, own_tables = tables
+        # The lookups are written out: this is the innermost loop of ``pathfinder score``.
+        first = program.pathways[0]
+        shared = [table.get(values[i]) or self._entry(table, i, answers, program, first, w[i])
+                  for table, i in zip(shared_tables, _SHARED)]
         goal = answers.get("goal")
         scored = []
-        for pathway in program.pathways:
-            entries = [self._entry(i, answers, program, pathway, w[i]) for i in _PER_PATHWAY] + shared
-            if not _IN_ORDER:  # listed (and summed) in the order of CRITERIA
-                entries.sort(key=lambda entry: _ORDER[entry["id"]])
-            total = round(min(100.0, max(0.0, float(sum(entry["contribution"] for entry in entries)))), 4)
-            shortest, low = self._static[program.id, pathway.id]
-            key = (bool(problems[pathway.id]), -total, goal not in pathway.goals, shortest, low, pathway.id)
-            scored.append((key, pathway, entries, total))
-        scored.sort(key=lambda item: item[0])
-        _, best, entries, total = scored[0]
-        return {
-            "program_id": program.id, "name": program.name, "score": total, "eligible": not problems[best.id],
-            "pathway": best.id, "pathway_name": best.name, "constraints": constraints, "criteria": entries,
-            "pathways": [{"id": p.id, "name": p.name, "score": t, "eligible": not problems[p.id],
-                          "problems": list(problems[p.id].values())} for _, p, _, t in scored],
+        for (pathway, goals, shortest, low), found, pathway_tables in zip(pathways, problems, own_tables):
+            entries = [table.get(values[i]) or self._entry(table, i, answers, program, pathway, w[i])
+                       for table, i in zip(pathway_tables, _PER_PATHWAY)] + shared
+            total = round(min(100.0, max(0.0, float(sum(map(_contribution, entries))))), 4)
+            key = (bool(found), -total, goal not in goals, shortest, low, pathway.id)
+            scored.append((key, pathway, entries, total, found))
+        scored.sort(key=_first)
+        _, best, entries, total, found = scored[0]
+        ranked = {
+            "program_id": program.id, "name": program.name, "score": total, "eligible": not found,
+            "pathway": best.id, "pathway_name": best.name, "constraints": constraints,
+            "criteria": list(map(_first, entries)),
+            "pathways": [{"id": p.id, "name": p.name, "score": t, "eligible": not f, "problems": list(f.values())}
+                         for _, p, _, t, f in scored],
         }
+        return ranked, b",".join(map(_second, entries))
+
+    def _ranked(self, answers: Answers, weight_override: Mapping[str, float] | None) -> list[tuple[Data, bytes]]:
+        if self._count >= MEMO_LIMIT:
+            self._forget()
+        wkey, w = self._weights(answers, weight_override)
+        tables = self._entries.get(wkey)
+        if tables is None:
+            tables = self._entries[wkey] = [([{} for _ in _SHARED], [[{} for _ in _PER_PATHWAY] for _ in pathways])
+                                            for _, pathways in self._plan]
+        values = [answers.get(question) for question in _QUESTIONS]
+        ranked = [self._rank_program(answers, values, index, w, program_tables) for index, program_tables in enumerate(tables)]
+        ranked.sort(key=lambda r: (not r[0]["eligible"], -r[0]["score"], r[0]["program_id"]))
+        return ranked
 
     def ranking(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> list[Data]:
-        """Every program, best first: programs that fit the limits, then by score, then by id."""
-        w = self._weights(answers, weight_override)
-        ranked = [self._rank_program(answers, program, w) for program in self.catalog.programs]
-        ranked.sort(key=lambda r: (not r["eligible"], -r["score"], r["program_id"]))
-        return ranked
+        """Every program (``models.RankedProgram``), best first: programs that fit the limits, then by score, then by id."""
+        return [ranked for ranked, _ in self._ranked(answers, weight_override)]
 
     # -- the whole result -----------------------------------------------------------------
 
-    def data(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> Data:
-        """The result as plain data, in the shape (and field order) of ``models.Result``.
-
-        ``pydantic_core.to_json`` of it is byte for byte what ``Result.model_dump_json()`` gives;
-        ``pathfinder score`` writes it that way, without building the models.
-        """
-        ranked = self.ranking(answers, weight_override)
+    def _summary(self, answers: Answers, ranked: list[Data]) -> tuple[Data, list[str]]:
+        """The recommendation (``models.Recommendation``) and the warnings for a ranking."""
         first = ranked[0]
         second = ranked[1] if len(ranked) > 1 else None
         margin = round(first["score"] - second["score"], 4) if second else None
         runner_up_counts = second is not None and (second["eligible"] or not first["eligible"])
         program = self.catalog.program(first["program_id"])
         assert program is not None
+        key = (program.id, first["pathway"])
+        next_steps = self._next_steps.get(key)
+        if next_steps is None:
+            next_steps = self._next_steps[key] = _next_steps(program, first["pathway"])
         recommendation = {
             "program_id": first["program_id"], "program_name": first["name"], "pathway": first["pathway"],
             "pathway_name": first["pathway_name"], "score": first["score"],
             "confidence": confidence_for(margin, runner_up_counts), "margin": margin,
-            "reasons": _reasons(first, second, ranked),
-            "next_steps": self._piece(("next-steps", program.id, first["pathway"]), _next_steps, program, first["pathway"]),
+            "reasons": _reasons(first, second, ranked), "next_steps": next_steps,
         }
+        return recommendation, _warnings(answers, ranked, program)
+
+    def data(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> Data:
+        """The result as plain data, in the shape (and field order) of ``models.Result``."""
+        ranked = self.ranking(answers, weight_override)
+        recommendation, warnings = self._summary(answers, ranked)
         return {
             "schema_version": SCHEMA_VERSION, "answers": dict(answers), "recommendation": recommendation,
-            "ranking": ranked, "warnings": _warnings(answers, ranked, self.catalog),
-            "projection": [], "assumptions": [], "what_would_change": [], "stackable_path": None, "what_if": None,
+            "ranking": ranked, "warnings": warnings, **_ADVICE_LEFT_OUT,
         }
+
+    def json(self, answers: Answers) -> bytes:
+        """The JSON of ``data(answers)``, byte for byte what ``Result.model_dump_json()`` gives for it
+        (tested), written from remembered pieces: ``pathfinder score`` writes one a line."""
+        pairs = self._ranked(answers, None)
+        ranked = [data for data, _ in pairs]
+        recommendation, warnings = self._summary(answers, ranked)
+        head = to_json({"schema_version": SCHEMA_VERSION, "answers": dict(answers), "recommendation": recommendation})
+        parts = [head[:-1], b',"ranking":[']
+        for index, (data, criteria) in enumerate(pairs):
+            # The fields up to the criteria, the criteria from their pieces, then the pathways.
+            program = to_json({key: data[key] for key in _BEFORE_CRITERIA})
+            parts += [b"," if index else b"", program[:-1], b',"criteria":[', criteria, b'],"pathways":',
+                      to_json(data["pathways"]), b"}"]
+        parts += [b'],"warnings":', to_json(warnings), _ADVICE_LEFT_OUT_JSON]
+        return b"".join(parts)
 
     def result(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> Result:
         return Result.model_validate(self.data(answers, weight_override))
 
 
-_ORDER = {c.id: i for i, c in enumerate(CRITERIA)}
-_IN_ORDER = _PER_PATHWAY + _SHARED == tuple(range(len(CRITERIA)))
+Entry = tuple[Data, bytes, float]  # a criterion's line, its JSON and its contribution
+_first, _second, _contribution = itemgetter(0), itemgetter(1), itemgetter(2)
+_QUESTIONS = tuple(c.question for c in CRITERIA)
+Tables = tuple[list[dict[Any, Entry]], list[list[dict[Any, Entry]]]]  # one program's: shared criteria, each pathway's own
+_BEFORE_CRITERIA = ("program_id", "name", "score", "eligible", "pathway", "pathway_name", "constraints")
+# The parts of a Result that only the quiz's whole advice fills in (``advice.advise``).
+_ADVICE_LEFT_OUT: dict[str, Any] = {"projection": [], "assumptions": [], "what_would_change": [], "stackable_path": None,
+                                    "what_if": None}
+_ADVICE_LEFT_OUT_JSON = b"," + to_json(_ADVICE_LEFT_OUT)[1:]
 
 
 def _low_or_inf(pathway: Pathway) -> float:
@@ -524,7 +586,8 @@ def _next_steps(program: Program, pathway_id: str) -> list[str]:
     return steps
 
 
-def _warnings(answers: Answers, ranked: list[Data], catalog: Catalog) -> list[str]:
+def _warnings(answers: Answers, ranked: list[Data], program: Program) -> list[str]:
+    """What the person should know: programs ruled out by their limits, and what the first one expects or lacks."""
     warnings = []
     for entry in ranked:
         if not entry["eligible"]:
@@ -532,10 +595,7 @@ def _warnings(answers: Answers, ranked: list[Data], catalog: Catalog) -> list[st
             warnings.append(f"{entry['name']} is ruled out by your limits: {failed}")
     if not any(entry["eligible"] for entry in ranked):
         warnings.append("No program fits your limits; they are ranked by score anyway. Consider a larger budget or a longer timeline.")
-    first = ranked[0]
-    program = catalog.program(first["program_id"])
-    assert program is not None
-    pathway = next(p for p in program.pathways if p.id == first["pathway"])
+    pathway = next(p for p in program.pathways if p.id == ranked[0]["pathway"])
     if answers.get("education") is None and pathway.min_education != "high_school":
         warnings.append(f"The {pathway.name} in {program.short_name} expects {pathway.min_education.replace('_', ' ')} before admission.")
     if not pathway.cost_usd.known:
