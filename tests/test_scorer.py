@@ -42,10 +42,15 @@ def test_weight_overrides_are_not_mixed_up_with_the_usual_weights(answers: dict[
 
 
 @PROPERTY
-@given(answers=ANSWERS, catalog=CATALOGS)
-def test_plain_data_serialises_as_the_result_model_does(answers: dict[str, Any], catalog: Catalog) -> None:
-    data = Scorer(catalog).data(answers)
-    assert to_json(data) == Result.model_validate(data).model_dump_json().encode()
+@given(many=st.lists(ANSWERS, min_size=1, max_size=6), catalog=CATALOGS)
+def test_the_json_of_a_line_is_what_the_result_model_writes(many: list[dict[str, Any]], catalog: Catalog) -> None:
+    scorer = Scorer(catalog)
+    for answers in many + many:
+        data = scorer.data(answers)
+        expected = Result.model_validate(data).model_dump_json().encode()
+        assert to_json(data) == expected
+        assert scorer.json(answers) == expected
+        assert expected == score(answers, catalog).model_dump_json().encode()
 
 
 def test_integer_and_float_answers_keep_their_own_types() -> None:
