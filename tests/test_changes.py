@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from insight_helpers import COMPLIANCE_ON_COST, INFORMATICS_ON_A_BUDGET, MANAGEMENT, answers, catalog
 
 from pathfinder.changes import what_if, what_would_change
-from pathfinder.models import Change, Result
+from pathfinder.results import Change, Result
 from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID
 from pathfinder.scoring import score, weights
 

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from pathfinder.catalog import load_catalog, validate_catalog
 from pathfinder.cli import app
 from pathfinder.errors import PathfinderError
-from pathfinder.models import Result
+from pathfinder.results import Result
 from pathfinder.questions import QUESTIONS, defaults, validate_answers
 from pathfinder.render import compare_table, make_console, recommendation_view
 from pathfinder.scoring import score

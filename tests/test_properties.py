@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pathfinder.catalog import validate_catalog
-from pathfinder.models import Catalog, Pathway, Result
+from pathfinder.models import Catalog, Pathway
+from pathfinder.results import Result
 from pathfinder.questions import EDUCATION_ORDER, QUESTIONS, Question, validate_answers
 from pathfinder.scoring import CLEAR_MARGIN, CRITERIA, LEAN_MARGIN, score
 

@@ -12,7 +12,8 @@ from pydantic_core import to_json
 from test_properties import ANSWERS, CATALOGS, SHIPPED
 
 from pathfinder import scoring
-from pathfinder.models import Catalog, Result
+from pathfinder.models import Catalog
+from pathfinder.results import Result
 from pathfinder.scoring import CRITERIA, Scorer, score
 
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,7 +12,8 @@ import pytest
 from helpers import raw_catalog, third_program
 
 from pathfinder.catalog import load_catalog, validate_catalog
-from pathfinder.models import Catalog, Result
+from pathfinder.models import Catalog
+from pathfinder.results import Result
 from pathfinder.questions import QUESTIONS, defaults, validate_answers
 from pathfinder.scoring import CLEAR_MARGIN, LEAN_MARGIN, confidence_for, score
 

@@ -69,12 +69,14 @@ def test_compare_json_draws_nothing(tmp_path: Path) -> None:
     modules = loaded(tmp_path, "compare", "--json")
     assert {"questionary", "prompt_toolkit", "rich"}.isdisjoint(top(modules))
     assert "pathfinder.models" in modules  # the catalog was validated
+    assert "pathfinder.results" not in modules  # the result's models are never built for the catalog
 
 
 def test_compare_table_uses_rich_but_not_questionary(tmp_path: Path) -> None:
     modules = loaded(tmp_path, "compare")
     assert "rich" in top(modules)
     assert {"questionary", "prompt_toolkit"}.isdisjoint(top(modules))
+    assert "pathfinder.results" not in modules
 
 
 def test_quiz_json_without_a_terminal_needs_no_prompts(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from pathfinder.models import Catalog, Result
+from pathfinder.models import Catalog
+from pathfinder.results import Result
 from pathfinder.projection import Options
 from pathfinder.questions import Answer
 

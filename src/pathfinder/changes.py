@@ -23,7 +23,8 @@ from itertools import combinations
 from typing import Any
 
 from pathfinder.factsheet import money
-from pathfinder.models import Catalog, Change, Result, WhatIf
+from pathfinder.models import Catalog
+from pathfinder.results import Change, Result, WhatIf
 from pathfinder.questions import QUESTIONS, Answer, Question
 from pathfinder.scoring import CRITERIA, Scorer, pathway_fits, shortest_months, total_cost, weights
 

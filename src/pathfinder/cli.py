@@ -497,7 +497,7 @@ def schema(
     with _guard():
         import json
 
-        from pathfinder.models import schema_for
+        from pathfinder.results import schema_for
 
         _write_stdout(json.dumps(schema_for(name.value), indent=2))
 

@@ -13,11 +13,14 @@ import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pathfinder import factsheet
 from pathfinder.errors import PathfinderError
-from pathfinder.models import Catalog, Program, Result
+from pathfinder.models import Catalog, Program
+
+if TYPE_CHECKING:
+    from pathfinder.results import Result
 
 EXPORT_FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".md": "markdown", ".txt": "text"}
 SHOWN_CHANGES = 3

@@ -16,11 +16,9 @@ from typing import NamedTuple
 
 from pathfinder.factsheet import cite, money, money_span, month_range
 from pathfinder.formats import span
-from pathfinder.models import (
+from pathfinder.models import Catalog, Pathway, Program
+from pathfinder.results import (
     BreakEven,
-    Catalog,
-    Pathway,
-    Program,
     ProgramProjection,
     ProjectionYear,
     RankedProgram,

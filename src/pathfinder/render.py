@@ -11,7 +11,7 @@ import io
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -22,8 +22,11 @@ from rich.text import Text
 
 from pathfinder import factsheet, formats
 from pathfinder.factsheet import cite, money_range, month_range  # noqa: F401  (kept importable from here)
-from pathfinder.models import Catalog, Program, Result
+from pathfinder.models import Catalog, Program
 from pathfinder.questions import Question
+
+if TYPE_CHECKING:
+    from pathfinder.results import Result
 
 
 def make_console(file: IO[str] | None = None, *, no_color: bool = False, width: int | None = None,

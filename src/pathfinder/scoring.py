@@ -17,7 +17,8 @@ from typing import Any
 
 from pydantic_core import to_json
 
-from pathfinder.models import SCHEMA_VERSION, Catalog, Pathway, Program, Result
+from pathfinder.models import SCHEMA_VERSION, Catalog, Pathway, Program
+from pathfinder.results import Result
 from pathfinder.questions import EDUCATION_ORDER, QUESTIONS_BY_ID, Answer
 
 NEUTRAL = 0.5
@@ -254,7 +255,7 @@ def pathway_problems(answers: Answers, pathway: Pathway) -> dict[str, str]:
 
 
 def _constraint(id: str, ok: bool, message: str, unit: str = "", shortfall: float | None = None) -> dict[str, Any]:
-    """A constraint as plain data, in the shape (and field order) of ``models.Constraint``."""
+    """A constraint as plain data, in the shape (and field order) of ``results.Constraint``."""
     return {"id": id, "ok": ok, "shortfall": None if shortfall is None else float(shortfall), "unit": unit, "message": message}
 
 
@@ -300,7 +301,7 @@ def _constraints(program: Program, problems: Mapping[str, dict[str, str]], budge
 
 MEMO_LIMIT = 100_000  # pieces a Scorer remembers; a full memo starts again, so memory stays bounded
 
-Data = dict[str, Any]  # a result, or part of one, as plain data in the shape of its model in pathfinder.models
+Data = dict[str, Any]  # a result, or part of one, as plain data in the shape of its model in pathfinder.results
 
 
 def _fit(criterion: Criterion, answers: Answers, program: Program, pathway: Pathway, catalog: Catalog) -> tuple[float, str]:
@@ -388,7 +389,7 @@ class Scorer:
 
     def _entry(self, table: dict[Any, Entry], index: int, answers: Answers, program: Program, pathway: Pathway,
                weight: float) -> Entry:
-        """One criterion's line for one pathway (``models.CriterionScore``), its JSON and its contribution;
+        """One criterion's line for one pathway (``results.CriterionScore``), its JSON and its contribution;
         remembered in ``table``."""
         criterion = CRITERIA[index]
         fit, reason = _fit(criterion, answers, program, pathway, self.catalog)
@@ -428,7 +429,7 @@ class Scorer:
 
     def _rank_program(self, answers: Answers, values: list[Answer], index: int, w: list[float],
                       tables: Tables) -> tuple[Data, bytes]:
-        """The program scored through its best-fitting pathway (``models.RankedProgram``), and the JSON of its
+        """The program scored through its best-fitting pathway (``results.RankedProgram``), and the JSON of its
         criteria. ``values`` holds the answer each criterion reads, in the order of CRITERIA."""
         program, pathways = self._plan[index]
         problems, constraints = self._limits(answers, index, program)
@@ -470,13 +471,13 @@ class Scorer:
         return ranked
 
     def ranking(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> list[Data]:
-        """Every program (``models.RankedProgram``), best first: programs that fit the limits, then by score, then by id."""
+        """Every program (``results.RankedProgram``), best first: programs that fit the limits, then by score, then by id."""
         return [ranked for ranked, _ in self._ranked(answers, weight_override)]
 
     # -- the whole result -----------------------------------------------------------------
 
     def _summary(self, answers: Answers, ranked: list[Data]) -> tuple[Data, list[str]]:
-        """The recommendation (``models.Recommendation``) and the warnings for a ranking."""
+        """The recommendation (``results.Recommendation``) and the warnings for a ranking."""
         first = ranked[0]
         second = ranked[1] if len(ranked) > 1 else None
         margin = round(first["score"] - second["score"], 4) if second else None
@@ -496,7 +497,7 @@ class Scorer:
         return recommendation, _warnings(answers, ranked, program)
 
     def data(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> Data:
-        """The result as plain data, in the shape (and field order) of ``models.Result``."""
+        """The result as plain data, in the shape (and field order) of ``results.Result``."""
         ranked = self.ranking(answers, weight_override)
         recommendation, warnings = self._summary(answers, ranked)
         return {

@@ -1,0 +1,200 @@
+"""Pydantic models of the scoring result, and the JSON Schemas of the contracts.
+
+Kept apart from the catalog's models so commands that only show the catalog (``compare``)
+never build these.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pathfinder.models import SCHEMA_VERSION, Catalog
+
+
+class CriterionScore(BaseModel):
+    id: str
+    label: str
+    weight: float
+    fit: float
+    contribution: float
+    reason: str
+
+
+class Constraint(BaseModel):
+    """A hard limit the person set (budget, timeline, admission) checked against a program."""
+
+    id: Literal["budget", "timeline", "admission", "combined"]
+    ok: bool
+    shortfall: float | None = Field(None, description="How far the nearest pathway misses, in the constraint's unit")
+    unit: str = ""
+    message: str
+
+
+class PathwayScore(BaseModel):
+    id: str
+    name: str
+    score: float
+    eligible: bool
+    problems: list[str]
+
+
+class RankedProgram(BaseModel):
+    program_id: str
+    name: str
+    score: float = Field(ge=0, le=100)
+    eligible: bool
+    pathway: str
+    pathway_name: str
+    constraints: list[Constraint]
+    criteria: list[CriterionScore]
+    pathways: list[PathwayScore]
+
+
+class Recommendation(BaseModel):
+    program_id: str
+    program_name: str
+    pathway: str
+    pathway_name: str
+    score: float
+    confidence: Literal["clear", "lean", "toss-up"]
+    margin: float | None
+    reasons: list[str]
+    next_steps: list[str]
+
+
+class ScenarioValues(BaseModel):
+    """One figure in each scenario: ``low`` is the least money (slow, dear, low pay), ``high`` the most."""
+
+    low: float | None
+    mid: float | None
+    high: float | None
+
+
+class BreakEven(BaseModel):
+    """The break-even year in each scenario (both paths at the same end of their ranges); null if never."""
+
+    low: int | None
+    mid: int | None
+    high: int | None
+
+
+class ProjectionYear(BaseModel):
+    year: int = Field(ge=1, description="Whole years since school starts")
+    low: int | None = Field(description="Cumulative earnings net of school costs at the end of the year, low scenario (USD)")
+    mid: int | None
+    high: int | None
+
+
+class ProgramProjection(BaseModel):
+    """Money and time for one program's best-fitting pathway."""
+
+    program_id: str
+    program_name: str
+    pathway: str
+    pathway_name: str
+    school_months: ScenarioValues
+    job_search_months: ScenarioValues
+    cost_usd: ScenarioValues = Field(description="Tuition plus extras, paid when school starts")
+    salary_usd: ScenarioValues = Field(description="Early-career salary a year, flat over the horizon")
+    years: list[ProjectionYear]
+    compared_with: str | None = Field(None, description="The cheaper program this one is measured against")
+    break_even_year: int | None = Field(
+        None, description="First year from which this path stays at or above the cheaper path (middle scenario); null if never"
+    )
+    break_even: BreakEven
+    notes: list[str] = Field(default_factory=list)
+
+
+class Change(BaseModel):
+    """One change that would put another program first: an answer (``answer``) or a weight (``weight``)."""
+
+    answer: str | None = Field(None, description="The question id changed, for an answer")
+    weight: str | None = Field(None, description="The criterion id changed, for a weight")
+    from_: int | float | str | None = Field(alias="from", serialization_alias="from")
+    to: int | float | str | None
+    until: int | float | None = Field(None, description="For a number: the flip holds from `to` up to this value (null: to the end of the range)")
+    new_program_id: str
+    also: list[int | float | str | None] = Field(default_factory=list, description="Other values of a choice that flip it too")
+    distance: float = Field(description="How big the change is: relative change of a number, 1 for a different choice")
+    sentence: str
+
+    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
+
+
+class StackStep(BaseModel):
+    program_id: str
+    pathway: str
+    pathway_name: str
+    starts_month: ScenarioValues = Field(description="Months after today when this step starts")
+    ends_month: ScenarioValues = Field(description="Months after today when its school ends")
+    summary: str
+
+
+class StackablePath(BaseModel):
+    """A two-step path toward the program the person's goal points to, when limits rule it out now."""
+
+    goal_program_id: str
+    first_program_id: str
+    reason: str
+    source: str = Field(description="Where the sources say the first step carries into the second")
+    steps: list[StackStep]
+    years: list[ProjectionYear]
+    compared_with: str = Field(description="The one-step path this is measured against")
+    break_even_year: int | None = Field(None, description="First year from which the two-step path stays ahead (middle scenario)")
+    break_even: BreakEven
+    notes: list[str] = Field(default_factory=list)
+
+
+class WhatIf(BaseModel):
+    """The result again with some answers changed (``quiz --what-if``)."""
+
+    changed: dict[str, dict[str, int | float | str | None]] = Field(description="id -> {from, to}")
+    answers: dict[str, int | float | str | None]
+    recommendation: Recommendation
+    ranking: list[RankedProgram]
+    warnings: list[str]
+
+
+class Result(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    answers: dict[str, int | float | str | None]
+    recommendation: Recommendation
+    ranking: list[RankedProgram]
+    warnings: list[str]
+    projection: list[ProgramProjection] = Field(default_factory=list, description="Money and time, one entry per ranked program")
+    assumptions: list[str] = Field(default_factory=list, description="Every assumption behind the projection, in plain words")
+    what_would_change: list[Change] = Field(default_factory=list, description="Nearest single changes that would put another program first")
+    stackable_path: StackablePath | None = None
+    what_if: WhatIf | None = None
+
+
+def schema_for(name: str) -> dict[str, Any]:
+    """The JSON Schema of ``result``, ``answers`` or ``programs``."""
+    if name == "result":
+        return Result.model_json_schema()
+    if name == "programs":
+        return Catalog.model_json_schema()
+    return answers_model().model_json_schema()
+
+
+def answers_model() -> type[BaseModel]:
+    """A pydantic model of the answers contract, built from the questions themselves."""
+    from pydantic import create_model
+
+    from pathfinder.questions import QUESTIONS
+
+    fields: dict[str, Any] = {}
+    for q in QUESTIONS:
+        if q.kind == "choice":
+            values = tuple(c.value for c in q.choices if c.value is not None)
+            kind: Any = Literal[values]  # type: ignore[valid-type]
+        elif q.kind == "integer":
+            kind = Annotated[int, Field(ge=q.minimum, le=q.maximum)]
+        else:
+            kind = Annotated[float, Field(ge=q.minimum, le=q.maximum, allow_inf_nan=False)]
+        if q.nullable:
+            kind = kind | None
+        fields[q.id] = (kind, Field(q.default, description=f"{q.prompt} {q.help}"))
+    return create_model("Answers", __config__=ConfigDict(extra="forbid"), **fields)
