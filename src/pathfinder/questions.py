@@ -12,6 +12,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pathfinder.errors import PathfinderError
@@ -42,6 +43,11 @@ class Question:
     nullable: bool = False
     unit: str = ""
     noun: str = ""  # how a sentence names a number answer ("your budget"); the prompt is used when empty
+
+    @cached_property
+    def values(self) -> frozenset[Answer]:
+        """The values of the choices (a choice question)."""
+        return frozenset(c.value for c in self.choices)
 
     def allowed(self) -> str:
         """A short description of the values this question accepts."""
@@ -235,8 +241,7 @@ def _problem(question: Question, value: Any) -> str | None:
     if value is None:
         return None if question.nullable else "null is not allowed"
     if question.kind == "choice":
-        values = [c.value for c in question.choices]
-        if value in values and isinstance(value, str):
+        if isinstance(value, str) and value in question.values:
             return None
         return f"{_show(value)} is not a choice"
     if isinstance(value, bool) or not isinstance(value, int | float):
