@@ -147,6 +147,7 @@ def test_questions_json(runner: CliRunner) -> None:
     by_id = {q["id"]: q for q in data["questions"]}
     assert by_id["budget_usd"]["nullable"] is True and by_id["budget_usd"]["kind"] == "number"
     assert by_id["timeline_months"]["kind"] == "integer"
+    assert (by_id["budget_usd"]["title"], by_id["priority"]["title"]) == ("Budget", "What matters most")
     assert (by_id["timeline_months"]["minimum"], by_id["timeline_months"]["maximum"]) == (1, 120)
     assert {c["value"] for c in by_id["learning_style"]["choices"]} == {"analytical", "hands_on", "blended"}
     assert {c["value"] for c in by_id["goal"]["choices"]} == {

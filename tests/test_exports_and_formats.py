@@ -67,7 +67,7 @@ def test_export_includes_the_what_if(tmp_path: Path) -> None:
     result = run(*QUIZ, "--what-if", "budget_usd=8000", "--what-if", "timeline_months=24", "--export", str(target))
     assert result.exit_code == 0
     text = target.read_text(encoding="utf-8")
-    assert "## What if" in text and "| budget\\_usd | \\$5,000 | \\$8,000 |" in text
+    assert "## What if" in text and "| Budget | \\$5,000 | \\$8,000 |" in text
 
 
 @pytest.mark.parametrize("name", ["report.pdf", "report", "report.html.bak"])

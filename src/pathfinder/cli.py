@@ -468,7 +468,7 @@ def questions(
                 "schema_version": 1,
                 "questions": [
                     {
-                        "id": q.id, "prompt": q.prompt, "kind": q.kind, "help": q.help, "default": q.default,
+                        "id": q.id, "title": q.title, "prompt": q.prompt, "kind": q.kind, "help": q.help, "default": q.default,
                         "nullable": q.nullable, "minimum": q.minimum, "maximum": q.maximum,
                         "choices": [{"value": c.value, "label": c.label} for c in q.choices],
                     }

@@ -238,7 +238,7 @@ def _what_if_markdown(result: Result, catalog: Catalog) -> str:
     rows: list[list[str]] = []
     for key, change in what_if.changed.items():
         question = QUESTIONS_BY_ID[key]
-        rows.append([key, question.label_for(change["from"]), question.label_for(change["to"])])
+        rows.append([question.title, question.label_for(change["from"]), question.label_for(change["to"])])
     before, after = result.recommendation, what_if.recommendation
     rows.append(["Recommended", f"{before.program_name}, {before.pathway_name}", f"{after.program_name}, {after.pathway_name}"])
     rows.append(["Confidence", before.confidence, after.confidence])

@@ -94,7 +94,7 @@ def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
     while True:
         choices = [questionary.Choice(title="Looks right: show my recommendation", value=DONE)]
         choices.extend(
-            questionary.Choice(title=f"Change {q.id}: {q.label_for(answers[q.id])}", value=q.id) for q in questions
+            questionary.Choice(title=f"{q.title}: {q.label_for(answers[q.id])}", value=q.id) for q in questions
         )
         picked = questionary.select(
             "Review your answers", choices=choices, default=DONE,

@@ -33,6 +33,7 @@ class Question:
     """One question: ``kind`` is ``choice``, ``number`` (a float) or ``integer``."""
 
     id: str
+    title: str  # a few words naming the question, for the review screen and tables
     prompt: str
     kind: str
     help: str
@@ -81,6 +82,7 @@ def _choices(*pairs: tuple[str | None, str]) -> tuple[Choice, ...]:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         id="goal",
+        title="Career goal",
         prompt="What work do you most want to end up doing?",
         kind="choice",
         help="Management and informatics lean to HIM; coding, billing and a fast start lean to billing and coding.",
@@ -98,6 +100,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="budget_usd",
+        title="Budget",
         noun="your budget",
         prompt="Total budget for tuition and fees (USD)?",
         kind="number",
@@ -110,6 +113,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="timeline_months",
+        title="Timeline",
         noun="your timeline",
         prompt="Months until you want to be working?",
         kind="integer",
@@ -121,6 +125,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="learning_style",
+        title="Learning style",
         prompt="How do you learn best?",
         kind="choice",
         help="HIM suits analytical learners at ease with technology; billing and coding suits hands-on practice.",
@@ -133,6 +138,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="interest",
+        title="Interest",
         prompt="What interests you most?",
         kind="choice",
         help="The topics you would spend your days on.",
@@ -149,6 +155,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="strength",
+        title="Strength",
         prompt="Your strongest academic skill?",
         kind="choice",
         help="Both fields need computer skills and attention to detail; this is about what stands out.",
@@ -164,6 +171,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="priority",
+        title="What matters most",
         prompt="What matters most to you?",
         kind="choice",
         help="Gives that factor extra weight in the score.",
@@ -178,6 +186,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="education",
+        title="Education so far",
         prompt="Highest education you have completed?",
         kind="choice",
         help="HIM bachelor's programs expect college coursework before admission.",
@@ -193,6 +202,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="remote",
+        title="Remote work",
         prompt="How much does remote work matter?",
         kind="choice",
         help="Remote options are wide in billing and coding, narrower in HIM.",
@@ -205,6 +215,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="challenge",
+        title="Challenge",
         prompt="How demanding a program do you want?",
         kind="choice",
         help="HIM is the more academically demanding of the two.",

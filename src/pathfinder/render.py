@@ -302,7 +302,7 @@ def what_if_view(result: Result, catalog: Catalog, console: Console | None = Non
     table.add_column("What if")
     for key, change in what_if.changed.items():
         question = QUESTIONS_BY_ID[key]
-        table.add_row(Text(key), Text(question.label_for(change["from"])), Text(question.label_for(change["to"])))
+        table.add_row(Text(question.title), Text(question.label_for(change["from"])), Text(question.label_for(change["to"])))
     before, after = result.recommendation, what_if.recommendation
     changed = after.program_id != before.program_id
     table.add_row(Text("Recommended", style="bold"), Text(f"{before.program_name} - {before.pathway_name}"),
