@@ -150,6 +150,23 @@ def test_compare_csv_round_trips_through_the_csv_module() -> None:
                                   "also: under 6 months (article: skills)\nAssociate degree: 24 months")
 
 
+
+def _figureless_alternates(data: dict) -> None:
+    """An alternate that gives neither a low nor a high figure (only a note) for a length and a cost."""
+    mbc = data["programs"][1]["pathways"][0]
+    del mbc["duration_months"]["alternates"][1]["high"]
+    del mbc["cost_usd"]["alternates"][1]["high"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_an_alternate_without_figures_reads_not_given(tmp_path: Path, fmt: str) -> None:
+    path = str(write_custom_catalog(tmp_path, _figureless_alternates))
+    result = run("--data", path, "compare", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "also: not given (article: skills)" in text
+    assert "also: not given (article: cost)" in text
+
 def test_sources_add_footnotes_in_every_text_format() -> None:
     table = run("compare", "--sources")
     assert table.exit_code == 0

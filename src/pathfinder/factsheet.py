@@ -43,6 +43,8 @@ def money_range(rng: Range | None) -> str:
 
 
 def money_span(low: float | None, high: float | None) -> str:
+    if low is None and high is None:
+        return "not given"
     if low is None:
         return f"up to {money(high)}"
     if high is None:
@@ -51,6 +53,8 @@ def money_span(low: float | None, high: float | None) -> str:
 
 
 def month_range(rng: Range) -> str:
+    if rng.low is None and rng.high is None:
+        return "not given"
     if rng.low is None:
         return f"up to {rng.high:g} months"
     if rng.high is None or rng.low == rng.high:
@@ -59,6 +63,8 @@ def month_range(rng: Range) -> str:
 
 
 def month_span(low: float | None, high: float | None) -> str:
+    if low is None and high is None:
+        return "not given"
     if low is None:
         return f"under {high:g} months"
     if high is None or low == high:
