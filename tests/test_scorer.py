@@ -64,12 +64,33 @@ def test_integer_and_float_answers_keep_their_own_types() -> None:
 
 def test_the_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(scoring, "MEMO_LIMIT", 50)
+    one_set = Scorer(SHIPPED)
+    one_set.result({**_defaults(), "budget_usd": 1, "timeline_months": 1})
+    most_one_set_adds = one_set.remembered  # every piece new, as for an unseen budget and timeline
     scorer = Scorer(SHIPPED)
+    counts = []
     for budget in range(0, 60_000, 250):
         answers = {**_defaults(), "budget_usd": budget, "timeline_months": 1 + budget % 120}
         assert scorer.result(answers) == score(answers, SHIPPED)
-        assert scorer.remembered <= 50
-    assert scorer.remembered > 0
+        counts.append(scorer.remembered)
+    # A full memo starts again before the next answer set, which can add at most its own pieces.
+    assert max(counts) < 50 + most_one_set_adds
+    assert any(later < earlier for earlier, later in zip(counts, counts[1:]))
+
+
+def test_a_result_as_data_is_the_callers_to_change() -> None:
+    scorer = Scorer(SHIPPED)
+    answers = {**_defaults(), "budget_usd": 3000, "timeline_months": 6}
+    expected = score(answers, SHIPPED)
+    first = scorer.data(answers)
+    first["recommendation"]["next_steps"].append("changed")
+    for program in first["ranking"]:
+        program["criteria"][0]["reason"] = "changed"
+        program["constraints"][0]["message"] = "changed"
+    first["projection"].append("changed")
+    assert scorer.result(answers) == expected
+    assert Scorer(SHIPPED).result(answers) == expected
+    assert scorer.json(answers) == expected.model_dump_json().encode()
 
 
 def _defaults() -> dict[str, Any]:

@@ -299,7 +299,9 @@ def _constraints(program: Program, problems: Mapping[str, dict[str, str]], budge
 
 # --- scoring -------------------------------------------------------------------------
 
-MEMO_LIMIT = 100_000  # pieces a Scorer remembers; a full memo starts again, so memory stays bounded
+# Pieces a Scorer remembers; a full memo starts again, so memory stays bounded: at most about 6 MB, reached
+# when nearly every answer set brings a budget or timeline not seen before.
+MEMO_LIMIT = 10_000
 
 Data = dict[str, Any]  # a result, or part of one, as plain data in the shape of its model in pathfinder.results
 
@@ -471,7 +473,10 @@ class Scorer:
         return ranked
 
     def ranking(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> list[Data]:
-        """Every program (``results.RankedProgram``), best first: programs that fit the limits, then by score, then by id."""
+        """Every program (``results.RankedProgram``), best first: programs that fit the limits, then by score, then by id.
+
+        Read it, do not change it: the criteria and constraint lines in it are the memo's own (``data`` and
+        ``result`` give copies)."""
         return [ranked for ranked, _ in self._ranked(answers, weight_override)]
 
     # -- the whole result -----------------------------------------------------------------
@@ -497,12 +502,17 @@ class Scorer:
         return recommendation, _warnings(answers, ranked, program)
 
     def data(self, answers: Answers, weight_override: Mapping[str, float] | None = None) -> Data:
-        """The result as plain data, in the shape (and field order) of ``results.Result``."""
+        """The result as plain data, in the shape (and field order) of ``results.Result``; the caller's to change."""
         ranked = self.ranking(answers, weight_override)
         recommendation, warnings = self._summary(answers, ranked)
+        recommendation["next_steps"] = list(recommendation["next_steps"])
+        for program in ranked:  # copies of the remembered lines, so a change to them cannot reach the memo
+            program["criteria"] = [dict(line) for line in program["criteria"]]
+            program["constraints"] = [dict(line) for line in program["constraints"]]
         return {
             "schema_version": SCHEMA_VERSION, "answers": dict(answers), "recommendation": recommendation,
-            "ranking": ranked, "warnings": warnings, **_ADVICE_LEFT_OUT,
+            "ranking": ranked, "warnings": warnings, "projection": [], "assumptions": [], "what_would_change": [],
+            "stackable_path": None, "what_if": None,
         }
 
     def json(self, answers: Answers) -> bytes:
@@ -530,10 +540,8 @@ _first, _second, _contribution = itemgetter(0), itemgetter(1), itemgetter(2)
 _QUESTIONS = tuple(c.question for c in CRITERIA)
 Tables = tuple[list[dict[Any, Entry]], list[list[dict[Any, Entry]]]]  # one program's: shared criteria, each pathway's own
 _BEFORE_CRITERIA = ("program_id", "name", "score", "eligible", "pathway", "pathway_name", "constraints")
-# The parts of a Result that only the quiz's whole advice fills in (``advice.advise``).
-_ADVICE_LEFT_OUT: dict[str, Any] = {"projection": [], "assumptions": [], "what_would_change": [], "stackable_path": None,
-                                    "what_if": None}
-_ADVICE_LEFT_OUT_JSON = b"," + to_json(_ADVICE_LEFT_OUT)[1:]
+# The parts of a Result that only the quiz's whole advice fills in (``advice.advise``), left empty.
+_ADVICE_LEFT_OUT_JSON = b',"projection":[],"assumptions":[],"what_would_change":[],"stackable_path":null,"what_if":null}'
 
 
 def _low_or_inf(pathway: Pathway) -> float:
