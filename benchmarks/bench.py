@@ -15,8 +15,10 @@ Standard library only. Run it with the Python of the environment to measure (dev
 - Throughput: ``pathfinder score FILE`` against a bare loop that reads the same file,
   ``json.loads`` each line and ``json.dumps`` it back, both as whole processes, side by side,
   on 100,000 random answer sets: enough that the fixed start-up (measured above) weighs little.
+  Budgets are any whole amount (rarely the same twice, the worst case for what ``score``
+  remembers between lines), and again rounded to $250.
 - Memory: the peak resident set (ru_maxrss) of ``pathfinder score`` for a small and a large
-  input, streamed in on standard input.
+  input (whole-dollar budgets), streamed in on standard input.
 Prints a Markdown table and the machine it ran on. These are figures to report, not tests.
 
 The measured processes run without PYTHONDONTWRITEBYTECODE, so Python keeps its bytecode
@@ -47,14 +49,33 @@ PYTHON = str(BIN / "python")
 PATHFINDER = str(BIN / "pathfinder")
 FLOOR = [PYTHON, "-c", "import typer"]
 
-# The least any Typer 0.29 command pays when it runs: a command with no options of its own. Typer
-# converts the value of every option that is not a flag through a pydantic TypeAdapter, its own --help
-# option included, so running any command imports pydantic and builds at least one adapter.
-TYPER_COMMAND_FLOOR_APP = """
+# Two Typer 0.29 apps for reference. Typer converts the value of every parameter that is not a flag holding
+# a bool through a pydantic TypeAdapter, even a parameter that was not given: so a command with one option
+# that takes a value (as every measured pathfinder command has) imports pydantic and builds an adapter.
+# Typer's own --help counts as such a parameter (its value is None when not given), so the flags-only app
+# declares --help as a plain flag, to show that the cost comes from the value option alone.
+TYPER_VALUE_OPTION_APP = """
+from typing import Optional
 import typer
 app = typer.Typer(add_completion=False)
 @app.command()
-def run() -> None:
+def run(name: Optional[str] = typer.Option(None, "--name")) -> None:
+    pass
+app([], prog_name="floor")
+"""
+
+TYPER_FLAGS_ONLY_APP = """
+import typer
+def show_help(ctx: typer.Context, value: bool) -> None:
+    if value:
+        print(ctx.get_help())
+        raise typer.Exit()
+app = typer.Typer(add_completion=False, add_help_option=False)
+@app.command(add_help_option=False)
+def run(
+    quiet: bool = typer.Option(False, "--quiet"),
+    help: bool = typer.Option(False, "--help", is_eager=True, expose_value=False, callback=show_help),
+) -> None:
     pass
 app([], prog_name="floor")
 """
@@ -123,12 +144,15 @@ def first_question(env: dict[str, str], marker: bytes = b"1 of ", timeout: float
 
 def startup(runs: int, workdir: Path) -> dict[str, tuple[float, float]]:
     """Median seconds and median per-run ratio to the floor, for every start-up measurement."""
-    app = workdir / "typer_command_floor.py"
-    app.write_text(TYPER_COMMAND_FLOOR_APP)
+    value_app = workdir / "typer_value_option.py"
+    value_app.write_text(TYPER_VALUE_OPTION_APP)
+    flags_app = workdir / "typer_flags_only.py"
+    flags_app.write_text(TYPER_FLAGS_ONLY_APP)
     env = {**ENV, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
     env.pop("NO_COLOR", None)
     commands = {
-        "typer command floor": [PYTHON, str(app)],
+        "typer value option": [PYTHON, str(value_app)],
+        "typer flags only": [PYTHON, str(flags_app)],
         "--version": [PATHFINDER, "--version"],
         "compare --json": [PATHFINDER, "compare", "--json"],
         "compare": [PATHFINDER, "compare"],
@@ -162,8 +186,10 @@ def question_specs() -> list[dict[str, object]]:
     return json.loads(out)["questions"]  # type: ignore[no-any-return]
 
 
-def answer_lines(count: int, seed: int = 4) -> object:
-    """``count`` random valid answer sets, one JSON object a line, the same for the same seed."""
+def answer_lines(count: int, seed: int = 4, budget_step: int = 1) -> object:
+    """``count`` random valid answer sets, one JSON object a line, the same for the same seed. Budgets are
+    any whole amount by default (so rarely the same twice: the worst case for what ``score`` remembers), or
+    multiples of ``budget_step``."""
     specs = question_specs()
     rng = random.Random(seed)
     for _ in range(count):
@@ -173,31 +199,37 @@ def answer_lines(count: int, seed: int = 4) -> object:
                 answers[str(q["id"])] = rng.choice([c["value"] for c in q["choices"]])  # type: ignore[attr-defined]
             elif q["kind"] == "integer":
                 answers[str(q["id"])] = rng.randint(int(q["minimum"]), int(q["maximum"]))  # type: ignore[call-overload]
-            else:  # budgets as a form would collect them: whole amounts, sometimes not sure
-                answers[str(q["id"])] = None if rng.random() < 0.15 else rng.randrange(0, 60001, 250)
+            else:  # budgets, sometimes not sure
+                answers[str(q["id"])] = None if rng.random() < 0.15 else rng.randrange(0, 60001, budget_step)
         yield (json.dumps(answers) + "\n").encode()
 
 
 def throughput(lines: int, repeats: int, workdir: Path) -> dict[str, float]:
-    path = workdir / "answers.jsonl"
-    with path.open("wb") as out:
-        for line in answer_lines(lines):
-            out.write(line)
+    """Lines a second for the floor and for ``score``, on whole-dollar budgets and on budgets rounded to $250
+    (each against the floor on its own file), and for ``score --format csv`` on whole-dollar budgets."""
+    files = {"whole": workdir / "answers.jsonl", "rounded": workdir / "answers-250.jsonl"}
+    for name, path in files.items():
+        with path.open("wb") as out:
+            for line in answer_lines(lines, budget_step=1 if name == "whole" else 250):
+                out.write(line)
     floor_script = workdir / "floor_loop.py"
     floor_script.write_text(FLOOR_LOOP)
-    floor_cmd = [PYTHON, str(floor_script), str(path), os.devnull]
-    jsonl_cmd = [PATHFINDER, "score", str(path)]
-    csv_cmd = [PATHFINDER, "score", str(path), "--format", "csv"]
-    check = subprocess.run(jsonl_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV,
+    pairs = {  # each measurement, and the floor run beside it
+        "jsonl": ([PATHFINDER, "score", str(files["whole"])], "floor"),
+        "csv": ([PATHFINDER, "score", str(files["whole"]), "--format", "csv"], "floor"),
+        "jsonl rounded": ([PATHFINDER, "score", str(files["rounded"])], "floor rounded"),
+    }
+    floors = {"floor": [PYTHON, str(floor_script), str(files["whole"]), os.devnull],
+              "floor rounded": [PYTHON, str(floor_script), str(files["rounded"]), os.devnull]}
+    check = subprocess.run(pairs["jsonl"][0], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV,
                            check=False)
     if check.returncode != 0:
         raise RuntimeError(f"pathfinder score failed: {check.stderr[-500:]}")
-    found: dict[str, list[float]] = {"floor": [], "jsonl": [], "csv": []}
+    found: dict[str, list[float]] = {name: [] for name in (*pairs, *floors)}
     for _ in range(repeats):
-        found["floor"].append(run_quiet(floor_cmd))
-        found["jsonl"].append(run_quiet(jsonl_cmd))
-        found["floor"].append(run_quiet(floor_cmd))
-        found["csv"].append(run_quiet(csv_cmd))
+        for name, (cmd, floor) in pairs.items():
+            found[floor].append(run_quiet(floors[floor]))
+            found[name].append(run_quiet(cmd))
     return {name: lines / statistics.median(seconds) for name, seconds in found.items()}
 
 
@@ -286,9 +318,10 @@ def main(argv: list[str]) -> int:
         "--version": "`pathfinder --version`", "compare --json": "`pathfinder compare --json`",
         "compare": "`pathfinder compare` (Rich table)", "--help": "`pathfinder --help`",
         "quiz": "`pathfinder quiz`: first question on screen (pty)",
-        "typer command floor": "for reference: a Typer command with no options",
+        "typer value option": "for reference: a Typer command with one option that takes a value, not given",
+        "typer flags only": "for reference: a Typer command with only flags (`--help` declared as one)",
     }
-    for name in ("--version", "compare --json", "compare", "--help", "quiz", "typer command floor"):
+    for name in ("--version", "compare --json", "compare", "--help", "quiz", "typer value option", "typer flags only"):
         seconds, ratio = started[name]
         goal = STARTUP_GOALS.get(name)
         goal_text = f"<= {goal}" if goal else ""
@@ -296,8 +329,10 @@ def main(argv: list[str]) -> int:
         rows.append(f"| {labels[name]} | {seconds * 1000:.0f} ms | {ratio:.2f} | {goal_text} | {mark} |")
     floor_rate = rates["floor"]
     rows.append(f"| floor: read, `json.loads`, `json.dumps` a line ({lines:,} lines) | {floor_rate:,.0f} lines/s | 1.00 | | |")
-    for name, label in (("jsonl", "`pathfinder score` (JSON Lines out)"), ("csv", "`pathfinder score --format csv`")):
-        ratio = rates[name] / floor_rate
+    for name, label in (("jsonl", "`pathfinder score` (JSON Lines out), any whole-dollar budget"),
+                        ("csv", "`pathfinder score --format csv`, any whole-dollar budget"),
+                        ("jsonl rounded", "`pathfinder score` (JSON Lines out), budgets rounded to $250")):
+        ratio = rates[name] / rates["floor rounded" if name == "jsonl rounded" else "floor"]
         goal_text = f">= {THROUGHPUT_GOAL}" if name == "jsonl" else ""
         mark = verdict(ratio >= THROUGHPUT_GOAL) if name == "jsonl" else ""
         rows.append(f"| {label} | {rates[name]:,.0f} lines/s | {ratio:.2f} | {goal_text} | {mark} |")
