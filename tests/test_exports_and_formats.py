@@ -150,7 +150,6 @@ def test_compare_csv_round_trips_through_the_csv_module() -> None:
                                   "also: under 6 months (article: skills)\nAssociate degree: 24 months")
 
 
-
 def _figureless_alternates(data: dict) -> None:
     """An alternate that gives neither a low nor a high figure (only a note) for a length and a cost."""
     mbc = data["programs"][1]["pathways"][0]
@@ -166,6 +165,7 @@ def test_an_alternate_without_figures_reads_not_given(tmp_path: Path, fmt: str) 
     text = " ".join(result.stdout.split())
     assert "also: not given (article: skills)" in text
     assert "also: not given (article: cost)" in text
+
 
 def test_sources_add_footnotes_in_every_text_format() -> None:
     table = run("compare", "--sources")

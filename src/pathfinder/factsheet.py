@@ -53,20 +53,14 @@ def money_span(low: float | None, high: float | None) -> str:
 
 
 def month_range(rng: Range) -> str:
-    if rng.low is None and rng.high is None:
-        return "not given"
-    if rng.low is None:
-        return f"up to {rng.high:g} months"
-    if rng.high is None or rng.low == rng.high:
-        return f"{rng.low:g} months"
-    return f"{rng.low:g}-{rng.high:g} months"
+    return month_span(rng.low, rng.high, below="up to")
 
 
-def month_span(low: float | None, high: float | None) -> str:
+def month_span(low: float | None, high: float | None, below: str = "under") -> str:
     if low is None and high is None:
         return "not given"
     if low is None:
-        return f"under {high:g} months"
+        return f"{below} {high:g} months"
     if high is None or low == high:
         return f"{low:g} months"
     return f"{low:g}-{high:g} months"

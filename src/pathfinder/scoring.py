@@ -511,8 +511,7 @@ class Scorer:
             program["constraints"] = [dict(line) for line in program["constraints"]]
         return {
             "schema_version": SCHEMA_VERSION, "answers": dict(answers), "recommendation": recommendation,
-            "ranking": ranked, "warnings": warnings, "projection": [], "assumptions": [], "what_would_change": [],
-            "stackable_path": None, "what_if": None,
+            "ranking": ranked, "warnings": warnings, **_advice_left_out(),
         }
 
     def json(self, answers: Answers) -> bytes:
@@ -540,8 +539,14 @@ _first, _second, _contribution = itemgetter(0), itemgetter(1), itemgetter(2)
 _QUESTIONS = tuple(c.question for c in CRITERIA)
 Tables = tuple[list[dict[Any, Entry]], list[list[dict[Any, Entry]]]]  # one program's: shared criteria, each pathway's own
 _BEFORE_CRITERIA = ("program_id", "name", "score", "eligible", "pathway", "pathway_name", "constraints")
-# The parts of a Result that only the quiz's whole advice fills in (``advice.advise``), left empty.
-_ADVICE_LEFT_OUT_JSON = b',"projection":[],"assumptions":[],"what_would_change":[],"stackable_path":null,"what_if":null}'
+
+
+def _advice_left_out() -> Data:
+    """The parts of a Result that only the quiz's whole advice fills in (``advice.advise``), left empty; new each call."""
+    return {"projection": [], "assumptions": [], "what_would_change": [], "stackable_path": None, "what_if": None}
+
+
+_ADVICE_LEFT_OUT_JSON = b"," + to_json(_advice_left_out())[1:]
 
 
 def _low_or_inf(pathway: Pathway) -> float:
