@@ -101,28 +101,71 @@ class Range(_Model):
         return self.high if self.high is not None else self.low
 
 
+Education = Literal["high_school", "some_college", "associate", "bachelor"]
+Level = Literal["certificate", "associate", "bachelor", "master", "other"]
+
+
+class Fit(_Model):
+    """How well a program (or one pathway) serves one answer, 0-1, with the sentence it rests on."""
+
+    value: float = Field(ge=0, le=1)
+    source: SafeStr
+    note: SafeStr
+
+
+FitTable = dict[Id, Fit]
+
+
+class Format(_Model):
+    id: Id
+    source: SafeStr
+
+
+class Prerequisite(_Model):
+    """A step a person below ``min_education`` takes first (general-education courses before a bachelor's)."""
+
+    name: SafeStr
+    gives: Education = Field(description="The education level the step brings a person to")
+    months: Range
+    source: SafeStr
+    note: SafeStr | None = None
+
+
+def _check_months(rng: Range | None, name: str, minimum: float) -> None:
+    if rng is None:
+        return
+    for end in (rng.low, rng.high):
+        if end is not None and (end < minimum or end > MAX_MONTHS):
+            raise ValueError(f"{name} must be between {minimum:g} and {MAX_MONTHS}")
+
+
 class Pathway(_Model):
     id: Id
     name: SafeStr
-    level: Literal["certificate", "associate", "bachelor", "master", "other"]
+    level: Level
     cost_usd: Range
     extra_costs_usd: Range | None = None
     duration_months: Range
-    min_education: Literal["high_school", "some_college", "associate", "bachelor"] = "high_school"
+    job_search_months: Range | None = Field(None, description="Months from the end of school to a first job in the field")
+    min_education: Education = "high_school"
+    prerequisite: Prerequisite | None = None
     admission: list[SafeStr]
     admission_source: SafeStr
-    formats: list[SafeStr]
-    formats_source: SafeStr
+    formats: list[Format]
     certifications: list[Id] = Field(default_factory=list)
-    goals: list[Id] = Field(default_factory=list, description="Career goals this pathway serves best; breaks ties between pathways")
+    goals: list[Id] = Field(default_factory=list, description="Career goals this pathway is the direct route to")
+    goal_fit: FitTable = Field(default_factory=dict, description="This pathway's own fit for a goal, where it differs from the program's")
 
     @model_validator(mode="after")
     def _months(self) -> Pathway:
-        for end in (self.duration_months.low, self.duration_months.high):
-            if end is not None and (end < 1 or end > MAX_MONTHS):
-                raise ValueError(f"duration_months must be between 1 and {MAX_MONTHS}")
+        _check_months(self.duration_months, "duration_months", 1)
         if not self.duration_months.known:
             raise ValueError("duration_months needs at least one figure")
+        _check_months(self.job_search_months, "job_search_months", 0)
+        if self.prerequisite is not None:
+            _check_months(self.prerequisite.months, "prerequisite.months", 0)
+            if not self.prerequisite.months.known:
+                raise ValueError("prerequisite.months needs at least one figure")
         return self
 
 
@@ -148,7 +191,6 @@ class Role(_Model):
 class Outcomes(_Model):
     salary_usd: Range
     job_growth: Growth
-    months_to_first_job: Range | None = None
     roles: list[Role]
     roles_source: SafeStr
     advancement: SafeStr
@@ -173,27 +215,30 @@ class Certification(_Model):
         return self
 
 
-class Rated(_Model):
-    """A quality rated 0-1 for scoring, with the words and source behind it."""
+class Described(_Model):
+    """A quality in words (difficulty, remote work), with its source; the scoring reads the fit tables."""
 
     level: SafeStr
-    score: float = Field(ge=0, le=1)
     source: SafeStr
     note: SafeStr | None = None
 
 
-Weights = dict[SafeStr, Annotated[float, Field(ge=0, le=1)]]
+class FitTables(_Model):
+    """How well a program serves each answer, per question: see docs/method.md for the three levels."""
 
-
-class FitTags(_Model):
-    """How well a program serves each answer value, 0-1, derived from the sources."""
-
-    source: SafeStr
     note: SafeStr | None = None
-    goals: Weights
-    interests: Weights
-    learning_styles: Weights
-    strengths: Weights
+    goals: FitTable
+    interests: FitTable
+    learning_styles: FitTable
+    strengths: FitTable
+    remote: FitTable
+    challenge: FitTable
+
+
+class Aside(Alternate):
+    """A figure the sources give about a program as a whole (cost, length, salary, growth), shown, not scored."""
+
+    about: Literal["cost", "length", "salary", "growth"]
 
 
 class StackLink(_Model):
@@ -218,9 +263,10 @@ class Program(_Model):
     curriculum_source: SafeStr
     work_environment: SafeStr
     work_environment_source: SafeStr
-    difficulty: Rated
-    remote_work: Rated
-    fit: FitTags
+    difficulty: Described
+    remote_work: Described
+    fit: FitTables
+    notes: list[Aside] = Field(default_factory=list, description="Figures about the whole program, shown beside the table")
     next_steps: list[SafeStr]
     stacks_into: list[StackLink] = Field(
         default_factory=list, description="Programs that this one's experience carries into, for a two-step path"
