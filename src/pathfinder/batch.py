@@ -275,7 +275,7 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
     about each bad line; ``on_progress(bytes_read)`` is called every few hundred rows.
     With ``strict`` the run stops at the first bad line.
     """
-    from pathfinder.advice import advise
+    from pathfinder.advice import advise, result
     from pathfinder.scoring import Scorer
 
     scorer = Scorer(catalog)  # one for the whole run: what repeats between answer sets is worked out once
@@ -285,7 +285,7 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
         # with ``full``, the quiz's whole advice.
         if full:
             return advise(answers, catalog, scorer=scorer).model_dump_json().encode()
-        return scorer.json(answers)
+        return result(answers, catalog, scorer).model_dump_json().encode()
 
     if output_format not in OUTPUT_FORMATS:
         raise PathfinderError(f"--format {output_format!r}: expected one of {', '.join(OUTPUT_FORMATS)}")
@@ -318,7 +318,7 @@ def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "j
                 # The line number goes first, so results can be matched to input when lines are skipped.
                 encoded = b'{"line":%d,' % line + evaluate(answers)[1:] + b"\n"
             else:
-                encoded = _csv_line(line, scorer.data(answers))
+                encoded = _csv_line(line, result(answers, catalog, scorer).model_dump())
             if header:
                 chunk.append(header)
                 header = b""

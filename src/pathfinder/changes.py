@@ -1,260 +1,433 @@
-"""What would change the advice: the nearest single change to one answer or one weight that puts
-another program first, and ``--what-if`` re-scoring. Pure: no typer, rich or questionary.
+"""What would change the advice, what would decide a toss-up, and the nearest step when nothing fits.
+Pure: no typer, rich or questionary.
 
-Answers: every other value of a choice is tried. A number is searched over its whole allowed range,
-segment by segment between the catalog's edges (each pathway's total cost for a budget, its shortest
-length for a timeline: where fits and limits change), sampling each segment and bisecting to the exact
-whole dollar or month; then the same search finds where the flip stops holding.
+A claim is made only when it holds over its whole stated range: the named program then leads, fits the
+person's limits and is not a toss-up. The ranges are found exactly, not sampled:
 
-Weights: a pathway's score is a weighted sum, so with the other weights kept as they are it is a straight
-line in one criterion's weight. The weights where two lines cross are solved exactly; between them the
-order cannot change, so the ranking is checked once in each interval. The scoring then rescales all weights
-to add up to 100, which multiplies every score by the same factor and leaves the order as it is.
-
-A change counts only if the new first program fits the person's limits (a program first only because
-nothing fits is no advice), unless nothing fits now.
+- **Budget and timeline** only decide which pathways fit (the scores do not read them), so the ranking
+  is the same between two neighbouring pathway costs (or earliest start dates). Each stretch between
+  them is ranked once, and a claim spans whole stretches.
+- **Choices**: every other value is tried.
+- **Weights**, in the points the result shows: one criterion is given a new share of the 100 points and
+  the others share the rest in proportion. Each pathway's score is then a straight line in that share, so
+  the ranking can change only where two lines cross, or where two come within 5 points of each other;
+  between those places nothing changes. The stretch is checked with the real scoring at both ends.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
-from itertools import combinations
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from pathfinder.factsheet import money
-from pathfinder.models import Catalog
-from pathfinder.results import Change, Result, WhatIf
+from pathfinder import wording
+from pathfinder.explain import label, path_name
 from pathfinder.questions import QUESTIONS, Answer, Question
-from pathfinder.scoring import CRITERIA, Scorer, pathway_fits, shortest_months, total_cost, weights
+from pathfinder.scoring import CRITERIA, LEAN_FROM, TOTAL, PathwayScore, Ranking, Scorer
 
 SHOWN = 3
-SAMPLES_PER_SEGMENT = 16
-WEIGHT_MAX = 100.0
-WEIGHT_STEP = 0.1
+MAX_DECIDERS = 4
+# The answers that most often settle a toss-up come first: what the person wants to do and what matters most.
+DECIDER_ORDER = ("goal", "priority", "interest", "learning_style", "strength", "challenge", "remote", "education")
 
 
-class _Flips:
-    """Re-scores with one change and says which program would then be first (None: no change of advice)."""
+@dataclass(frozen=True)
+class Change:
+    """One change that puts another program first; ``answer`` is a question id, or ``weight`` a criterion id."""
 
-    def __init__(self, answers: Mapping[str, Answer], catalog: Catalog, current: Result, scorer: Scorer) -> None:
-        self.answers = dict(answers)
-        self.catalog = catalog
-        self.scorer = scorer
-        self.current = current.ranking[0].program_id
-        self.nothing_fits = not current.ranking[0].eligible
-        self._cache: dict[tuple[str, Any], str | None] = {}
+    kind: str  # "answer" or "weight"
+    key: str
+    before: Answer
+    to: Answer
+    until: float | None  # a number's far end of the range where the claim holds; None to the end of the range
+    new_program_id: str
+    new_pathway: str
+    new_program: str  # how a sentence names the new first choice
+    also: tuple[Answer, ...]
+    distance: float
+    makes_fit: bool  # the new first program is ruled out by the person's limits now
+    sentence: str
 
-    def _judge(self, ranking: list[dict[str, Any]]) -> str | None:
-        first = ranking[0]
-        if first["program_id"] == self.current or not (first["eligible"] or self.nothing_fits):
-            return None
-        return first["program_id"]  # type: ignore[no-any-return]
 
-    def answer(self, question_id: str, value: Answer) -> str | None:
+@dataclass(frozen=True)
+class Decider:
+    """For a toss-up: the values of one answer that would settle it, by program."""
+
+    answer: str
+    values: Mapping[str, tuple[Answer, ...]]  # program id -> values
+    sentence: str
+
+
+@dataclass(frozen=True)
+class NearestFit:
+    """When nothing fits: the smallest set of answer changes that makes the nearest pathway fit."""
+
+    program_id: str
+    pathway: str
+    changes: Mapping[str, tuple[Answer, Answer]]  # question id -> (from, to)
+    leads: bool  # it would then come first, and not as a toss-up
+    sentence: str
+
+
+@dataclass
+class _Trials:
+    """Ranks the answers with one change, remembering each trial."""
+
+    scorer: Scorer
+    ranking: Ranking
+    cache: dict[tuple[str, Answer], Ranking] = field(default_factory=dict)
+
+    @property
+    def answers(self) -> Mapping[str, Answer]:
+        return self.ranking.answers
+
+    def with_answer(self, question_id: str, value: Answer) -> Ranking:
         key = (question_id, value)
-        if key not in self._cache:
-            self._cache[key] = self._judge(self.scorer.ranking({**self.answers, question_id: value}))
-        return self._cache[key]
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self.scorer.rank({**self.answers, question_id: value})
+        return found
 
-    def weight(self, overrides: Mapping[str, float]) -> str | None:
-        return self._judge(self.scorer.ranking(self.answers, weight_override=overrides))
+    def leader(self, ranking: Ranking) -> Lead | None:
+        """The program and pathway a trial puts first, if they differ from now, fit, and are not a toss-up."""
+        first = ranking.first
+        lead = (first.program.id, first.best.pathway.id)
+        now = self.ranking.first
+        if lead == (now.program.id, now.best.pathway.id) or not ranking.fits or ranking.confidence == "toss-up":
+            return None
+        return lead
 
+    def fits_now(self, lead: Lead) -> bool:
+        program = next(p for p in self.ranking.programs if p.program.id == lead[0])
+        return next(p.fits for p in program.pathways if p.pathway.id == lead[1])
 
-def _short(catalog: Catalog, program_id: str) -> str:
-    program = catalog.program(program_id)
-    return program.short_name if program else program_id
-
-
-# --- answers --------------------------------------------------------------------------------------
-
-
-def _choice_change(question: Question, flips: _Flips) -> Change | None:
-    current = flips.answers.get(question.id)
-    found = [(c.value, new) for c in question.choices if c.value != current
-             for new in [flips.answer(question.id, c.value)] if new is not None]
-    if not found:
-        return None
-    found.sort(key=lambda item: item[0] is None)  # "not sure" only when nothing else flips it
-    value, new = found[0]
-    sentence = (f'If you answered "{question.label_for(value)}" to "{question.prompt}", '
-                f"{_short(flips.catalog, new)} would rank first.")
-    return Change(answer=question.id, from_=current, to=value, new_program_id=new, distance=1.0, sentence=sentence,
-                  also=[v for v, _ in found[1:]])
+    def name(self, lead: Lead) -> str:
+        """'HIM', or 'the HIM bachelor's degree' when the program stays first with another pathway."""
+        program = next(p for p in self.ranking.programs if p.program.id == lead[0])
+        if lead[0] != self.ranking.first.program.id:
+            return program.program.short_name
+        pathway = next(p.pathway for p in program.pathways if p.pathway.id == lead[1])
+        return path_name(program.program, pathway)
 
 
-def _edges(question: Question, catalog: Catalog) -> list[float]:
-    """Where a number's effect on the scores bends or a limit starts or stops fitting."""
-    points: list[float] = []
-    for program in catalog.programs:
-        for pathway in program.pathways:
-            if question.unit == "usd":
-                points.extend(v for v in total_cost(pathway) if v is not None)
-            elif question.unit == "months":
-                points.append(shortest_months(pathway))
-    return points
+Lead = tuple[str, str]  # program id, pathway id
 
 
-def _scan(start: float, end: int, holds: Callable[[int], bool], edges: list[float], include_start: bool = False) -> int | None:
-    """The first whole number from ``start`` toward ``end`` where ``holds`` is true, or None."""
-    step = 1 if end >= start else -1
-    first = math.ceil(start) if step > 0 else math.floor(start)
-    if not include_start and first == start:
-        first += step
-    if (end - first) * step < 0:
-        return None
-    inside = sorted({math.ceil(e) if step > 0 else math.floor(e) for e in edges if (e - first) * step > 0 and (end - e) * step > 0},
-                    reverse=step < 0)
-    last_clear = first - step
-    for stop in [*inside, end]:
-        length = abs(stop - last_clear)
-        count = min(SAMPLES_PER_SEGMENT, length)
-        samples = sorted({last_clear + step * math.ceil(length * i / count) for i in range(1, count + 1)}, key=lambda v: v * step)
-        for sample in samples:
-            if holds(sample):
-                return _bisect(last_clear, sample, holds) if abs(sample - last_clear) > 1 else sample
-            last_clear = sample
+def short_name(ranking: Ranking, program_id: str) -> str:
+    return next(p.program.short_name for p in ranking.programs if p.program.id == program_id)
+
+
+# --- answers: numbers --------------------------------------------------------------------------
+
+
+def _stretches(question: Question, trials: _Trials) -> list[tuple[int, int]]:
+    """Whole-number stretches of a budget or timeline within which the ranking cannot change."""
+    assert question.minimum is not None and question.maximum is not None
+    low, high = int(question.minimum), int(question.maximum)
+    edges = set()
+    for program in trials.ranking.programs:
+        for score in program.pathways:
+            figure = score.cost.low if question.id == "budget_usd" else score.time_to_work.low
+            if figure is not None:
+                edges.add(math.ceil(figure))
+    starts = sorted({low, *(e for e in edges if low < e <= high)})
+    return [(start, (starts[i + 1] - 1) if i + 1 < len(starts) else high) for i, start in enumerate(starts)]
+
+
+def _number_change(question: Question, trials: _Trials) -> Change | None:
+    current = trials.answers.get(question.id)
+    stretches = _stretches(question, trials)
+    leaders = [trials.leader(trials.with_answer(question.id, start)) for start, _ in stretches]
+    if current is None:
+        # From "not sure": the largest value that changes the advice, so search down from the top.
+        order = [(i, -1) for i in range(len(stretches) - 1, -1, -1)]
+    else:
+        assert isinstance(current, int | float)
+        here = max(i for i, (start, _) in enumerate(stretches) if start <= current)
+        order = _nearest_first(here, stretches, current)
+    for index, step in order:
+        new = leaders[index]
+        if new is None:
+            continue
+        # The run of neighbouring stretches with the same leader, away from the current answer.
+        far = index
+        while 0 <= far + step < len(stretches) and leaders[far + step] == new:
+            far += step
+        if current is None:
+            near_end, far_end = stretches[index][1], stretches[far][0]
+        else:
+            near_end = stretches[index][0] if step > 0 else stretches[index][1]
+            far_end = stretches[far][1] if step > 0 else stretches[far][0]
+        until = None if far_end == (question.maximum if step > 0 else question.minimum) else far_end
+        return _answer_change(question, trials, near_end, until, new, (), upward=step > 0)
     return None
 
 
-def _bisect(clear: int, holding: int, holds: Callable[[int], bool]) -> int:
-    """The whole number next to ``clear`` (where ``holds`` is false) at which it becomes true."""
-    while abs(holding - clear) > 1:
-        middle = (clear + holding) // 2
-        if holds(middle):
-            holding = middle
-        else:
-            clear = middle
-    return holding
+def _nearest_first(here: int, stretches: list[tuple[int, int]], current: float) -> list[tuple[int, int]]:
+    """Stretches above and below the current one, nearest first (each with its direction)."""
+    def gap(index: int) -> float:
+        start, end = stretches[index]
+        return start - current if start > current else current - end
+
+    others = [(i, 1) for i in range(here + 1, len(stretches))] + [(i, -1) for i in range(here - 1, -1, -1)]
+    return sorted(others, key=lambda item: (gap(item[0]), -item[1]))
 
 
-def _number_change(question: Question, flips: _Flips) -> Change | None:
-    assert question.minimum is not None and question.maximum is not None
-    low, high = int(question.minimum), int(question.maximum)
-    current = flips.answers.get(question.id)
-    edges = _edges(question, flips.catalog)
+# --- answers: choices --------------------------------------------------------------------------
 
-    def flipped(value: int) -> bool:
-        return flips.answer(question.id, value) is not None
 
-    if current is None:  # from "not sure": the largest value that changes the advice
-        candidates = [(_scan(high, low, flipped, edges, include_start=True), low)]
-    else:
-        assert isinstance(current, int | float)
-        candidates = [(_scan(current, high, flipped, edges), high), (_scan(current, low, flipped, edges), low)]
-    found = [(to, end) for to, end in candidates if to is not None]
+def _choice_change(question: Question, trials: _Trials) -> Change | None:
+    current = trials.answers.get(question.id)
+    found: list[tuple[Answer, Lead]] = []
+    for choice in question.choices:
+        if choice.value == current:
+            continue
+        new = trials.leader(trials.with_answer(question.id, choice.value))
+        if new is not None:
+            found.append((choice.value, new))
     if not found:
         return None
-    distance = (lambda to: 1.0) if current is None else (lambda to: abs(to - current) / max(abs(current), 1.0))  # type: ignore[operator]
-    to, end = min(found, key=lambda item: (distance(item[0]), -item[0]))
-    new = flips.answer(question.id, to)
-    assert new is not None
-    stop = _scan(to, end, lambda v: flips.answer(question.id, v) != new, edges)
-    until = None if stop is None else stop - (1 if end > to else -1)
-    noun = question.noun or f'your answer to "{question.prompt}"'
-    where = _where(question, to, until, end)
-    sentence = f"If {noun} were {where}, {_short(flips.catalog, new)} would rank first."
-    return Change(answer=question.id, from_=current, to=to, until=until, new_program_id=new,
-                  distance=round(distance(to), 4), sentence=sentence)
+    found.sort(key=lambda item: item[0] is None)  # "not sure" only when nothing else does it
+    value, new = found[0]
+    also = tuple(v for v, p in found[1:] if p == new)
+    return _answer_change(question, trials, value, None, new, also)
 
 
-def _where(question: Question, to: int, until: int | None, end: int) -> str:
-    """'$7,000 or more', 'from 9 to 23 months', '120 months'."""
-    shown: Callable[[float], str] = money if question.unit == "usd" else (lambda v: f"{v:g}")
+def _answer_change(question: Question, trials: _Trials, to: Answer, until: Answer, new: Lead,
+                   also: tuple[Answer, ...], upward: bool = True) -> Change:
+    current = trials.answers.get(question.id)
+    name = trials.name(new)
+    if question.kind == "choice":
+        sentence = f'If you answered "{question.label_for(to)}" to "{question.prompt}", {name} would lead.'
+        distance = 1.0
+    else:
+        sentence = f"If {question.noun} were {_where(question, to, until, upward)}, {name} would lead."
+        distance = 1.0 if current is None else abs(float(to) - float(current)) / max(abs(float(current)), 1.0)  # type: ignore[arg-type]
+    makes_fit = not trials.fits_now(new)
+    if makes_fit:
+        sentence = sentence.replace(" would lead.", " would fit your limits and lead.")
+    return Change("answer", question.id, current, to, until if isinstance(until, int | float) else None, new[0], new[1],
+                  name, also, round(distance, 4), makes_fit, sentence)
+
+
+def _where(question: Question, to: Answer, until: Answer, upward: bool) -> str:
+    """'$7,000 or more', 'from 9 to 23 months', '$6,999 or less'."""
+    assert isinstance(to, int | float)
+    shown = wording.money if question.unit == "usd" else wording.number
     unit = " months" if question.unit == "months" else ""
     if until is None:
-        return f"{shown(to)}{unit}" if to == end else f"{shown(to)}{unit} or {'more' if end > to else 'less'}"
-    return f"from {shown(min(to, until))} to {shown(max(to, until))}{unit}"
+        return f"{shown(to)}{unit} or {'more' if upward else 'less'}"
+    assert isinstance(until, int | float)
+    low, high = sorted((to, until))
+    return f"from {shown(low)} to {shown(high)}{unit}"
 
 
-# --- weights --------------------------------------------------------------------------------------
+# --- weights -----------------------------------------------------------------------------------
 
 
-def _crossings(answers: Mapping[str, Answer], catalog: Catalog, w: Mapping[str, float], criterion: str) -> list[float]:
-    """Weights of ``criterion`` (others fixed) where two pathways' scores are equal: the only places the order can change."""
+def shifted_weights(weights: tuple[int, ...], index: int, share: int) -> tuple[int, ...]:
+    """Give criterion ``index`` a share of ``share`` tenths; the other weighed criteria share the rest in
+    proportion to their weights now (rounded to tenths by largest remainder, adding up to 1000)."""
+    rest = TOTAL - weights[index]
+    exact = [0.0] * len(weights)
+    for i, w in enumerate(weights):
+        exact[i] = float(share) if i == index else (w * (TOTAL - share) / rest if rest else 0.0)
+    floors = [int(v) for v in exact]
+    left = TOTAL - sum(floors)
+    order = sorted(range(len(exact)), key=lambda i: (-round(exact[i] - floors[i], 9), i))
+    for i in order[:left]:
+        floors[i] += 1
+    return tuple(floors)
+
+
+def _lines(ranking: Ranking, index: int) -> list[tuple[Lead, float, float]]:
+    """Each fitting pathway's score as a line in criterion ``index``'s share x (tenths): a + b*x."""
+    weights = ranking.weights
+    rest = TOTAL - weights[index]
     lines = []
-    for pathways in pathway_fits(answers, catalog).values():
-        group = [p for p in pathways if p[1]] or pathways  # a program's score comes from its best pathway that fits
-        for _, _, fits in group:
-            lines.append((sum(w[c] * fits[c] for c in fits if c != criterion), fits[criterion]))
-    points = {0.0, WEIGHT_MAX}
-    for (c1, s1), (c2, s2) in combinations(lines, 2):
-        if s1 != s2:
-            t = (c2 - c1) / (s1 - s2)
-            if 0 < t < WEIGHT_MAX:
-                points.add(t)
-    return sorted(points)
-
-
-def _weight_change(criterion_id: str, label: str, flips: _Flips) -> Change | None:
-    w = weights(flips.answers)
-    now = w[criterion_id]
-    points = _crossings(flips.answers, flips.catalog, w, criterion_id)
-
-    def at(t: float) -> str | None:
-        return flips.weight({**w, criterion_id: t})
-
-    options = []
-    for direction in (1, -1):
-        bounds = [p for p in points if (p - now) * direction >= 0] if direction > 0 else [p for p in reversed(points) if p <= now]
-        edges = [now, *(p for p in bounds if p != now)]
-        for near, far in zip(edges, edges[1:]):
-            if at((near + far) / 2) is None:
+    for program in ranking.programs:
+        for score in program.pathways:
+            if not score.fits:
                 continue
-            options.append(_round_toward(near, far, direction, now, at))
-            break
-    found = [o for o in options if o is not None]
-    if not found:
+            values = [v or 0.0 for v in score.values]
+            others = sum(w * v for i, (w, v) in enumerate(zip(weights, values)) if i != index)
+            # score(x) = x * v_i + (TOTAL - x) / rest * others
+            slope = values[index] - (others / rest if rest else 0.0)
+            lines.append(((program.program.id, score.pathway.id), TOTAL * others / rest if rest else 0.0, slope))
+    return lines
+
+
+def _weight_change(index: int, trials: _Trials) -> Change | None:
+    ranking = trials.ranking
+    weights = ranking.weights
+    if weights[index] == 0 or weights[index] == TOTAL or not ranking.fits:
         return None
-    to, new = min(found, key=lambda item: abs(item[0] - now))
-    sentence = (f"If {label.lower()} counted for {to:.1f} points instead of {now:.1f} (other weights unchanged), "
-                f"{_short(flips.catalog, new)} would rank first.")
-    return Change(weight=criterion_id, from_=round(now, 4), to=to, new_program_id=new,
-                  distance=round(abs(to - now) / max(now, 1.0), 4), sentence=sentence)
+    lines = _lines(ranking, index)
+    points = {0.0, float(TOTAL)}
+    for (_, a1, b1), (_, a2, b2) in ((l1, l2) for i, l1 in enumerate(lines) for l2 in lines[i + 1:]):
+        if b1 != b2:
+            for gap in (0.0, LEAN_FROM, -LEAN_FROM):
+                x = (a2 - a1 + gap) / (b1 - b2)
+                if 0 < x < TOTAL:
+                    points.add(x)
+    cuts = sorted(points)
+    now = weights[index]
+
+    def leader_at(x: float) -> Lead | None:
+        """The first (program, pathway) at share x, if it changes and leads the best other program by a lean."""
+        best: dict[str, tuple[float, Lead]] = {}
+        for lead, a, b in lines:
+            value = a + b * x
+            if lead[0] not in best or value > best[lead[0]][0]:
+                best[lead[0]] = (value, lead)
+        order = sorted(best.values(), key=lambda item: -item[0])
+        now = trials.ranking.first
+        if order[0][1] == (now.program.id, now.best.pathway.id):
+            return None
+        if len(order) > 1 and order[0][0] - order[1][0] < LEAN_FROM + 1:  # keep clear of rounding at the edge
+            return None
+        return order[0][1]
+
+    pieces = [(cuts[i], cuts[i + 1], leader_at((cuts[i] + cuts[i + 1]) / 2)) for i in range(len(cuts) - 1)]
+    options: list[tuple[int, int, Lead]] = []
+    for direction in (1, -1):
+        ordered = [p for p in pieces if (p[0] >= now if direction > 0 else p[1] <= now)]
+        if direction < 0:
+            ordered.reverse()
+        for k, (start, end, new) in enumerate(ordered):
+            if new is None:
+                continue
+            near, far = (start, end) if direction > 0 else (end, start)
+            for start2, end2, new2 in ordered[k + 1:]:
+                if new2 != new:
+                    break
+                far = end2 if direction > 0 else start2
+            near_t = math.ceil(near) if direction > 0 else math.floor(near)
+            far_t = math.floor(far) if direction > 0 else math.ceil(far)
+            checked = _check_weight_range(trials, index, near_t, far_t, new, direction)
+            if checked is not None:
+                options.append((*checked, new))
+            break
+    if not options:
+        return None
+    to, until, new = min(options, key=lambda o: abs(o[0] - now))
+    criterion = CRITERIA[index]
+    name = trials.name(new)
+    end = TOTAL if to > now else 0
+    where = (f"{wording.points(to)} points or {'more' if to > now else 'less'}" if until == end
+             else f"from {wording.points(min(to, until))} to {wording.points(max(to, until))} points")
+    sentence = (f"If {criterion.label.lower()} counted for {where} of the 100 (now {wording.points(now)}, the other "
+                f"criteria sharing the rest in proportion), {name} would lead.")
+    return Change("weight", criterion.id, round(now / 10, 1), round(to / 10, 1),
+                  None if until == end else round(until / 10, 1), new[0], new[1], name, (),
+                  round(abs(to - now) / max(now, 10), 4), False, sentence)
 
 
-def _round_toward(near: float, far: float, direction: int, now: float, at: Callable[[float], str | None]) -> tuple[float, str] | None:
-    """The first weight on the 0.1 grid past the crossing ``near`` (toward ``far``) that flips the order."""
-    rounding = math.ceil if direction > 0 else math.floor
-    t = rounding(round(near / WEIGHT_STEP, 6)) * WEIGHT_STEP
-    while (far - t) * direction > 0 or math.isclose(t, far):
-        t = round(t, 1)
-        if (t - now) * direction > 0 and 0 <= t <= WEIGHT_MAX:
-            new = at(t)
-            if new is not None:
-                return t, new
-        t += direction * WEIGHT_STEP
-    middle = round((near + far) / 2, 4)
-    new = at(middle)
-    return (middle, new) if new is not None else None
+def _check_weight_range(trials: _Trials, index: int, near: int, far: int, new: Lead, direction: int) -> tuple[int, int] | None:
+    """Check the stretch with the real scoring at both ends, moving an end inward (up to 2 points) if rounding
+    at the edge breaks the claim there."""
+
+    def holds(share: int) -> bool:
+        again = trials.scorer.rank(trials.answers, weight_override=shifted_weights(trials.ranking.weights, index, share))
+        return trials.leader(again) == new
+
+    for _ in range(20):
+        if (far - near) * direction < 0:
+            return None
+        if holds(near):
+            break
+        near += direction
+    else:
+        return None
+    for _ in range(20):
+        if (far - near) * direction < 0:
+            return None
+        if holds(far):
+            return near, far
+        far -= direction
+    return None
 
 
-# --- together -------------------------------------------------------------------------------------
+# --- together ----------------------------------------------------------------------------------
 
 
-def what_would_change(result: Result, catalog: Catalog, scorer: Scorer | None = None) -> list[Change]:
-    """Each answer's and each weight's smallest change that puts another program first, nearest first.
-
-    ``scorer`` (for ``catalog``) is reused when given; the search re-scores the answers many times.
-    """
-    flips = _Flips(result.answers, catalog, result, scorer or Scorer(catalog))
+def what_would_change(ranking: Ranking, scorer: Scorer) -> list[Change]:
+    """Each answer's and each weight's nearest change that puts another program first. Changes that make a
+    ruled-out program fit come first, then the nearest."""
+    trials = _Trials(scorer, ranking)
     found: list[tuple[int, int, Change]] = []
     for index, question in enumerate(QUESTIONS):
-        change = _choice_change(question, flips) if question.kind == "choice" else _number_change(question, flips)
+        change = _choice_change(question, trials) if question.kind == "choice" else _number_change(question, trials)
         if change is not None:
             found.append((0, index, change))
-    for index, criterion in enumerate(CRITERIA):
-        change = _weight_change(criterion.id, criterion.label, flips)
+    for index in range(len(CRITERIA)):
+        change = _weight_change(index, trials)
         if change is not None:
             found.append((1, index, change))
-    found.sort(key=lambda item: (item[2].distance, item[0], item[1]))
+    found.sort(key=lambda item: (not item[2].makes_fit, item[2].distance, item[0], item[1]))
     return [change for _, _, change in found]
 
 
-def what_if(result: Result, changes: Mapping[str, Answer], catalog: Catalog, scorer: Scorer | None = None) -> WhatIf:
-    """The result again with some answers changed; ``changes`` must already be validated."""
-    answers = {**result.answers, **changes}
-    again = (scorer or Scorer(catalog)).result(answers)
-    changed = {key: {"from": result.answers.get(key), "to": value} for key, value in changes.items()}
-    return WhatIf(changed=changed, answers=again.answers, recommendation=again.recommendation,
-                  ranking=again.ranking, warnings=again.warnings)
+def what_would_decide(ranking: Ranking, scorer: Scorer) -> list[Decider]:
+    """For a toss-up: the answers whose values would settle it one way or the other, for this person."""
+    if ranking.confidence != "toss-up" or not ranking.fits:
+        return []
+    trials = _Trials(scorer, ranking)
+    deciders = []
+    for question in sorted((q for q in QUESTIONS if q.kind == "choice"),
+                           key=lambda q: DECIDER_ORDER.index(q.id) if q.id in DECIDER_ORDER else len(DECIDER_ORDER)):
+        by_program: dict[str, list[Answer]] = {}
+        for choice in question.choices:
+            again = trials.with_answer(question.id, choice.value)
+            if again.fits and again.confidence != "toss-up":
+                by_program.setdefault(again.first.program.id, []).append(choice.value)
+        if len(by_program) < 2:
+            continue
+        values = {pid: tuple(vals) for pid, vals in sorted(by_program.items(), key=lambda item: short_name(ranking, item[0]))}
+        parts = [f"{wording.listing([label(question.id, v) for v in vals], 'or')} would point to {short_name(ranking, pid)}"
+                 for pid, vals in values.items()]
+        deciders.append(Decider(question.id, values, f"{question.title}: {'; '.join(parts)}."))
+        if len(deciders) >= MAX_DECIDERS:
+            break
+    return deciders
+
+
+def nearest_fit(ranking: Ranking, scorer: Scorer) -> NearestFit | None:
+    """What would make a ruled-out pathway fit (more budget, more months, another goal): when nothing fits, the
+    nearest one; when the only program that fits is not the one the person's answers favour, that one."""
+    if ranking.fits:
+        favoured = max((p for p in ranking.programs[1:] if not p.fits), key=lambda p: p.score, default=None)
+        if ranking.confidence != "lean" or ranking.margin is not None or favoured is None:
+            return None
+        best: PathwayScore = favoured.best
+    else:
+        best = ranking.first.best
+    answers = dict(ranking.answers)
+    changes: dict[str, tuple[Answer, Answer]] = {}
+    words = []
+    for miss in best.misses.values():
+        if miss.limit == "budget" and miss.need is not None:
+            changes["budget_usd"] = (answers.get("budget_usd"), _whole(miss.need))
+            words.append(f"{wording.money(miss.short)} more budget (a budget of {wording.money(_whole(miss.need))})")
+        elif miss.limit == "timeline" and miss.need is not None:
+            changes["timeline_months"] = (answers.get("timeline_months"), _whole(miss.need))
+            words.append(f"{wording.months(math.ceil(miss.short or 0))} more time (a timeline of {wording.months(_whole(miss.need))})")
+        elif miss.limit == "level" and best.pathway.goals:
+            goal = best.pathway.goals[0]
+            changes["goal"] = (answers.get("goal"), goal)
+            words.append(f"a goal it is the direct route to ({label('goal', goal)})")
+        else:
+            return None  # no change to one's answers can mend it (admission, or a cost no source gives)
+    again = scorer.rank({**answers, **{k: v for k, (_, v) in changes.items()}})
+    fitted = next(p for p in again.programs if p.program.id == best.program.id)
+    if not fitted.fits:
+        return None
+    leads = again.first.program.id == best.program.id and again.confidence != "toss-up"
+    name = path_name(best.program, best.pathway)
+    sentence = f"{wording.listing(words)} would make {name} fit" + (", and it would lead." if leads else ".")
+    return NearestFit(best.program.id, best.pathway.id, changes, leads, sentence[0].upper() + sentence[1:])
+
+
+def _whole(value: float) -> int:
+    return math.ceil(value)
+

@@ -101,6 +101,10 @@ def program_cells(program: Program) -> dict[str, Cell]:
         for alt in pathway.cost_usd.alternates:
             costs.append(f"  also: {money_span(alt.low, alt.high)}{' ' + alt.period if alt.period else ''} ({cite(alt.source)})")
             cost_sources.append(alt.source)
+    for note in program.notes:
+        if note.about == "cost":
+            costs.append(f"also: {money_span(note.low, note.high)}{' ' + note.period if note.period else ''}: {note.note} ({cite(note.source)})")
+            cost_sources.append(note.source)
     lengths: list[str] = []
     length_sources: list[str] = []
     for pathway in program.pathways:
@@ -109,6 +113,10 @@ def program_cells(program: Program) -> dict[str, Cell]:
         for alt in pathway.duration_months.alternates:
             lengths.append(f"  also: {month_span(alt.low, alt.high)} ({cite(alt.source)})")
             length_sources.append(alt.source)
+    for note in program.notes:
+        if note.about == "length":
+            lengths.append(f"also: {month_span(note.low, note.high)}: {note.note} ({cite(note.source)})")
+            length_sources.append(note.source)
     certs: list[str] = []
     cert_sources: list[str] = []
     for cert in program.certifications:
@@ -131,8 +139,8 @@ def program_cells(program: Program) -> dict[str, Cell]:
                            [p.admission_source for p in program.pathways]),
         "Difficulty": _cell([f"{difficulty.level}: {difficulty.note or ''}".rstrip(": ")], [difficulty.source], False),
         "Remote work": _cell([program.remote_work.level], [program.remote_work.source], False),
-        "Formats": _cell([", ".join(sorted({f.replace("_", " ") for p in program.pathways for f in p.formats}))],
-                         [p.formats_source for p in program.pathways], False),
+        "Formats": _cell([", ".join(sorted({f.id.replace("_", " ") for p in program.pathways for f in p.formats}))],
+                         [f.source for p in program.pathways for f in p.formats], False),
     }
 
 

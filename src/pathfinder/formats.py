@@ -180,7 +180,7 @@ def result_markdown(result: Result, catalog: Catalog) -> str:
 def _breakdown_markdown(result: Result) -> str:
     headers = ["Criterion", "Weight", *(f"{e.program_id} ({e.pathway})" + ("" if e.eligible else ", ruled out") for e in result.ranking)]
     by_program = [{c.id: c for c in e.criteria} for e in result.ranking]
-    rows = [[c.label, f"{c.weight:.1f}", *(f"{p[c.id].contribution:.1f} (fit {p[c.id].fit:.2f})" for p in by_program)]
+    rows = [[c.label, f"{c.weight:.1f}", *(f"{p[c.id].contribution:.1f}" if p[c.id].fit is not None else "not weighed" for p in by_program)]
             for c in result.ranking[0].criteria]
     rows.append(["Total", "100", *(f"{e.score:.1f}" for e in result.ranking)])
     return md_table(headers, rows)

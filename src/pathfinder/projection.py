@@ -14,21 +14,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pathfinder.factsheet import cite, money, money_span, month_range
-from pathfinder.formats import span
-from pathfinder.models import Catalog, Pathway, Program
+from pathfinder import wording
+from pathfinder.explain import label, path_name
+from pathfinder.models import Pathway, Program
 from pathfinder.results import (
     BreakEven,
     ProgramProjection,
     ProjectionYear,
-    RankedProgram,
-    Result,
     ScenarioValues,
     StackablePath,
     StackStep,
 )
-from pathfinder.questions import QUESTIONS_BY_ID
-from pathfinder.scoring import pathway_problems, total_cost
+from pathfinder.scoring import (
+    PathwayScore,
+    ProgramScore,
+    Ranking,
+    Span,
+    job_search_months,
+    prerequisite_months,
+    school_months,
+    total_cost,
+)
 
 DEFAULT_YEARS = 10
 MAX_YEARS = 40
@@ -86,9 +92,7 @@ class _Path:
 
 
 class _Entry(NamedTuple):
-    program_id: str
-    program: Program
-    pathway: Pathway
+    score: PathwayScore
     inputs: dict[str, Inputs]
     path: _Path
 
@@ -96,32 +100,33 @@ class _Entry(NamedTuple):
 # --- the figures in each scenario ---------------------------------------------------------
 
 
-def _ends(low: float | None, high: float | None) -> tuple[float, float] | None:
-    known = [v for v in (low, high) if v is not None]
-    return (min(known), max(known)) if known else None
-
-
-def _spread(ends: tuple[float, float] | None, more_is_better: bool) -> dict[str, float | None]:
+def _spread(span: Span, more_is_better: bool) -> dict[str, float | None]:
     """The low, middle and high scenario's figure from a range: the low scenario takes the worse end."""
-    if ends is None:
+    if span.low is None or span.high is None:
         return dict.fromkeys(SCENARIOS)
-    least, most = ends
-    worse, better = (least, most) if more_is_better else (most, least)
-    return {"low": worse, "mid": (least + most) / 2, "high": better}
+    worse, better = (span.low, span.high) if more_is_better else (span.high, span.low)
+    return {"low": worse, "mid": (span.low + span.high) / 2, "high": better}
 
 
-def pathway_inputs(program: Program, pathway: Pathway) -> dict[str, Inputs]:
-    """The school length, job search, cost and salary of each scenario for one pathway."""
-    school = _spread(_ends(pathway.duration_months.low, pathway.duration_months.high), more_is_better=False)
-    search_range = program.outcomes.months_to_first_job
-    search = _spread(_ends(search_range.low, search_range.high) if search_range else None, more_is_better=False)
-    cost = _spread(_ends(*total_cost(pathway)), more_is_better=False)
-    salary = _spread(_ends(program.outcomes.salary_usd.low, program.outcomes.salary_usd.high), more_is_better=True)
+def _salary(program: Program) -> Span:
+    rng = program.outcomes.salary_usd
+    known = [v for v in (rng.low, rng.high) if v is not None]
+    return Span(min(known), max(known)) if known else Span(None, None)
+
+
+def pathway_inputs(program: Program, pathway: Pathway, prerequisite: bool = False) -> dict[str, Inputs]:
+    """The months before work starts (any prerequisite step and school), the job search, the cost and the
+    salary of each scenario for one pathway."""
+    school = school_months(pathway) + (prerequisite_months(pathway) if prerequisite else Span(0.0, 0.0))
+    months = _spread(school, more_is_better=False)
+    search = _spread(job_search_months(pathway), more_is_better=False)
+    cost = _spread(total_cost(pathway), more_is_better=False)
+    salary = _spread(_salary(program), more_is_better=True)
     result = {}
     for s in SCENARIOS:
-        months = school[s]
-        assert months is not None  # validated: every pathway has a length
-        result[s] = Inputs(months, search[s] or 0.0, cost[s], salary[s])
+        in_school = months[s]
+        assert in_school is not None  # validated: every pathway has a length
+        result[s] = Inputs(in_school, search[s] or 0.0, cost[s], salary[s])
     return result
 
 
@@ -159,24 +164,19 @@ def _break_even(behind: _Path, ahead: _Path, years: int) -> BreakEven:
 # --- per program ------------------------------------------------------------------------------
 
 
-def _pathway_of(catalog: Catalog, entry: RankedProgram) -> tuple[Program, Pathway]:
-    program = catalog.program(entry.program_id)
-    assert program is not None
-    return program, next(p for p in program.pathways if p.id == entry.pathway)
-
-
-def project(result: Result, catalog: Catalog, options: Options | None = None) -> tuple[list[ProgramProjection], list[str]]:
-    """Each ranked program's best-fitting pathway, year by year, with the assumptions behind it."""
+def project(ranking: Ranking, options: Options | None = None) -> tuple[list[ProgramProjection], list[str]]:
+    """Each ranked program through the pathway it is scored by, year by year, with the assumptions behind it."""
     options = options or Options()
     entries = []
-    for entry in result.ranking:
-        program, pathway = _pathway_of(catalog, entry)
-        inputs = pathway_inputs(program, pathway)
-        entries.append(_Entry(entry.program_id, program, pathway, inputs,
-                              _Path({s: _one_step(inputs[s], options) for s in SCENARIOS})))
+    for program in ranking.programs:
+        best = program.best
+        inputs = pathway_inputs(best.program, best.pathway, best.prerequisite)
+        entries.append(_Entry(best, inputs, _Path({s: _one_step(inputs[s], options) for s in SCENARIOS})))
 
     priced = [e for e in entries if e.path.flows["mid"] is not None]
-    reference = min(priced, key=lambda e: (e.inputs["mid"].cost_usd, _first_pay(e.inputs["mid"]), e.program_id), default=None)
+    # The reference is the cheapest path, then the one paid soonest, then by name: never by id or list order.
+    reference = min(priced, key=lambda e: (e.inputs["mid"].cost_usd, _first_pay(e.inputs["mid"]), e.score.program.name),
+                    default=None)
     projections = []
     for e in entries:
         compared = reference if reference is not None and reference is not e and e.path.flows["mid"] is not None else None
@@ -184,26 +184,27 @@ def project(result: Result, catalog: Catalog, options: Options | None = None) ->
         notes = []
         if e.path.flows["mid"] is None:
             missing = "cost" if e.inputs["mid"].cost_usd is None else "salary"
-            notes.append(f"No source gives the {missing} of the {e.program.short_name} {e.pathway.name}, "
+            notes.append(f"No source gives the {missing} of {path_name(e.score.program, e.score.pathway)}, "
                          "so its earnings cannot be projected.")
+        program, pathway = e.score.program, e.score.pathway
         projections.append(ProgramProjection(
-            program_id=e.program_id, program_name=e.program.name, pathway=e.pathway.id, pathway_name=e.pathway.name,
+            program_id=program.id, program_name=program.name, pathway=pathway.id, pathway_name=pathway.name,
             school_months=_values(e.inputs, "school_months"), job_search_months=_values(e.inputs, "job_search_months"),
             cost_usd=_values(e.inputs, "cost_usd"), salary_usd=_values(e.inputs, "salary_usd"),
-            years=e.path.yearly(options.years), compared_with=compared.program_id if compared else None,
+            years=e.path.yearly(options.years), compared_with=compared.score.program.id if compared else None,
             break_even_year=spread.mid, break_even=spread, notes=notes,
         ))
-    return projections, assumptions([(e.program, e.pathway) for e in entries], options)
+    return projections, assumptions([e.score for e in entries], options)
 
 
 def _first_pay(inputs: Inputs) -> float:
     return inputs.school_months + inputs.job_search_months
 
 
-def assumptions(paths: Sequence[tuple[Program, Pathway]], options: Options) -> list[str]:
-    """Every assumption behind the lines, in plain words, with the figures and their sources."""
+def assumptions(paths: Sequence[PathwayScore], options: Options) -> list[str]:
+    """Every assumption behind the lines, in plain words, with the figures."""
     lines = [
-        "Years are counted from the day school starts; each figure is the running total at the end of that year.",
+        "Years are counted from today; each figure is the running total at the end of that year.",
         "Low, middle and high take every range at the same end. Low: the longest school, the longest job search, "
         "the highest cost and the lowest salary. High: the shortest, quickest, cheapest and best paid. "
         "Middle: the midpoint of each range.",
@@ -214,163 +215,151 @@ def assumptions(paths: Sequence[tuple[Program, Pathway]], options: Options) -> l
         "same amount and change neither the order nor the break-even year.",
     ]
     if options.part_time_income_usd > 0:
-        lines.append(f"While in school you earn {money(options.part_time_income_usd)} a year from part-time work "
-                     "(--part-time-income); nothing while looking for the first job.")
+        lines.append(f"While in school you earn {wording.money(options.part_time_income_usd)} a year from part-time work; "
+                     "nothing while looking for the first job.")
     else:
-        lines.append("No earnings while in school or while looking for the first job "
-                     "(--part-time-income adds part-time earnings while in school).")
-    lines.append("Each program is projected through the pathway that fits you best (the ranking's pathway).")
-    seen: set[str] = set()
-    known_search = [p.short_name for p, _ in paths if _search_known(p)]
-    for program, pathway in paths:
-        if program.id not in seen:
-            seen.add(program.id)
-            lines.append(_search_line(program, known_search))
-        lines.extend(_pathway_lines(program, pathway))
+        lines.append("No earnings while in school or while looking for the first job.")
+    for score in paths:
+        lines.extend(_pathway_lines(score))
     return lines
 
 
-def _search_known(program: Program) -> bool:
-    rng = program.outcomes.months_to_first_job
-    return rng is not None and rng.known
-
-
-def _search_line(program: Program, known_elsewhere: list[str]) -> str:
-    rng = program.outcomes.months_to_first_job
-    if rng is not None and rng.known:
-        low, high = _ends(rng.low, rng.high) or (0.0, 0.0)
-        span = f"{low:g}" if low == high else f"{low:g}-{high:g}"
-        return f"{program.short_name}: the first job comes {span} months after school ends ({cite(rng.source)})."
-    others = [name for name in known_elsewhere if name != program.short_name]
-    carried = f"; the {', '.join(others)} figure is not carried over to it" if others else ""
-    return (f"{program.short_name}: no source gives how long the job search takes, so none is counted and pay starts "
-            f"the month school ends{carried}. This flatters {program.short_name}.")
-
-
-def _pathway_lines(program: Program, pathway: Pathway) -> list[str]:
+def _pathway_lines(score: PathwayScore) -> list[str]:
+    program, pathway = score.program, score.pathway
+    name = path_name(program, pathway)
     lines = []
-    low, high = total_cost(pathway)
-    if low is None or high is None:
-        lines.append(f"{program.short_name} {pathway.name}: no source gives its cost, so it is not projected.")
-        return lines
-    source = cite(pathway.cost_usd.source)
+    cost = total_cost(pathway)
     extras = pathway.extra_costs_usd
-    if extras is not None and extras.known:
-        lines.append(f"{program.short_name} {pathway.name}: {money_span(pathway.cost_usd.floor, pathway.cost_usd.ceiling)} "
-                     f"tuition plus {money_span(extras.floor, extras.ceiling)} extras ({source}), "
-                     f"{money_span(low, high)} in all, over {month_range(pathway.duration_months)}.")
+    school = school_months(pathway)
+    if cost.low is None:
+        lines.append(f"{name[0].upper()}{name[1:]}: no source gives its cost, so it is not projected.")
+    elif extras is not None and extras.known:
+        lines.append(f"{name[0].upper()}{name[1:]}: {wording.money_span(pathway.cost_usd.floor, pathway.cost_usd.ceiling)} tuition "
+                     f"plus {wording.money_span(extras.floor, extras.ceiling)} for books and fees, "
+                     f"{wording.money_span(cost.low, cost.high)} in all, over {wording.month_span(school.low, school.high)}.")
     else:
-        lines.append(f"{program.short_name} {pathway.name}: {money_span(low, high)} tuition ({source}) over {month_range(pathway.duration_months)}; "
-                     "no source gives a figure for books, fees and exams, so none is counted. This flatters it.")
+        lines.append(f"{name[0].upper()}{name[1:]}: {wording.money_span(cost.low, cost.high)} tuition over "
+                     f"{wording.month_span(school.low, school.high)}; no source gives a figure for books, fees and exams, "
+                     "so none is counted. This flatters it.")
+    if score.prerequisite and pathway.prerequisite is not None:
+        pre = prerequisite_months(pathway)
+        lines.append(f"Before {name}: {wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()} "
+                     "(a judgement: no source gives the time), with no cost counted for them.")
+    rng = pathway.job_search_months
+    if rng is not None and rng.known:
+        search = job_search_months(pathway)
+        when = f"within {wording.months(search.high)}" if not search.low else wording.month_span(search.low, search.high)
+        lines.append(f"After {name}: the first job comes {when} after school ends.")
+    else:
+        lines.append(f"After {name}: no source gives how long the job search takes, so none is counted and pay starts "
+                     "the month school ends. This flatters it.")
     salary = program.outcomes.salary_usd
-    lines.append(f"{program.short_name} early-career pay: {money_span(salary.low, salary.high)} a year ({cite(salary.source)}).")
+    lines.append(f"{program.short_name} early-career pay: {wording.money_span(salary.low, salary.high)} a year.")
     return lines
 
 
 # --- the two-step path ------------------------------------------------------------------------
 
 
-def goal_program(result: Result, catalog: Catalog) -> Program | None:
-    """The one program the person's goal points to most (its fit tag is highest), or None."""
-    goal = result.answers.get("goal")
+def goal_program(ranking: Ranking) -> Program | None:
+    """The one program the person's goal points to most (its goal fit is highest), or None."""
+    goal = ranking.answers.get("goal")
     if goal is None:
         return None
-    tags = {p.id: p.fit.goals.get(str(goal), 0.0) for p in catalog.programs}
-    best = max(tags.values())
-    leaders = [pid for pid, value in tags.items() if value == best]
-    return catalog.program(leaders[0]) if len(leaders) == 1 and best > 0 else None
+    fits = {p.program.id: (p.program.fit.goals[str(goal)].value if str(goal) in p.program.fit.goals else 0.0)
+            for p in ranking.programs}
+    best = max(fits.values())
+    leaders = [p.program for p in ranking.programs if fits[p.program.id] == best]
+    return leaders[0] if len(leaders) == 1 and best > 0 else None
 
 
-def stackable_path(result: Result, catalog: Catalog, options: Options | None = None) -> tuple[StackablePath | None, list[str]]:
+def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[StackablePath | None, list[str]]:
     """When the goal points to a program the budget or timeline rules out now, a first step that leads to it.
 
-    Needs the recommended program to list the goal program under ``stacks_into`` (with a source).
-    Returns the path (or None) and the assumptions it adds.
+    The first step is the program ranked first (it fits, or is the nearest when nothing fits), and it must
+    list the goal program under ``stacks_into`` (with a source). Returns the path (or None) and the
+    assumptions it adds.
     """
     options = options or Options()
-    target = goal_program(result, catalog)
-    first = result.ranking[0]
-    if target is None or first.program_id == target.id or not first.eligible:
+    target = goal_program(ranking)
+    first = ranking.first
+    if target is None or first.program.id == target.id:
         return None, []
-    target_entry = next(e for e in result.ranking if e.program_id == target.id)
-    blocking = [c for c in target_entry.constraints if not c.ok and c.id in ("budget", "timeline", "combined")]
-    if target_entry.eligible or not blocking:
+    target_entry = next(p for p in ranking.programs if p.program.id == target.id)
+    blocking = [m for m in target_entry.best.misses.values() if m.limit in ("budget", "timeline")]
+    if target_entry.fits or not blocking:
         return None, []
-    first_program, first_pathway = _pathway_of(catalog, first)
-    link = next((link for link in first_program.stacks_into if link.program_id == target.id), None)
-    second_pathway = _second_step(result, target, target_entry)
-    if link is None or second_pathway is None:
+    link = next((link for link in first.program.stacks_into if link.program_id == target.id), None)
+    second = _second_step(target_entry)
+    if link is None or second is None:
         return None, []
 
-    one = pathway_inputs(first_program, first_pathway)
-    two = pathway_inputs(target, second_pathway)
+    first_score = first.best
+    one = pathway_inputs(first_score.program, first_score.pathway, first_score.prerequisite)
+    two = pathway_inputs(target, second.pathway, second.prerequisite)
     stack = _Path()
     alone = _Path({s: _one_step(one[s], options) for s in SCENARIOS})
     starts: dict[str, dict[str, float]] = {"work": {}, "second": {}, "second_end": {}}
     for s in SCENARIOS:
         a, b = one[s], two[s]
         work = a.school_months + a.job_search_months
-        second = work + WORK_BEFORE_SECOND_STEP_MONTHS
-        second_end = second + b.school_months
-        starts["work"][s], starts["second"][s], starts["second_end"][s] = work, second, second_end
-        if None in (a.cost_usd, a.salary_usd, b.cost_usd, b.salary_usd):
+        begin = work + WORK_BEFORE_SECOND_STEP_MONTHS
+        end = begin + b.school_months
+        starts["work"][s], starts["second"][s], starts["second_end"][s] = work, begin, end
+        if a.cost_usd is None or a.salary_usd is None or b.cost_usd is None or b.salary_usd is None:
             stack.flows[s] = None
             continue
-        assert a.cost_usd is not None and a.salary_usd is not None and b.cost_usd is not None and b.salary_usd is not None
-        incomes = [(work, second_end, a.salary_usd), (second_end, math.inf, b.salary_usd)]
+        incomes = [(work, end, a.salary_usd), (end, math.inf, b.salary_usd)]
         if options.part_time_income_usd > 0:
             incomes.append((0.0, a.school_months, options.part_time_income_usd))
-        stack.flows[s] = CashFlow(payments=((0.0, a.cost_usd), (second, b.cost_usd)), incomes=tuple(incomes))
+        stack.flows[s] = CashFlow(payments=((0.0, a.cost_usd), (begin, b.cost_usd)), incomes=tuple(incomes))
 
     spread = _break_even(stack, alone, options.years)
-    goal_label = QUESTIONS_BY_ID["goal"].label_for(result.answers.get("goal"))
-    limits = " ".join(c.message for c in blocking)
-    reason = (f"Your goal ({goal_label}) points to {target.name}, but it does not fit your limits now: {limits} "
-              f"A first step in {first_program.short_name} can lead there: {link.note} ({cite(link.source)})")
-    school_one = month_range(first_pathway.duration_months)
+    from pathfinder.explain import misses_sentence
+
+    first_name = path_name(first_score.program, first_score.pathway)
+    second_name = path_name(target, second.pathway)
+    reason = (f"Your goal ({label('goal', ranking.answers.get('goal'))}) points to {target.name}, but it does not fit "
+              f"your limits now. {misses_sentence(target_entry.best)} A first step in {first.program.short_name} can lead "
+              f"there: {link.note}")
     work = ScenarioValues(**starts["work"])
+    school_one = school_months(first_score.pathway)
+    school_two = school_months(second.pathway)
     steps = [
         StackStep(
-            program_id=first_program.id, pathway=first_pathway.id, pathway_name=first_pathway.name,
+            program_id=first.program.id, pathway=first_score.pathway.id, pathway_name=first_score.pathway.name,
             starts_month=ScenarioValues(low=0, mid=0, high=0), ends_month=_values(one, "school_months"),
-            summary=(f"Now: the {first_program.short_name} {first_pathway.name} ({school_one}, "
-                     f"{span(*total_cost(first_pathway), 'usd')}); working in the field "
-                     f"{span(work.low, work.high)} months from now."),
+            summary=(f"Now: {first_name} ({wording.month_span(school_one.low, school_one.high)}, "
+                     f"{wording.money_span(first_score.cost.low, first_score.cost.high)}); working in the field "
+                     f"{wording.span(work.low, work.high, 'months')} from now."),
         ),
         StackStep(
-            program_id=target.id, pathway=second_pathway.id, pathway_name=second_pathway.name,
+            program_id=target.id, pathway=second.pathway.id, pathway_name=second.pathway.name,
             starts_month=ScenarioValues(**starts["second"]), ends_month=ScenarioValues(**starts["second_end"]),
-            summary=(f"After a year in that job: the {target.short_name} {second_pathway.name} ({month_range(second_pathway.duration_months)}, "
-                     f"{span(*total_cost(second_pathway), 'usd')}), studied part-time while you keep working, "
-                     f"done {span(starts['second_end']['low'], starts['second_end']['high'])} months from now."),
+            summary=(f"After a year in that job: {second_name} ({wording.month_span(school_two.low, school_two.high)}, "
+                     f"{wording.money_span(second.cost.low, second.cost.high)}), studied part-time while you keep working, "
+                     f"done {wording.span(starts['second_end']['low'], starts['second_end']['high'], 'months')} from now."),
         ),
     ]
-    notes = [
-        f"Compared with staying in {first_program.short_name} after the first step.",
-    ]
+    notes = [f"Compared with staying in {first.program.short_name} after the first step."]
     extra = [
         f"Two-step path: the second step starts after {WORK_BEFORE_SECOND_STEP_MONTHS} months in the first job.",
-        f"Two-step path: the {target.short_name} {second_pathway.name} is studied part-time alongside the "
-        f"{first_program.short_name} job and takes its listed length ({month_range(second_pathway.duration_months)}); "
-        "no source gives a part-time length, so it may take longer.",
+        f"Two-step path: {second_name} is studied part-time alongside the {first.program.short_name} job and takes "
+        f"its listed length ({wording.month_span(school_two.low, school_two.high)}); no source gives a part-time length, "
+        "so it may take longer.",
         "Two-step path: its cost is paid when it starts; no credit from the first step is counted toward it "
         "(no source says credits transfer).",
         f"Two-step path: {target.short_name} pay starts the month the second step ends, with no job search, "
         "since you are already working in the field.",
     ]
     path = StackablePath(
-        goal_program_id=target.id, first_program_id=first_program.id, reason=reason, source=link.source, steps=steps,
-        years=stack.yearly(options.years), compared_with=first_program.id, break_even_year=spread.mid,
+        goal_program_id=target.id, first_program_id=first.program.id, reason=reason, source=link.source, steps=steps,
+        years=stack.yearly(options.years), compared_with=first.program.id, break_even_year=spread.mid,
         break_even=spread, notes=notes,
     )
     return path, extra
 
 
-def _second_step(result: Result, target: Program, entry: RankedProgram) -> Pathway | None:
+def _second_step(entry: ProgramScore) -> PathwayScore | None:
     """The goal program's best-ranked pathway that the person could be admitted to."""
-    order = [p.id for p in entry.pathways]
-    for pathway_id in order:
-        pathway = next(p for p in target.pathways if p.id == pathway_id)
-        if "admission" not in pathway_problems(result.answers, pathway):
-            return pathway
-    return None
+    return next((p for p in entry.pathways if "admission" not in p.misses and "level" not in p.misses), None)

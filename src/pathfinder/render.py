@@ -140,7 +140,7 @@ def breakdown_table(result: Result, console: Console | None = None) -> Table:
         cells = []
         for scores in by_program:
             c = scores[criterion.id]
-            cells.append(Text(f"{c.contribution:.1f} (fit {c.fit:.2f})"))
+            cells.append(Text(f"{c.contribution:.1f}" if c.fit is not None else "not weighed"))
         table.add_row(Text(criterion.label), Text(f"{criterion.weight:.1f}"), *cells)
     table.add_row(Text("Total", style="bold"), Text("100"), *(Text(f"{e.score:.1f}", style="bold") for e in result.ranking))
     return table

@@ -16,20 +16,32 @@ from pathfinder.models import SCHEMA_VERSION, Catalog
 class CriterionScore(BaseModel):
     id: str
     label: str
-    weight: float
-    fit: float
-    contribution: float
+    weight: float = Field(description="Points out of 100, as shown (one decimal); 0 when not weighed")
+    fit: float | None = Field(description="The value from 0 to 1 (two decimals); null when the criterion is not weighed")
+    contribution: float = Field(description="Points, as shown (one decimal): the score is their exact sum")
     reason: str
 
 
 class Constraint(BaseModel):
-    """A hard limit the person set (budget, timeline, admission) checked against a program."""
+    """A limit the person set (budget, timeline, admission, level) checked against the program's pathway."""
 
-    id: Literal["budget", "timeline", "admission", "combined"]
+    id: Literal["budget", "timeline", "admission", "level", "combined"]
     ok: bool
-    shortfall: float | None = Field(None, description="How far the nearest pathway misses, in the constraint's unit")
+    shortfall: float | None = Field(None, description="How far the pathway misses, in the constraint's unit")
     unit: str = ""
     message: str
+
+
+class Miss(BaseModel):
+    need: float | None = Field(description="What the pathway needs (USD or months); null for admission and level")
+    have: float | None = Field(description="The person's limit")
+    shortfall: float | None
+    unit: str
+
+
+class Spread(BaseModel):
+    low: float | None
+    high: float | None
 
 
 class PathwayScore(BaseModel):
@@ -38,6 +50,9 @@ class PathwayScore(BaseModel):
     score: float
     eligible: bool
     problems: list[str]
+    misses: dict[str, Miss] = Field(default_factory=dict, description="The limits this pathway misses, keyed by limit")
+    cost_usd: Spread = Field(description="Tuition plus the extras a source gives")
+    time_to_work_months: Spread = Field(description="Months from now until working: any prerequisite step, school, job search")
 
 
 class RankedProgram(BaseModel):
@@ -45,6 +60,7 @@ class RankedProgram(BaseModel):
     name: str
     score: float = Field(ge=0, le=100)
     eligible: bool
+    distance: float = Field(0.0, description="How far the pathway misses the limits: dollars over the catalog's largest starting cost plus months over its latest earliest start, 1 for each other miss; 0 if it fits")
     pathway: str
     pathway_name: str
     constraints: list[Constraint]
@@ -59,7 +75,9 @@ class Recommendation(BaseModel):
     pathway_name: str
     score: float
     confidence: Literal["clear", "lean", "toss-up"]
-    margin: float | None
+    margin: float | None = Field(description="The lead in points over the best other program that fits; null when no "
+                                 "other program fits. Never negative")
+    fits_limits: bool = Field(True, description="false when no program fits the limits (it is then the nearest)")
     reasons: list[str]
     next_steps: list[str]
 
@@ -111,16 +129,36 @@ class Change(BaseModel):
     """One change that would put another program first: an answer (``answer``) or a weight (``weight``)."""
 
     answer: str | None = Field(None, description="The question id changed, for an answer")
-    weight: str | None = Field(None, description="The criterion id changed, for a weight")
+    weight: str | None = Field(None, description="The criterion id changed, for a weight (points out of 100)")
     from_: int | float | str | None = Field(alias="from", serialization_alias="from")
     to: int | float | str | None
-    until: int | float | None = Field(None, description="For a number: the flip holds from `to` up to this value (null: to the end of the range)")
+    until: int | float | None = Field(None, description="For a number: the claim holds from `to` up to this value (null: to the end of the range)")
     new_program_id: str
-    also: list[int | float | str | None] = Field(default_factory=list, description="Other values of a choice that flip it too")
+    new_pathway: str = Field(description="The pathway the new first program is recommended through")
+    also: list[int | float | str | None] = Field(default_factory=list, description="Other values of a choice that do it too")
     distance: float = Field(description="How big the change is: relative change of a number, 1 for a different choice")
+    makes_fit: bool = Field(False, description="The new first program is ruled out by the limits now")
     sentence: str
 
     model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
+
+
+class Decider(BaseModel):
+    """For a toss-up: the values of one answer that would settle it, by program id."""
+
+    answer: str
+    values: dict[str, list[int | float | str | None]]
+    sentence: str
+
+
+class NearestFit(BaseModel):
+    """When nothing fits: the answer changes that would make the nearest pathway fit."""
+
+    program_id: str
+    pathway: str
+    changes: dict[str, dict[str, int | float | str | None]] = Field(description="id -> {from, to}")
+    leads: bool = Field(description="The program would then come first, and not as a toss-up")
+    sentence: str
 
 
 class StackStep(BaseModel):
@@ -166,6 +204,8 @@ class Result(BaseModel):
     projection: list[ProgramProjection] = Field(default_factory=list, description="Money and time, one entry per ranked program")
     assumptions: list[str] = Field(default_factory=list, description="Every assumption behind the projection, in plain words")
     what_would_change: list[Change] = Field(default_factory=list, description="Nearest single changes that would put another program first")
+    what_would_decide: list[Decider] = Field(default_factory=list, description="For a toss-up: the answers that would settle it")
+    nearest_fit: NearestFit | None = Field(None, description="When nothing fits: what would make the nearest pathway fit")
     stackable_path: StackablePath | None = None
     what_if: WhatIf | None = None
 
