@@ -66,11 +66,12 @@ def test_jsonl_file_gives_one_result_a_line(tmp_path: Path) -> None:
     found = results(done.stdout)
     assert [r["line"] for r in found] == [1, 2, 3]
     assert [r["recommendation"]["program_id"] for r in found] == ["mbc", "him", "mbc"]
-    assert any("HIM" in w or "Health Information" in w for w in found[2]["warnings"])
+    assert any("HIM associate degree does not fit" in r for r in found[2]["recommendation"]["reasons"])
     assert "scored 3 answer sets" in done.stderr
 
 
-QUIZ_EXTRAS = ("projection", "assumptions", "what_would_change", "stackable_path", "what_if")
+QUIZ_EXTRAS = ("projection", "assumptions", "what_would_change", "what_would_decide", "nearest_fit", "stackable_path",
+               "what_if")
 
 
 @pytest.mark.parametrize("answers", [MBC_CASE, HIM_CASE, WARN_CASE, FULL_CASE, {}], ids=["mbc", "him", "warn", "full", "empty"])
@@ -119,7 +120,8 @@ def test_csv_file_reads_like_a_form_export(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     found = results(done.stdout)
     assert [r["line"] for r in found] == [2, 3, 4, 5]
-    assert [r["recommendation"]["program_id"] for r in found] == ["mbc", "him", "him", "mbc"]
+    assert [r["recommendation"]["program_id"] for r in found] == ["mbc", "him", "mbc", "mbc"]
+    assert found[2]["recommendation"]["confidence"] == "toss-up"  # nothing answered: the defaults are a toss-up
     assert found[0]["answers"]["budget_usd"] == 4000
     assert found[0]["answers"]["strength"] is None  # empty cell: the default (not sure)
     assert found[2]["answers"] == {q.id: q.default for q in QUESTIONS}
@@ -186,7 +188,7 @@ def test_csv_output_is_a_table_of_recommendations(tmp_path: Path) -> None:
     full = results(invoke("score", str(source)).stdout)[0]
     assert float(first[3]) == full["recommendation"]["score"]
     assert first[4] == full["recommendation"]["confidence"]
-    assert float(first[5]) == full["recommendation"]["margin"]
+    assert first[5] == "" and full["recommendation"]["margin"] is None  # the only program that fits: no margin
     assert first[6] == full["ranking"][1]["program_id"] and float(first[7]) == full["ranking"][1]["score"]
     assert rows[2].split(",")[:2] == ["2", "him"]
 

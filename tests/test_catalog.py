@@ -138,7 +138,7 @@ def _bad_certification_reference(data: dict[str, Any]) -> None:
 
 
 def _fit_weight_above_one(data: dict[str, Any]) -> None:
-    data["programs"][0]["fit"]["goals"]["management"] = 1.5
+    data["programs"][0]["fit"]["goals"]["management"]["value"] = 1.5
 
 
 def _wrong_schema_version(data: dict[str, Any]) -> None:
@@ -158,7 +158,7 @@ BREAKAGES: list[tuple[Callable[[dict[str, Any]], None], str, str]] = [
     (_unknown_source, "programs[1].pathways[0].cost_usd.source", "nowhere"),
     (_unknown_named_source, "programs[0].skills_source", "hearsay"),
     (_bad_certification_reference, "programs[0]", "nope"),
-    (_fit_weight_above_one, "programs[0].fit.goals.management", "1"),
+    (_fit_weight_above_one, "programs[0].fit.goals.management.value", "1"),
     (_wrong_schema_version, "schema_version", "1"),
 ]
 

@@ -437,8 +437,9 @@ def test_a_third_program_is_scored_and_rendered_with_no_code_change(runner: CliR
     assert [p["id"] for p in as_json["programs"]] == ["him", "mbc", "mcb"]
     result = json.loads(ok(runner.invoke(app, ["--data", path, "quiz", "--defaults", "--json", *EXAMPLE_1])).stdout)
     assert {e["program_id"] for e in result["ranking"]} == {"him", "mbc", "mcb"}
-    # mcb is an exact copy of mbc, so it ties; ties are broken by id, and both fit.
-    assert [e["program_id"] for e in result["ranking"]] == ["mbc", "mcb", "him"]
+    # mcb is an exact copy of mbc, so it ties: a toss-up, listed by name (never by id), and both fit.
+    assert [e["program_id"] for e in result["ranking"]] == ["mcb", "mbc", "him"]
+    assert result["recommendation"]["confidence"] == "toss-up" and result["recommendation"]["margin"] == 0
     text = ok(runner.invoke(app, ["--data", path, "quiz", "--defaults", *EXAMPLE_1], env={"COLUMNS": "160"}))
     assert "mcb (certificate)" in text.stdout
     assert "Coding Bootcamp (CB)" in text.stdout

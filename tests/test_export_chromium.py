@@ -68,7 +68,7 @@ def test_html_export_opens_in_chromium_with_the_recommendation_and_the_table(tmp
     lines = text.splitlines()
     assert page.title == "pathfinder recommendation"
     assert "Recommended: Medical Billing and Coding - Certificate or diploma" in text
-    assert "Confidence: clear" in text
+    assert "Confidence: lean" in text
     # The side-by-side table, drawn as in the terminal: a bordered row with both programs' figures.
     assert "Programs side by side" in text
     salary = next(line for line in lines if "Early salary" in line)

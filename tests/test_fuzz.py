@@ -23,7 +23,7 @@ from pathfinder.errors import PathfinderError
 from pathfinder.results import Result
 from pathfinder.questions import QUESTIONS, defaults, validate_answers
 from pathfinder.render import compare_table, make_console, recommendation_view
-from pathfinder.scoring import score
+from pathfinder.advice import advise as score
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = json.loads((ROOT / "data" / "programs.json").read_text())

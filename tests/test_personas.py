@@ -146,8 +146,10 @@ PERSONAS = [
             "him", "associate", "clear", "as above"),
     Persona("coder who learns like an HIM student",
             {"goal": "coding", "budget_usd": 20000, "timeline_months": 24, "learning_style": "analytical",
-             "strength": "advanced_it"}, "mbc", "certificate", "lean",
-            "coding is MBC's work, but analytical learning and IT skills lean to HIM: a lean, not clear"),
+             "strength": "advanced_it"}, "mbc", "certificate", "clear",
+            "coding is MBC's work and the goal comes first; learning style and strength lean to HIM but are one "
+            "criterion together, so they temper the lead without overturning it (first written as a lean: that "
+            "counted the two answers as two reasons, the double counting the method removes)"),
     Persona("insurance-minded hands-on learner",
             {"interest": "insurance_claims", "learning_style": "hands_on", "budget_usd": 8000, "timeline_months": 24},
             "mbc", "certificate", "clear", "insurance is MBC's work and hands-on learners suit it"),

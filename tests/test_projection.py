@@ -2,9 +2,9 @@
 
 Default answers pick HIM's associate degree and MBC's certificate:
 - HIM associate: 24 months, $7,000-$25,000 (no extras given), $50,000-$65,000 a year, no job-search figure.
-- MBC certificate: 9-18 months, $2,500-$15,000 + $500-$2,000 extras = $3,000-$17,000, 4-6 months to a job,
-  $42,000-$58,000 a year.
-Middle: HIM pays 57,500/yr from month 24 after 16,000; MBC pays 50,000/yr from month 13.5 + 5 = 18.5 after 10,000.
+- MBC certificate: 9-18 months, $2,500-$15,000 + $500-$2,000 extras = $3,000-$17,000, a job "usually within four
+  to six months" (so 0-6), $42,000-$58,000 a year.
+Middle: HIM pays 57,500/yr from month 24 after 16,000; MBC pays 50,000/yr from month 13.5 + 3 = 16.5 after 10,000.
 """
 
 from __future__ import annotations
@@ -13,14 +13,18 @@ import pytest
 from insight_helpers import INFORMATICS_ON_A_BUDGET, answers, catalog, custom_catalog
 
 from pathfinder.projection import CashFlow, Options, break_even_year, pathway_inputs, project, stackable_path
-from pathfinder.scoring import score
+from pathfinder.scoring import Scorer
+
+
+def score(given: dict, cat: object) -> object:
+    return Scorer(cat).rank(given)  # type: ignore[arg-type]
 
 
 def _projection(options: Options = Options(), **changes: object) -> dict[str, object]:
     cat = catalog()
-    result = score(answers(**changes), cat)
-    projections, notes = project(result, cat, options)
-    return {"by_id": {p.program_id: p for p in projections}, "assumptions": notes, "result": result}
+    ranking = score(answers(**changes), cat)
+    projections, notes = project(ranking, options)  # type: ignore[arg-type]
+    return {"by_id": {p.program_id: p for p in projections}, "assumptions": notes, "result": ranking}
 
 
 def _years(projection: object) -> dict[int, tuple[int | None, int | None, int | None]]:
@@ -42,7 +46,7 @@ def test_inputs_take_each_range_at_the_same_end() -> None:
     inputs = pathway_inputs(mbc, mbc.pathways[0])
     low, mid, high = inputs["low"], inputs["mid"], inputs["high"]
     assert (low.school_months, mid.school_months, high.school_months) == (18, 13.5, 9)
-    assert (low.job_search_months, mid.job_search_months, high.job_search_months) == (6, 5, 4)
+    assert (low.job_search_months, mid.job_search_months, high.job_search_months) == (6, 3, 0)
     assert (low.cost_usd, mid.cost_usd, high.cost_usd) == (17_000, 10_000, 3_000)
     assert (low.salary_usd, mid.salary_usd, high.salary_usd) == (42_000, 50_000, 58_000)
 
@@ -55,35 +59,44 @@ def test_default_answers_year_by_year_match_the_hand_calculation() -> None:
     assert him[3] == (25_000, 41_500, 58_000)
     assert him[6] == (175_000, 214_000, 253_000)
     assert him[10] == (375_000, 444_000, 513_000)
-    # MBC middle: 50,000/12 a month from month 18.5: year 2 = 5.5 months = 22,916.67 - 10,000.
-    assert mbc[1] == (-17_000, -10_000, -3_000)
-    assert mbc[2] == (-17_000, 12_917, 50_167)  # high: 11 months at 58,000/12 - 3,000
-    assert mbc[3] == (25_000, 62_917, 108_167)  # low: 12 months at 42,000/12 - 17,000
-    assert mbc[10] == (319_000, 412_917, 514_167)
+    # MBC middle: 50,000/12 a month from month 16.5: year 2 = 7.5 months = 31,250 - 10,000. High: from month 9.
+    assert mbc[1] == (-17_000, -10_000, 11_500)  # high: 3 months at 58,000/12 - 3,000
+    assert mbc[2] == (-17_000, 21_250, 69_500)  # high: 15 months at 58,000/12 - 3,000
+    assert mbc[3] == (25_000, 71_250, 127_500)  # low: 12 months at 42,000/12 - 17,000 (school and search end at 24)
+    assert mbc[10] == (319_000, 421_250, 533_500)
 
 
 def test_break_even_is_where_the_dearer_path_catches_up() -> None:
     found = _projection()["by_id"]
     him, mbc = found["him"], found["mbc"]  # type: ignore[index]
-    # Middle: 57,500y - 131,000 = 50,000y - 87,083.33 at y = 5.86, so HIM is ahead from the end of year 6.
-    assert him.compared_with == "mbc" and him.break_even_year == 6
-    # Low: both reach 25,000 at the end of year 3 (a tie counts); high: 7,000y = 71,166.67 at y = 10.17 (past 10).
-    assert (him.break_even.low, him.break_even.mid, him.break_even.high) == (3, 6, None)
+    # Middle, in months T: -16,000 + 57,500(T - 24)/12 = -10,000 + 50,000(T - 16.5)/12 at T = 83.6, so HIM is ahead
+    # from the end of year 7 ($271,500 against $271,250).
+    assert him.compared_with == "mbc" and him.break_even_year == 7
+    # Low: both reach 25,000 at the end of year 3 (a tie counts); high: -7,000 + 65,000(T - 24)/12 =
+    # -3,000 + 58,000(T - 9)/12 at T = 155.1 months, in year 13: past 10.
+    assert (him.break_even.low, him.break_even.mid, him.break_even.high) == (3, 7, None)
     assert mbc.compared_with is None and mbc.break_even_year is None
 
 
-def test_a_longer_horizon_shows_the_high_end_catching_up_in_year_11() -> None:
-    him = _projection(Options(years=12))["by_id"]["him"]  # type: ignore[index]
-    assert len(him.years) == 12
-    assert him.break_even.high == 11
+def test_a_longer_horizon_shows_the_high_end_catching_up_in_year_13() -> None:
+    him = _projection(Options(years=14))["by_id"]["him"]  # type: ignore[index]
+    assert len(him.years) == 14
+    assert him.break_even.high == 13
+
+
+def test_break_even_in_the_last_year_of_the_horizon_is_found() -> None:
+    # The same crossing (month 155.1, in year 13) with a horizon that ends in year 13 exactly.
+    him = _projection(Options(years=13))["by_id"]["him"]  # type: ignore[index]
+    assert him.break_even.high == 13
+    assert _projection(Options(years=12))["by_id"]["him"].break_even.high is None  # type: ignore[index]
 
 
 def test_part_time_income_counts_only_while_in_school() -> None:
     mbc = _projection(Options(part_time_income_usd=12_000))["by_id"]["mbc"]  # type: ignore[index]
     years = _years(mbc)
-    # Middle: 13.5 months of school at 1,000 a month, then 5 months looking, then 50,000 a year.
+    # Middle: 13.5 months of school at 1,000 a month, then 3 months looking, then 50,000 a year from month 16.5.
     assert years[1][1] == -10_000 + 12_000
-    assert years[2][1] == round(-10_000 + 13_500 + 50_000 * 5.5 / 12)
+    assert years[2][1] == round(-10_000 + 13_500 + 50_000 * 7.5 / 12)
 
 
 @pytest.mark.parametrize("years", [1, 5, 40])
@@ -105,10 +118,11 @@ def test_assumptions_name_every_figure_and_what_flatters_whom() -> None:
     text = "\n".join(_projection()["assumptions"])  # type: ignore[arg-type]
     assert "paid up front" in text and "no raises" in text and "Living costs are left out" in text
     assert "No earnings while in school" in text
-    assert "MBC: the first job comes 4-6 months after school ends (article: careers)" in text
-    assert "HIM: no source gives how long the job search takes" in text and "not carried over" in text
-    assert "$2,500-$15,000 tuition plus $500-$2,000 extras (article: cost)" in text
-    assert "$50,000-$65,000 a year (article: careers)" in text
+    assert "After the MBC certificate or diploma: the first job comes within 6 months after school ends." in text
+    assert "After the HIM associate degree: no source gives how long the job search takes" in text
+    assert "This flatters it." in text
+    assert "$2,500-$15,000 tuition plus $500-$2,000 for books and fees" in text
+    assert "HIM early-career pay: $50,000-$65,000 a year." in text
 
 
 def test_a_pathway_without_a_cost_is_not_projected() -> None:
@@ -117,8 +131,8 @@ def test_a_pathway_without_a_cost_is_not_projected() -> None:
         cost.update(low=None, high=None, note="No figure, for the test.")
 
     cat = custom_catalog(drop_cost)
-    result = score(answers(), cat)
-    projections, _ = project(result, cat)
+    ranking = score(answers(), cat)
+    projections, _ = project(ranking)  # type: ignore[arg-type]
     mbc = next(p for p in projections if p.program_id == "mbc")
     assert mbc.pathway == "certificate"
     assert all(y.low is None and y.mid is None and y.high is None for y in mbc.years)
@@ -132,7 +146,7 @@ def test_a_pathway_without_a_cost_is_not_projected() -> None:
 
 def _stack(cat: object = None, **changes: object) -> object:
     cat = cat or catalog()
-    return stackable_path(score(answers(**changes), cat), cat)  # type: ignore[arg-type]
+    return stackable_path(score(answers(**changes), cat))  # type: ignore[arg-type]
 
 
 def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
@@ -141,16 +155,18 @@ def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
     assert (path.goal_program_id, path.first_program_id, path.compared_with) == ("him", "mbc", "mbc")
     assert [s.program_id for s in path.steps] == ["mbc", "him"]
     assert [s.pathway for s in path.steps] == ["certificate", "associate"]
-    assert "$2,000 over your $5,000 budget" in path.reason and "article: faq" in path.reason
-    # Middle: working at 18.5 months, HIM starts 12 months later (30.5) and ends at 54.5.
-    assert (path.steps[1].starts_month.mid, path.steps[1].ends_month.mid) == (30.5, 54.5)
+    assert "$2,000 over your $5,000 budget" in path.reason and path.source == "article#faq"
+    # Middle: working at 16.5 months, HIM starts 12 months later (28.5) and ends at 52.5.
+    assert (path.steps[1].starts_month.mid, path.steps[1].ends_month.mid) == (28.5, 52.5)
     years = {y.year: (y.low, y.mid, y.high) for y in path.years}
-    # Year 10, middle: -10,000 - 16,000 + 50,000 x 36/12 + 57,500 x 65.5/12 = 437,854.
-    # Low: -17,000 - 25,000 + 42,000 x 36/12 + 50,000 x 60/12 = 334,000.
-    assert years[10][:2] == (334_000, 437_854)
-    # Catches up with MBC alone where 124,000 + 4,791.67(T - 54.5) = 4,166.67(T - 18.5) - 10,000: T = 80.1 months.
+    # Year 10, middle: -10,000 - 16,000 + 50,000 x 36/12 + 57,500 x 67.5/12 = 447,437.5.
+    # Low: working at 24, HIM from 36 to 60: -17,000 - 25,000 + 42,000 x 36/12 + 50,000 x 60/12 = 334,000.
+    assert years[10][:2] == (334_000, round(447_437.5))
+    # Catches up with MBC alone where 124,000 + 4,791.67(T - 52.5) = 4,166.67(T - 16.5) - 10,000: T = 78.1 months.
+    # Low: 84,000 + 4,166.67(T - 60) = 3,500(T - 24) - 17,000 at T = 97.5; high: 164,000 + 5,416.67(T - 45) =
+    # 4,833.33(T - 9) - 3,000 at T = 57.
     assert path.break_even_year == 7
-    assert (path.break_even.low, path.break_even.high) == (9, 6)
+    assert (path.break_even.low, path.break_even.high) == (9, 5)
     assert any("12 months in the first job" in line for line in extra)
 
 
@@ -160,7 +176,7 @@ def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
         {},  # no goal
         {"budget_usd": 4000, "timeline_months": 12, "goal": "billing"},  # the goal points to the recommended MBC
         {"budget_usd": 45000, "timeline_months": 40, "goal": "management"},  # HIM fits: recommended directly
-        {"budget_usd": 1000, "timeline_months": 12, "goal": "informatics"},  # nothing fits: no first step either
+        {"budget_usd": 5000, "timeline_months": 12, "goal": "fast_entry"},  # a fast start points to no one program
     ],
 )
 def test_no_two_step_path_where_it_does_not_apply(changes: dict) -> None:
@@ -201,8 +217,8 @@ _CHOICES = {q.id: st.sampled_from([c.value for c in q.choices]) for q in QUESTIO
 def test_property_scenarios_stay_in_order(budget: int | None, timeline: int, picks: dict, years: int) -> None:
     """With no part-time pay, the low scenario never beats the middle, nor the middle the high, in any year."""
     cat = catalog()
-    result = score(answers(budget_usd=budget, timeline_months=timeline, **picks), cat)
-    projections, _ = project(result, cat, Options(years=years))
+    ranking = score(answers(budget_usd=budget, timeline_months=timeline, **picks), cat)
+    projections, _ = project(ranking, Options(years=years))  # type: ignore[arg-type]
     for projection in projections:
         assert len(projection.years) == years
         if projection.cost_usd.mid is None:  # a pathway no source prices is not projected at all

@@ -13,7 +13,7 @@ from helpers import find_pathfinder, strip_ansi
 
 from pathfinder.catalog import load_catalog
 from pathfinder.questions import defaults
-from pathfinder.scoring import score
+from pathfinder.advice import advise as score
 
 DOWN = "\x1b[B"
 ENTER = "\r"

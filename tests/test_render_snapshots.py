@@ -17,7 +17,7 @@ from pathfinder.cli import app
 from pathfinder.models import Catalog
 from pathfinder.questions import QUESTIONS, defaults
 from pathfinder.render import compare_table, make_console, questions_table, recommendation_view
-from pathfinder.scoring import score
+from pathfinder.advice import advise as score
 
 WIDTH = 80
 EXAMPLES: dict[str, dict[str, Any]] = {
