@@ -55,7 +55,7 @@ def set_args(values: dict[str, Any]) -> list[str]:
     return args
 
 
-def run(*args: str, input: str | None = None) -> Any:
+def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Any:
     from pathfinder.cli import app
 
-    return CliRunner().invoke(app, list(args), input=input, env=ENV)
+    return CliRunner().invoke(app, list(args), input=input, env={**ENV, **(env or {})})

@@ -416,10 +416,9 @@ def test_save_answers_into_a_missing_folder_exits_2_before_anything_else(runner:
 def test_quiz_text_shows_the_recommendation(runner: CliRunner) -> None:
     result = ok(runner.invoke(app, ["quiz", "--defaults", *EXAMPLE_1]))
     text = squash(result.stdout)
-    assert "Recommended: Medical Billing and Coding - Certificate or diploma" in text
-    assert "Confidence: clear" in text
-    assert "Why" in text and "Warnings" in text and "Next steps" in text
-    assert "Health Information Management is ruled out by your limits" in text
+    assert "Your recommendation Medical Billing and Coding (MBC): Certificate or diploma A clear choice." in text
+    assert "Why" in text and "Key figures" in text and "Next step" in text
+    assert "(HIM) does not fit: $3,000 over your budget and 12 months over your timeline." in text
 
 
 # --- a third program, markup and colour -----------------------------------------------------
@@ -441,8 +440,8 @@ def test_a_third_program_is_scored_and_rendered_with_no_code_change(runner: CliR
     assert [e["program_id"] for e in result["ranking"]] == ["mcb", "mbc", "him"]
     assert result["recommendation"]["confidence"] == "toss-up" and result["recommendation"]["margin"] == 0
     text = ok(runner.invoke(app, ["--data", path, "quiz", "--defaults", *EXAMPLE_1], env={"COLUMNS": "160"}))
-    assert "mcb (certificate)" in text.stdout
-    assert "Coding Bootcamp (CB)" in text.stdout
+    assert "Coding Bootcamp (CB): Certificate or diploma" in text.stdout
+    assert "CB certificate or diploma" in text.stdout and "MBC certificate or diploma" in text.stdout
 
 
 MARKUP = ["[red]x[/red]", "[link=http://x]y", "[bold]", "[/]"]
@@ -460,7 +459,7 @@ def test_rich_markup_in_a_custom_catalog_prints_literally(runner: CliRunner, wri
         assert literal in result.stdout, literal
     quiz = ok(runner.invoke(app, ["--data", path, "quiz", "--defaults", "--set", "goal=management"],
                             env={"COLUMNS": "160"}))
-    assert "Recommended: [red]x[/red]" in quiz.stdout
+    assert "[red]x[/red] ([bold]): Bachelor's degree" in quiz.stdout
 
 
 def test_the_no_color_flag_wins_over_forced_colour(runner: CliRunner) -> None:

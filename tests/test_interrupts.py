@@ -130,4 +130,4 @@ def test_terminal_resized_mid_quiz() -> None:
     child.send("\r")
     status, echo, screen = finish(child)
     assert status == 0
-    assert "Recommended:" in screen
+    assert "Your recommendation" in screen

@@ -71,7 +71,7 @@ def test_the_whole_quiz_in_a_terminal(tmp_path: Path) -> None:
     child.expect(r"Budget: \$4,000")
     child.expect(r"Timeline: 12 months")
     child.send(ENTER)
-    child.expect_exact("Recommended:")
+    child.expect_exact("Your recommendation")
     child.expect_exact("Medical Billing and Coding")
     out = finish(child)
     assert child.exitstatus == 0, out
@@ -100,7 +100,7 @@ def test_only_missing_questions_are_asked_and_a_bad_value_is_asked_again(tmp_pat
     child.expect_exact("Review your answers")
     child.expect(r"Budget: \$3,500")
     child.send(ENTER)
-    child.expect_exact("Recommended:")
+    child.expect_exact("Your recommendation")
     child.expect_exact("Medical Billing and Coding")
     out = finish(child)
     assert child.exitstatus == 0, out
@@ -112,7 +112,7 @@ def test_save_answers_from_a_terminal_session_replays(tmp_path: Path) -> None:
     answer_example_1(child)
     child.expect_exact("Review your answers")
     child.send(ENTER)
-    child.expect_exact("Recommended:")
+    child.expect_exact("Your recommendation")
     out = finish(child)
     assert child.exitstatus == 0, out
     expected = {**defaults(), "goal": "billing", "budget_usd": 4000, "timeline_months": 12,
@@ -143,7 +143,7 @@ def test_ctrl_c_exits_130_without_a_traceback_or_a_file(tmp_path: Path, where: i
     assert child.exitstatus == 130, out
     assert child.signalstatus is None
     assert "Traceback" not in out
-    assert "Recommended" not in out
+    assert "Your recommendation" not in out
     assert not saved.exists()
 
 

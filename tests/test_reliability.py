@@ -273,7 +273,7 @@ def test_rich_markup_in_data_prints_literally(tmp_path: Path) -> None:
     out = proc.stdout.decode()
     assert "[red]HIM[/red]" in out
     assert "[link=http://example.com]click me[/link] [bold" in out
-    proc = run(["--data", str(path), "quiz", "--defaults"], env={"COLUMNS": "200"})
+    proc = run(["--data", str(path), "quiz", "--defaults", "--details"], env={"COLUMNS": "200"})
     assert_clean(proc, 0)
     assert "[link=http://example.com]click me[/link]" in proc.stdout.decode()
 

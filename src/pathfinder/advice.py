@@ -128,6 +128,7 @@ def _pathway(score: ScoredPathway) -> PathwayScore:
         misses={k: Miss(need=m.need, have=m.have, shortfall=m.short, unit=UNITS[k]) for k, m in score.misses.items()},
         cost_usd=Spread(low=score.cost.low, high=score.cost.high),
         time_to_work_months=Spread(low=score.time_to_work.low, high=score.time_to_work.high),
+        prerequisite_first=score.prerequisite,
     )
 
 

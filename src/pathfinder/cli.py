@@ -247,8 +247,13 @@ def quiz(
     ] = None,
     export: Annotated[
         Optional[Path],
-        typer.Option("--export", metavar="PATH", help="Also write the full recommendation to PATH: .html, .htm, .svg, .md or .txt."),
+        typer.Option("--export", metavar="PATH", help="Also write the whole report to PATH: .html, .htm, .md or .txt; "
+                     ".svg writes the money-and-time chart alone."),
     ] = None,
+    details: Annotated[
+        bool, typer.Option("--details", help="Print the whole report: every table, money and time over the years, "
+                           "the two-step path, all the changes, the assumptions and the sources.")
+    ] = False,
 ) -> None:
     """Answer a few questions and get a recommendation with the reasons behind it."""
     with _guard():
@@ -292,25 +297,35 @@ def quiz(
 
             write_atomic(save_answers, json.dumps(answers, indent=2) + "\n", "--save-answers")
         if export is not None and fmt is not None:
-            write_atomic(export, _export_text(ctx, result, catalog, fmt), "--export")
-            _fail(f"wrote the recommendation to {export}")
+            write_atomic(export, _export_text(result, catalog, fmt), "--export")
+            _fail(f"wrote the report to {export}")
         if as_json:
             _write_stdout(result.model_dump_json(indent=2))
             return
-        from pathfinder.render import recommendation_view
+        from pathfinder.render import report_view
+        from pathfinder.report import build
 
+        more = "More: add --details for the whole report, or --export report.html to save it."
         console = _console(ctx)
-        console.print(recommendation_view(result, catalog, console))
+        console.print(report_view(build(result, catalog, details=details, more=more)))
 
 
-def _export_text(ctx: typer.Context, result: Any, catalog: Catalog, fmt: str) -> str:
+def _export_text(result: Any, catalog: Catalog, fmt: str) -> str:
+    """The whole report in the format the file's suffix names."""
+    from pathfinder.report import build
+
+    report = build(result, catalog, details=True)
     if fmt == "markdown":
-        from pathfinder.formats import result_markdown
+        from pathfinder.markdown import to_markdown
 
-        return result_markdown(result, catalog)
-    from pathfinder.render import export_document
+        return to_markdown(report)
+    if fmt == "text":
+        from pathfinder.render import plain_text
 
-    return export_document(result, catalog, fmt, no_color=_settings(ctx).no_color)
+        return plain_text(report)
+    from pathfinder.html import chart_only, to_html
+
+    return to_html(report) if fmt == "html" else chart_only(report)
 
 
 # --- score ---------------------------------------------------------------------------
@@ -435,21 +450,23 @@ def compare(
             shown = catalog.model_copy(update={"programs": chosen}) if ids else catalog
             _write_stdout(shown.model_dump_json(indent=2))
             return
-        if fmt is CompareFormat.markdown:
-            from pathfinder.formats import compare_markdown
-
-            _write_stdout(compare_markdown(catalog, chosen, sources))
-            return
         if fmt is CompareFormat.csv:
             from pathfinder.formats import compare_csv
 
             sys.stdout.write(compare_csv(catalog, chosen, sources))
             sys.stdout.flush()
             return
+        from pathfinder.report import compare_report
+
+        shown = compare_report(catalog, chosen, sources)
+        if fmt is CompareFormat.markdown:
+            from pathfinder.markdown import to_markdown
+
+            _write_stdout(to_markdown(shown))
+            return
         from pathfinder.render import compare_view
 
-        console = _console(ctx)
-        console.print(compare_view(catalog, chosen, console, sources))
+        _console(ctx).print(compare_view(shown))
 
 
 @app.command()

@@ -41,9 +41,8 @@ def path_name(program: Program, pathway: Pathway) -> str:
 
 
 def label(question_id: str, value: Answer) -> str:
-    """An answer as the person chose it, in lower case: 'managing health information and people'."""
-    text = QUESTIONS_BY_ID[question_id].label_for(value)
-    return text[0].lower() + text[1:] if text else text
+    """An answer as it reads inside a sentence: 'management', 'a fast start', 'hands-on'."""
+    return QUESTIONS_BY_ID[question_id].words_for(value)
 
 
 def _cap(text: str) -> str:

@@ -1,7 +1,5 @@
-"""The side-by-side facts as plain strings, each with the sources it comes from.
-
-One place builds the rows; the Rich table, the Markdown and the CSV only lay them out.
-Pure: no typer, rich or questionary.
+"""The programs' facts, side by side, in plain words: one row per fact, one cell per program, each line
+with the sources it rests on. Pure: the report and the CSV lay these out; nothing here prints.
 """
 
 from __future__ import annotations
@@ -9,21 +7,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pathfinder.models import Catalog, Program, Range
+from pathfinder import wording
+from pathfinder.models import Alternate, Catalog, Pathway, Program, Range
 
 
 @dataclass(frozen=True)
-class Cell:
-    """One program's entry for one fact: lines (a leading space marks a continuation) and source refs."""
+class Line:
+    """One line of a cell, and the source references it rests on ('article#cost', 'bls-hit')."""
 
-    lines: tuple[str, ...]
-    sources: tuple[str, ...]
-    bulleted: bool = True
+    text: str
+    sources: tuple[str, ...] = ()
 
-    def text(self, bullets: bool = True) -> str:
-        if not (bullets and self.bulleted):
-            return "\n".join(line.strip() for line in self.lines)
-        return "\n".join(line if line.startswith(" ") else f"- {line}" for line in self.lines)
+
+Cell = tuple[Line, ...]
 
 
 @dataclass(frozen=True)
@@ -32,115 +28,106 @@ class Row:
     cells: tuple[Cell, ...]
 
 
-def money(value: float | None) -> str:
-    return "?" if value is None else f"${value:,.0f}"
+FORMAT_WORDS = {"in_person": "in person", "full_time": "full time", "part_time": "part time"}
 
 
-def money_range(rng: Range | None) -> str:
+def _range_words(rng: Range | None, unit: str) -> str:
     if rng is None or not rng.known:
-        return "not given"
-    return money_span(rng.low, rng.high)
+        return wording.NOT_GIVEN
+    return wording.money_span(rng.low, rng.high) if unit == "usd" else wording.month_span(rng.low, rng.high)
 
 
-def money_span(low: float | None, high: float | None) -> str:
-    if low is None and high is None:
-        return "not given"
-    if low is None:
-        return f"up to {money(high)}"
-    if high is None:
-        return f"{money(low)} or more"
-    return money(low) if low == high else f"{money(low)}-{money(high)}"
+def _also(alt: Alternate, unit: str) -> str:
+    """The other figure, in the words of its note where the note gives it, else as a figure."""
+    if alt.note and any(ch.isdigit() for ch in alt.note):
+        return f"Also reported: {alt.note}"
+    if unit == "percent":
+        figure = wording.percent(alt.percent)
+    elif unit == "usd":
+        figure = wording.money_span(alt.low, alt.high)
+    else:
+        figure = wording.month_span(alt.low, alt.high, below="under")
+    period = f" ({alt.period})" if alt.period else ""
+    return f"Also reported: {figure}{period}"
 
 
-def month_range(rng: Range) -> str:
-    return month_span(rng.low, rng.high, below="up to")
+def _cost_lines(program: Program) -> list[Line]:
+    lines = []
+    for pathway in program.pathways:
+        cost, extras = pathway.cost_usd, pathway.extra_costs_usd
+        if not cost.known:
+            lines.append(Line(f"{pathway.name}: no source gives a cost", (cost.source,)))
+        elif extras is not None and extras.known:
+            lines.append(Line(f"{pathway.name}: {_range_words(cost, 'usd')}, plus {_range_words(extras, 'usd')} "
+                              "for books and fees", (cost.source, extras.source)))
+        else:
+            lines.append(Line(f"{pathway.name}: {_range_words(cost, 'usd')} in tuition", (cost.source,)))
+        lines.extend(Line(_also(alt, "usd"), (alt.source,)) for alt in cost.alternates)
+    lines.extend(Line(note.note or "", (note.source,)) for note in program.notes if note.about == "cost")
+    return lines
 
 
-def month_span(low: float | None, high: float | None, below: str = "under") -> str:
-    if low is None and high is None:
-        return "not given"
-    if low is None:
-        return f"{below} {high:g} months"
-    if high is None or low == high:
-        return f"{low:g} months"
-    return f"{low:g}-{high:g} months"
+def _length_lines(program: Program) -> list[Line]:
+    lines = []
+    for pathway in program.pathways:
+        text = f"{pathway.name}: {_range_words(pathway.duration_months, 'months')}"
+        sources = [pathway.duration_months.source]
+        search = pathway.job_search_months
+        if search is not None and search.known:
+            text += (f", then up to {wording.months(search.high)} to a first job" if not search.low
+                     else f", then {wording.month_span(search.low, search.high)} to a first job")
+            sources.append(search.source)
+        if pathway.prerequisite is not None:
+            pre = pathway.prerequisite
+            text += (f", after {pre.name.lower()} ({wording.month_span(pre.months.low, pre.months.high)} for a person "
+                     "without them)")
+            sources.append(pre.months.source)
+        lines.append(Line(text, tuple(sources)))
+        lines.extend(Line(_also(alt, "months"), (alt.source,)) for alt in pathway.duration_months.alternates)
+    lines.extend(Line(note.note or "", (note.source,)) for note in program.notes if note.about == "length")
+    return lines
 
 
-def cite(source: str) -> str:
-    """'article#key-points' -> 'article: key points'; other sources by their id."""
-    name, _, section = source.partition("#")
-    return f"{name}: {section.replace('-', ' ')}" if section else name
-
-
-def _unique(items: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-def _cell(lines: list[str], sources: list[str], bulleted: bool = True) -> Cell:
-    return Cell(tuple(lines), _unique(sources), bulleted)
+def _certification_lines(program: Program) -> list[Line]:
+    lines = []
+    for cert in program.certifications:
+        rate = cert.pass_rate_percent
+        text = cert.name + (f", from the {cert.body}" if cert.body else "")
+        sources = [cert.source]
+        if rate is not None and rate.known:
+            text += f"; {wording.span(rate.low, rate.high)}% pass the first time"
+            sources.append(rate.source)
+        lines.append(Line(text, tuple(sources)))
+    return lines
 
 
 def program_cells(program: Program) -> dict[str, Cell]:
     """Every fact shown for one program, keyed by its row label."""
     outcomes = program.outcomes
-    growth = outcomes.job_growth
-    growth_lines = ["not given" if growth.percent is None else f"{growth.percent:g}% ({growth.period or 'no period'})"]
-    others = [f"{a.percent:g}% ({a.period or 'no period'}, {cite(a.source)})" for a in growth.alternates
-              if a.percent is not None and (a.percent != growth.percent or a.period != growth.period)]
-    if others:
-        growth_lines.append("also reported: " + "; ".join(others))
-    costs: list[str] = []
-    cost_sources: list[str] = []
-    for pathway in program.pathways:
-        line = f"{pathway.name}: {money_range(pathway.cost_usd)}"
-        cost_sources.append(pathway.cost_usd.source)
-        if pathway.extra_costs_usd is not None and pathway.extra_costs_usd.known:
-            line += f" + {money_range(pathway.extra_costs_usd)} extras"
-            cost_sources.append(pathway.extra_costs_usd.source)
-        costs.append(line)
-        for alt in pathway.cost_usd.alternates:
-            costs.append(f"  also: {money_span(alt.low, alt.high)}{' ' + alt.period if alt.period else ''} ({cite(alt.source)})")
-            cost_sources.append(alt.source)
-    for note in program.notes:
-        if note.about == "cost":
-            costs.append(f"also: {money_span(note.low, note.high)}{' ' + note.period if note.period else ''}: {note.note} ({cite(note.source)})")
-            cost_sources.append(note.source)
-    lengths: list[str] = []
-    length_sources: list[str] = []
-    for pathway in program.pathways:
-        lengths.append(f"{pathway.name}: {month_range(pathway.duration_months)}")
-        length_sources.append(pathway.duration_months.source)
-        for alt in pathway.duration_months.alternates:
-            lengths.append(f"  also: {month_span(alt.low, alt.high)} ({cite(alt.source)})")
-            length_sources.append(alt.source)
-    for note in program.notes:
-        if note.about == "length":
-            lengths.append(f"also: {month_span(note.low, note.high)}: {note.note} ({cite(note.source)})")
-            length_sources.append(note.source)
-    certs: list[str] = []
-    cert_sources: list[str] = []
-    for cert in program.certifications:
-        rate = cert.pass_rate_percent
-        known_rate = rate is not None and rate.low is not None and rate.high is not None
-        certs.append(cert.name + (f", {rate.low:g}-{rate.high:g}% pass first time" if known_rate and rate else ""))
-        cert_sources.append(cert.source)
-        if known_rate and rate:
-            cert_sources.append(rate.source)
-    difficulty = program.difficulty
+    salary, growth = outcomes.salary_usd, outcomes.job_growth
+    salary_lines = [Line(f"{_range_words(salary, 'usd')} a year", (salary.source,))]
+    salary_lines += [Line(_also(a, "usd"), (a.source,)) for a in salary.alternates]
+    period = f" ({growth.period})" if growth.period else ""
+    growth_lines = [Line(f"{wording.percent(growth.percent)}{period}", (growth.source,))]
+    growth_lines += [Line(_also(a, "percent"), (a.source,)) for a in growth.alternates
+                     if (a.percent, a.period) != (growth.percent, growth.period)]
+    formats = sorted({FORMAT_WORDS.get(f.id, f.id.replace("_", " ")) for p in program.pathways for f in p.formats})
+    format_sources = tuple(dict.fromkeys(f.source for p in program.pathways for f in p.formats))
     return {
-        "Cost": _cell(costs, cost_sources),
-        "Length": _cell(lengths, length_sources),
-        "Early salary": _cell([money_range(outcomes.salary_usd) + " a year"], [outcomes.salary_usd.source], False),
-        "Job growth": _cell(growth_lines, [growth.source, *(a.source for a in growth.alternates)], False),
-        "Certifications": _cell(certs, cert_sources),
-        "Roles": _cell([r.title for r in outcomes.roles], [outcomes.roles_source]),
-        "Skills": _cell(list(program.skills), [program.skills_source]),
-        "Admission": _cell([f"{p.name}: {'; '.join(p.admission)}" for p in program.pathways],
-                           [p.admission_source for p in program.pathways]),
-        "Difficulty": _cell([f"{difficulty.level}: {difficulty.note or ''}".rstrip(": ")], [difficulty.source], False),
-        "Remote work": _cell([program.remote_work.level], [program.remote_work.source], False),
-        "Formats": _cell([", ".join(sorted({f.id.replace("_", " ") for p in program.pathways for f in p.formats}))],
-                         [f.source for p in program.pathways for f in p.formats], False),
+        "Cost": tuple(_cost_lines(program)),
+        "Length": tuple(_length_lines(program)),
+        "Early salary": tuple(salary_lines),
+        "Job growth": tuple(growth_lines),
+        "Certifications": tuple(_certification_lines(program)),
+        "Roles": tuple(Line(r.title, (outcomes.roles_source,)) for r in outcomes.roles),
+        "Skills": tuple(Line(s, (program.skills_source,)) for s in program.skills),
+        "Admission": tuple(Line(f"{p.name}: {'; '.join(a[0].lower() + a[1:] for a in p.admission)}", (p.admission_source,))
+                           for p in program.pathways),
+        "Difficulty": (Line(f"{program.difficulty.level.capitalize()}: {program.difficulty.note or ''}".rstrip(": "),
+                            (program.difficulty.source,)),),
+        "Remote work": (Line(f"{program.remote_work.level.capitalize()}: {program.remote_work.note or ''}".rstrip(": "),
+                             (program.remote_work.source,)),),
+        "Formats": (Line(", ".join(formats).capitalize(), format_sources),),
     }
 
 
@@ -156,29 +143,32 @@ def header(program: Program) -> str:
     return f"{program.name} ({program.short_name})"
 
 
-def footnotes(table: Sequence[Row]) -> dict[str, int]:
-    """Each source ref used in the table, numbered in order of first appearance."""
-    numbers: dict[str, int] = {}
-    for row in table:
-        for cell in row.cells:
-            for ref in cell.sources:
-                numbers.setdefault(ref, len(numbers) + 1)
-    return numbers
-
-
-def describe_source(catalog: Catalog, ref: str) -> str:
-    """'article#cost' -> the section, the title, the publisher and the address where known."""
+def describe_source(catalog: Catalog, ref: str) -> tuple[str, str | None, str | None]:
+    """A source reference in words: its title (and publisher), the section it points to, and its address.
+    'article#cost' -> ('HIM vs. ... (Imed Bouchrika, PhD)', 'How much does it cost?', None)."""
     source_id, _, section = ref.partition("#")
     source = next((s for s in catalog.sources if s.id == source_id), None)
-    where = f"{source_id}, section \"{section.replace('-', ' ')}\"" if section else source_id
     if source is None:
-        return where
-    parts = [f"{where}: {source.title}"]
-    if source.publisher:
-        parts.append(source.publisher)
-    if source.url:
-        parts.append(source.url)
-    return ", ".join(parts)
+        return ref, None, None
+    title = source.title + (f" ({source.publisher})" if source.publisher and source.publisher != "pathfinder" else "")
+    part = source.sections.get(section, section.replace("-", " ")) if section else None
+    return title, part, source.url
+
+
+def source_words(catalog: Catalog, ref: str) -> str:
+    title, part, _ = describe_source(catalog, ref)
+    return f'{title}, section "{part}"' if part else title
+
+
+def pathway_sources(pathway: Pathway) -> dict[str, tuple[str, ...]]:
+    """The sources behind a pathway's key figures: its cost, and its months to a first job."""
+    cost = [pathway.cost_usd.source]
+    if pathway.extra_costs_usd is not None and pathway.extra_costs_usd.known:
+        cost.append(pathway.extra_costs_usd.source)
+    time = [pathway.duration_months.source]
+    if pathway.job_search_months is not None:
+        time.append(pathway.job_search_months.source)
+    return {"cost": tuple(dict.fromkeys(cost)), "time": tuple(dict.fromkeys(time))}
 
 
 def choose_programs(catalog: Catalog, ids: Sequence[str] | None) -> list[Program]:

@@ -44,6 +44,8 @@ class Source(_Model):
     publisher: SafeStr | None = None
     url: SafeStr | None = None
     note: SafeStr | None = None
+    sections: dict[Id, SafeStr] = Field(default_factory=dict, description="Names of the parts a reference such as "
+                                        "article#cost points to, in words")
 
 
 class Alternate(_Model):
@@ -300,6 +302,8 @@ class Catalog(_Model):
 
     schema_version: Literal[1]
     sources: list[Source]
+    glossary: dict[SafeStr, SafeStr] = Field(default_factory=dict, description="Abbreviations and what they stand for, "
+                                             "spelled out at their first use in a report")
     programs: list[Program] = Field(min_length=1, max_length=MAX_PROGRAMS)
 
     @model_validator(mode="after")

@@ -26,6 +26,11 @@ BUDGET_MAX_USD = 1_000_000
 class Choice:
     value: str | None
     label: str
+    short: str = ""  # a few words for sentences ("management"); the label when empty
+
+    @property
+    def words(self) -> str:
+        return self.short or self.label[0].lower() + self.label[1:]
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,15 @@ class Question:
         text = f"{kind} from {self.minimum:,.0f} to {self.maximum:,.0f}"
         return text + (", or null for not sure" if self.nullable else "")
 
+    def words_for(self, value: Answer) -> str:
+        """How an answer reads inside a sentence: 'management', 'a fast start', '$4,000', 'not sure'."""
+        if self.kind == "choice":
+            for choice in self.choices:
+                if choice.value == value:
+                    return choice.words if value is not None else "not sure"
+            return str(value)
+        return self.label_for(value)
+
     def label_for(self, value: Answer) -> str:
         """How an answer reads to a person (used by the review screen and reasons)."""
         if self.kind == "choice":
@@ -75,8 +89,8 @@ class Question:
         return f"{value:g}"
 
 
-def _choices(*pairs: tuple[str | None, str]) -> tuple[Choice, ...]:
-    return tuple(Choice(value, label) for value, label in pairs)
+def _choices(*items: tuple[str | None, str] | tuple[str | None, str, str]) -> tuple[Choice, ...]:
+    return tuple(Choice(*item) for item in items)
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -90,12 +104,12 @@ QUESTIONS: tuple[Question, ...] = (
         nullable=True,
         choices=_choices(
             (None, "Not sure yet"),
-            ("management", "Managing health information and people"),
-            ("informatics", "Health data, analytics and IT systems"),
-            ("compliance", "Privacy law and regulatory compliance"),
-            ("coding", "Medical coding"),
-            ("billing", "Billing and insurance claims"),
-            ("fast_entry", "Getting into a healthcare job as fast as possible"),
+            ("management", "Managing health information and people", "management"),
+            ("informatics", "Health data, analytics and IT systems", "health data and informatics"),
+            ("compliance", "Privacy law and regulatory compliance", "compliance"),
+            ("coding", "Medical coding", "medical coding"),
+            ("billing", "Billing and insurance claims", "billing and claims"),
+            ("fast_entry", "Getting into a healthcare job as fast as possible", "a fast start"),
         ),
     ),
     Question(
@@ -131,9 +145,9 @@ QUESTIONS: tuple[Question, ...] = (
         help="HIM suits analytical learners at ease with technology; billing and coding suits hands-on practice.",
         default="blended",
         choices=_choices(
-            ("blended", "A mix of both"),
-            ("analytical", "Analysing, reading and working with systems"),
-            ("hands_on", "Hands-on practice with real tasks"),
+            ("blended", "A mix of both", "a mix of both"),
+            ("analytical", "Analysing, reading and working with systems", "analytical"),
+            ("hands_on", "Hands-on practice with real tasks", "hands-on"),
         ),
     ),
     Question(
@@ -146,11 +160,11 @@ QUESTIONS: tuple[Question, ...] = (
         nullable=True,
         choices=_choices(
             (None, "Not sure yet"),
-            ("data_management", "Managing and protecting patient data"),
-            ("compliance_law", "Healthcare law and regulations"),
-            ("it_systems", "Health IT and record systems"),
-            ("medical_terminology", "Medical terminology and codes"),
-            ("insurance_claims", "Insurance and reimbursement"),
+            ("data_management", "Managing and protecting patient data", "patient data"),
+            ("compliance_law", "Healthcare law and regulations", "law and regulations"),
+            ("it_systems", "Health IT and record systems", "record systems"),
+            ("medical_terminology", "Medical terminology and codes", "medical terminology"),
+            ("insurance_claims", "Insurance and reimbursement", "insurance"),
         ),
     ),
     Question(
@@ -163,10 +177,10 @@ QUESTIONS: tuple[Question, ...] = (
         nullable=True,
         choices=_choices(
             (None, "Not sure"),
-            ("advanced_it", "Advanced computer and IT skills"),
-            ("regulations", "Understanding rules and regulations"),
-            ("precision", "Precision with detailed procedures"),
-            ("communication", "Communicating with people"),
+            ("advanced_it", "Advanced computer and IT skills", "computer skills"),
+            ("regulations", "Understanding rules and regulations", "rules and regulations"),
+            ("precision", "Precision with detailed procedures", "precision"),
+            ("communication", "Communicating with people", "communication"),
         ),
     ),
     Question(
@@ -177,11 +191,11 @@ QUESTIONS: tuple[Question, ...] = (
         help="Gives that factor extra weight in the score.",
         default="balanced",
         choices=_choices(
-            ("balanced", "No single thing: weigh everything evenly"),
-            ("salary", "Salary"),
-            ("job_growth", "Job growth"),
-            ("cost", "Low cost"),
-            ("speed", "Speed: working soon"),
+            ("balanced", "No single thing in particular", "nothing in particular"),
+            ("salary", "Salary", "salary"),
+            ("job_growth", "Job growth", "job growth"),
+            ("cost", "Low cost", "low cost"),
+            ("speed", "Speed: working soon", "speed"),
         ),
     ),
     Question(
@@ -194,10 +208,10 @@ QUESTIONS: tuple[Question, ...] = (
         nullable=True,
         choices=_choices(
             (None, "Prefer not to say"),
-            ("high_school", "High school diploma or equivalent"),
-            ("some_college", "Some college coursework"),
-            ("associate", "Associate degree"),
-            ("bachelor", "Bachelor's degree or higher"),
+            ("high_school", "High school diploma or equivalent", "a high school diploma"),
+            ("some_college", "Some college coursework", "some college"),
+            ("associate", "Associate degree", "an associate degree"),
+            ("bachelor", "Bachelor's degree or higher", "a bachelor's degree"),
         ),
     ),
     Question(
@@ -208,9 +222,9 @@ QUESTIONS: tuple[Question, ...] = (
         help="Remote options are wide in billing and coding, narrower in HIM.",
         default="no_preference",
         choices=_choices(
-            ("no_preference", "No preference"),
-            ("nice_to_have", "Nice to have"),
-            ("important", "Important"),
+            ("no_preference", "No preference", "no preference"),
+            ("nice_to_have", "Nice to have", "nice to have"),
+            ("important", "Important", "important"),
         ),
     ),
     Question(
@@ -221,9 +235,9 @@ QUESTIONS: tuple[Question, ...] = (
         help="HIM is the more academically demanding of the two.",
         default="either",
         choices=_choices(
-            ("either", "Either is fine"),
-            ("lighter", "Lighter: practical and focused"),
-            ("demanding", "Demanding: research, law and analytics"),
+            ("either", "Either is fine", "either"),
+            ("lighter", "Lighter: practical and focused", "lighter"),
+            ("demanding", "Demanding: research, law and analytics", "demanding"),
         ),
     ),
 )

@@ -53,6 +53,8 @@ class PathwayScore(BaseModel):
     misses: dict[str, Miss] = Field(default_factory=dict, description="The limits this pathway misses, keyed by limit")
     cost_usd: Spread = Field(description="Tuition plus the extras a source gives")
     time_to_work_months: Spread = Field(description="Months from now until working: any prerequisite step, school, job search")
+    prerequisite_first: bool = Field(False, description="The person takes the pathway's prerequisite step (general "
+                                     "education) first; its months are counted")
 
 
 class RankedProgram(BaseModel):

@@ -1,0 +1,227 @@
+"""The report a person reads: summary first and short, plain words, footnoted sources, and every terminal width.
+
+The report is data (pathfinder.report); these tests read it and its layouts as a person would.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_properties import ANSWERS
+
+from pathfinder.advice import advise
+from pathfinder.catalog import load_catalog
+from pathfinder.markdown import to_markdown
+from pathfinder.questions import defaults, validate_answers
+from pathfinder.render import make_console, report_view
+from pathfinder.report import Bullets, Chart, Paragraph, Report, Table, build
+from pathfinder.results import Result
+
+CATALOG = load_catalog()
+MORE = "More: add --details for the whole report, or --export report.html to save it."
+DEFAULTS: dict[str, Any] = {}
+NOTHING_FITS = {"goal": "management", "budget_usd": 0, "timeline_months": 1}
+INFORMATICS = {"goal": "informatics", "budget_usd": 5000, "timeline_months": 12, "learning_style": "analytical"}
+
+
+def result_for(given: dict[str, Any]) -> Result:
+    return advise(validate_answers({**defaults(), **given}, partial=False), CATALOG)
+
+
+def shown(report: Report, width: int) -> str:
+    out = io.StringIO()
+    make_console(out, no_color=True, width=width).print(report_view(report))
+    return out.getvalue()
+
+
+def texts(report: Report) -> list[str]:
+    """Every sentence, cell and heading a person reads in the report."""
+    found = [report.title]
+    if report.headline is not None:
+        found += [report.headline.program, report.headline.pathway, report.headline.verdict, report.headline.line.text]
+    for section in report.sections:
+        found.append(section.heading)
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                found.append(block.text.text)
+            elif isinstance(block, Bullets):
+                found += [item.text for item in block.items]
+            elif isinstance(block, Table):
+                found += [block.caption, *block.columns]
+                for label, cells in block.rows:
+                    found += [label, *(line.text for cell in cells for line in cell)]
+            elif isinstance(block, Chart):
+                found += [block.title, block.description, *(s.label for s in block.series)]
+    found += [s.text for s in report.sources]
+    return found
+
+
+# --- summary first -----------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=ANSWERS)
+def test_the_summary_fits_one_screen_at_80_columns_for_any_answers(answers: dict[str, Any]) -> None:
+    report = build(advise(answers, CATALOG), CATALOG, more=MORE)
+    lines = shown(report, 80).splitlines()
+    assert len(lines) <= 40, "\n".join(lines)
+
+
+@pytest.mark.parametrize("given", [DEFAULTS, NOTHING_FITS, INFORMATICS], ids=["defaults", "nothing-fits", "informatics"])
+def test_the_summary_holds_what_a_person_needs(given: dict[str, Any]) -> None:
+    result = result_for(given)
+    report = build(result, CATALOG, more=MORE)
+    keys = [s.key for s in report.sections]
+    assert keys == ["reasons", "figures", "change", "next"]
+    assert report.headline is not None and report.headline.pathway == result.recommendation.pathway_name
+    reasons = report.section("reasons")
+    assert reasons is not None and 1 <= len(reasons.blocks[0].items) <= 3  # type: ignore[union-attr]
+    figures = report.section("figures")
+    assert figures is not None
+    table = figures.blocks[0]
+    assert isinstance(table, Table)
+    assert [label for label, _ in table.rows] == ["Total cost", "Time to a first job", "Early salary", "Job growth"]
+    assert len(table.columns) == 3  # the recommendation and the program it is set against
+    assert report.more == MORE and report.sources
+
+
+def test_confidence_in_words() -> None:
+    assert build(result_for(DEFAULTS), CATALOG).headline.verdict == "A toss-up"  # type: ignore[union-attr]
+    assert build(result_for({"goal": "coding"}), CATALOG).headline.verdict == "A clear choice"  # type: ignore[union-attr]
+    assert build(result_for(INFORMATICS), CATALOG).headline.verdict == "A lean"  # type: ignore[union-attr]
+    nothing = build(result_for(NOTHING_FITS), CATALOG)
+    assert nothing.headline.verdict == "Nothing fits your limits yet"  # type: ignore[union-attr]
+    assert "The nearest is the MBC certificate or diploma: $3,000 over your budget and 8 months over your timeline." \
+        in nothing.headline.line.text  # type: ignore[union-attr]
+
+
+def test_a_toss_up_says_what_would_settle_it_and_nothing_fits_names_the_nearest_step() -> None:
+    toss_up = build(result_for(DEFAULTS), CATALOG).section("change")
+    assert toss_up is not None and toss_up.heading == "What would settle it"
+    assert "would point to HIM" in toss_up.blocks[0].text.text  # type: ignore[union-attr]
+    nothing = build(result_for(NOTHING_FITS), CATALOG)
+    change = nothing.section("change")
+    assert change is not None and change.heading == "What would make a program fit"
+    assert change.blocks[0].text.text.startswith("$3,000 more budget (a budget of $3,000)")  # type: ignore[union-attr]
+    step = nothing.section("next")
+    assert step is not None and "two-step path" in step.blocks[0].text.text  # type: ignore[union-attr]
+
+
+def test_details_add_every_part_once() -> None:
+    report = build(result_for(INFORMATICS), CATALOG, details=True)
+    keys = [s.key for s in report.sections]
+    assert keys == ["reasons", "figures", "change", "next", "answers", "good-to-know", "compare", "scores", "money",
+                    "two-step", "changes", "next-steps", "assumptions"]
+    assert len(keys) == len(set(keys))
+    assert report.more is None
+
+
+# --- plain words ---------------------------------------------------------------------------------------
+
+IDS = re.compile(r"\b(him|mbc|hands_on|fast_entry|budget_usd|timeline_months|certificate_|article#|bls-hit|aapc-cpc)\b")
+
+
+@pytest.mark.parametrize("given", [DEFAULTS, NOTHING_FITS, INFORMATICS, {"goal": "coding", "education": "bachelor",
+                                                                          "budget_usd": 5000, "timeline_months": 12}])
+def test_no_ids_flags_raw_fits_or_nulls_reach_the_words(given: dict[str, Any]) -> None:
+    report = build(result_for(given), CATALOG, details=True)
+    for text in texts(report):
+        assert not IDS.search(text), text
+        assert "--" not in text, text
+        assert not re.search(r"\bfit \d", text), text
+        assert not re.search(r"\b(None|null)\b", text), text
+        assert "(article" not in text, text
+
+
+def test_abbreviations_are_spelled_out_at_their_first_use() -> None:
+    report = build(result_for(INFORMATICS), CATALOG, details=True)
+    words = " ".join(texts(report)[1:])
+    for term, meaning in [("HIM", "Health Information Management"), ("MBC", "Medical Billing and Coding"),
+                          ("AAPC", "American Academy of Professional Coders"),
+                          ("AHIMA", "American Health Information Management Association"),
+                          ("HCPCS", "Healthcare Common Procedure Coding System"), ("CPC", "Certified Professional Coder")]:
+        first = re.search(rf"(?<![\w-]){term}(?![\w-])", words)
+        assert first is not None, term
+        before = words[:first.start()]
+        assert before.endswith(f"{meaning} (") or before.endswith(f"{meaning}, "), (term, words[first.start() - 80:first.end()])
+
+
+def test_sources_are_numbered_footnotes_listed_at_the_end() -> None:
+    report = build(result_for(INFORMATICS), CATALOG, details=True)
+    numbers = [s.number for s in report.sources]
+    assert numbers == list(range(1, len(numbers) + 1))
+    cited = {n for s in report.sections for b in s.blocks if isinstance(b, Table) for _, cells in b.rows
+             for cell in cells for line in cell for n in line.notes}
+    assert cited and cited <= set(numbers)
+    assert any(s.url and s.url.startswith("https://www.bls.gov/") for s in report.sources)
+    assert any(s.part == "Cost" for s in report.sources)
+
+
+# --- every terminal width --------------------------------------------------------------------------------
+
+BOX = re.compile(r"[│╭╮╰╯─┬┴┼├┤┌┐└┘═║]")
+
+
+def _tokens(text: str) -> set[str]:
+    """The words of a rendered text (the chart's bars, which scale with the width, left out)."""
+    return {t.strip(".,;:()[]\"'") for t in BOX.sub(" ", text).split() if "\u2588" not in t} - {""}
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+@pytest.mark.parametrize("given", [INFORMATICS, NOTHING_FITS], ids=["informatics", "nothing-fits"])
+def test_no_word_is_split_at_60_columns_or_wider(width: int, given: dict[str, Any]) -> None:
+    report = build(result_for(given), CATALOG, details=True)
+    whole = _tokens(shown(report, 400))  # nothing needs to wrap at 400 columns
+    narrow = shown(report, width)
+    assert max(len(line) for line in narrow.splitlines()) <= width
+    split = _tokens(narrow) - whole
+    assert not split, f"words cut at {width} columns: {sorted(split)[:10]}"
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+def test_boxes_follow_the_terminal_width(width: int) -> None:
+    lines = shown(build(result_for(DEFAULTS), CATALOG, more=MORE), width).splitlines()
+    assert len(lines[0]) == width and lines[0].startswith("╭")
+
+
+@pytest.mark.parametrize("width", [60, 79])
+def test_below_80_columns_tables_become_stacked_lists(width: int) -> None:
+    text = shown(build(result_for(INFORMATICS), CATALOG, details=True), width)
+    assert not re.search(r"[┬┼┴]", text)
+    assert "Total cost\n" in text and "  MBC certificate or diploma: $3,000-$17,000" in text
+    assert not re.search(r"[┬┼┴]", shown(build(result_for(INFORMATICS), CATALOG), width))
+
+
+def test_at_80_columns_the_figures_sit_side_by_side() -> None:
+    text = shown(build(result_for(INFORMATICS), CATALOG, more=MORE), 80)
+    row = next(line for line in text.splitlines() if line.startswith("Total cost"))
+    assert "$3,000-$17,000" in row and "$7,000-$25,000" in row
+
+
+# --- Markdown --------------------------------------------------------------------------------------------
+
+
+def test_markdown_has_real_tables_and_no_needless_escapes() -> None:
+    text = to_markdown(build(result_for(INFORMATICS), CATALOG, details=True))
+    assert text.startswith("# Your pathfinder recommendation\n")
+    assert "## Key figures" in text and "| Total cost | \\$3,000-\\$17,000 [1] |" in text
+    assert "|  | MBC certificate or diploma | HIM associate degree (does not fit) |" in text
+    assert "12\\.5" not in text and "\\-" not in text and "\\." not in text
+    assert re.search(r"(?<!\\)\$", text) is None  # every dollar is escaped: no renderer reads maths
+    assert "## Sources" in text and "<https://www.bls.gov/" in text
+
+
+@settings(max_examples=25, deadline=None)
+@given(text=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=40))
+def test_markdown_escapes_what_would_start_formatting(text: str) -> None:
+    from pathfinder.markdown import escape
+
+    escaped = escape(text, in_table=True)
+    assert "|" not in escaped.replace("\\|", "")
+    for char in "*_`[]<>$":
+        assert char not in escaped.replace("\\" + char, "")
