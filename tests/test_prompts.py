@@ -14,8 +14,9 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from pathfinder import prompts
+from pathfinder.answers import parse_typed
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, defaults, parse_typed
+from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, defaults
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"

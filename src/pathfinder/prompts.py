@@ -16,8 +16,9 @@ from typing import Any
 import questionary
 from prompt_toolkit.output import create_output
 
+from pathfinder.answers import parse_typed
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS, Answer, Question, parse_typed
+from pathfinder.questions import QUESTIONS, Answer, Question
 
 NULL = "__null__"
 DONE = "__done__"
