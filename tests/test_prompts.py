@@ -57,6 +57,31 @@ def screen_of(question_id: str, current: Any, text: str, back: bool = False) -> 
     return answer, re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", screen.getvalue())
 
 
+class ExpectingScreen(io.StringIO):
+    """A screen that types more keys once some text has been drawn on it, as pexpect's expect does.
+
+    If the text never shows, the pipe is closed after a while, so the prompt fails instead of hanging.
+    """
+
+    def __init__(self, pipe: PipeInput, wait_for: str, then: str) -> None:
+        super().__init__()
+        self.pipe, self.wait_for, self.then = pipe, wait_for, then
+        self.seen = False
+        self.timer = threading.Timer(20, pipe.close)
+        self.timer.start()
+
+    def text(self) -> str:
+        return " ".join(re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", self.getvalue()).split())
+
+    def write(self, data: str) -> int:
+        written = super().write(data)
+        if not self.seen and self.wait_for in self.text():
+            self.seen = True
+            self.timer.cancel()
+            send(self.pipe, self.then)
+        return written
+
+
 # --- choice questions ----------------------------------------------------------------------
 
 
@@ -150,35 +175,14 @@ def test_numbers_are_read_as_people_type_them(keys: PipeInput, question_id: str,
 
 
 def test_the_default_is_shown_as_a_hint_in_an_empty_field() -> None:
-    answer, text = screen_of("timeline_months", 48, "9" + ENTER)
+    with create_pipe_input() as pipe:
+        screen = ExpectingScreen(pipe, "> 48 months", "9" + ENTER)  # the hint where the answer goes
+        output = Vt100_Output(screen, lambda: Size(rows=40, columns=100), term="xterm")
+        answer = prompts.ask_question(QUESTIONS_BY_ID["timeline_months"], 3, 10, 48, input=pipe, output=output)
+    assert screen.seen, screen.text()
     assert answer == 9
-    assert "48 months" in text  # the grey hint
-    assert "489" not in text
-
-
-class ExpectingScreen(io.StringIO):
-    """A screen that types more keys once some text has been drawn on it, as pexpect's expect does.
-
-    If the text never shows, the pipe is closed after a while, so the prompt fails instead of hanging.
-    """
-
-    def __init__(self, pipe: PipeInput, wait_for: str, then: str) -> None:
-        super().__init__()
-        self.pipe, self.wait_for, self.then = pipe, wait_for, then
-        self.seen = False
-        self.timer = threading.Timer(20, pipe.close)
-        self.timer.start()
-
-    def text(self) -> str:
-        return " ".join(re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", self.getvalue()).split())
-
-    def write(self, data: str) -> int:
-        written = super().write(data)
-        if not self.seen and self.wait_for in self.text():
-            self.seen = True
-            self.timer.cancel()
-            send(self.pipe, self.then)
-        return written
+    assert "Enter takes 48 months." in screen.text()
+    assert "489" not in screen.text()
 
 
 def test_a_refused_value_shows_the_plain_message_under_the_field() -> None:

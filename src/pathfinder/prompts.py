@@ -102,9 +102,11 @@ def ask_question(question: Question, position: int, total: int, current: Answer,
             return exc.message
         return True
 
-    how = f"Type it like {examples(question)}; Enter takes the answer in grey"
-    if question.nullable and current is not None:
-        how += "; ? means not sure"
+    how = f"Type it like {examples(question)}"
+    if current is not None:  # None: the help already says to leave it blank
+        how += f"; Enter takes {question.label_for(current)}"
+        if question.nullable:
+            how += "; ? means not sure"
     how += ". Ctrl-B goes back." if back else "."
     field = questionary.text(
         message, default="", validate=validate, instruction=_help(f"{question.help} ({how})") + "\n  >",
