@@ -132,6 +132,41 @@ def test_csv_file_reads_like_a_form_export(tmp_path: Path) -> None:
     assert same(found[0], expected)
 
 
+def test_csv_headers_by_title_and_cells_as_people_write_them(tmp_path: Path) -> None:
+    # A form tool's export: question titles (any case) as headers, money and time in words, labels as choices.
+    source = tmp_path / "form.csv"
+    source.write_text(
+        "Budget,TIMELINE,Career goal,learning-style,Strength\n"
+        "$4k,1 year,Billing and insurance claims,hands on,not sure\n"
+        '"$45,000",40 months,management,"Analysing, reading and working with systems",N/A\n'
+        "5000,12,billing,osmosis,\n",
+        encoding="utf-8",
+    )
+    done = invoke("score", str(source))
+    assert done.exit_code == 1, done.output
+    found = results(done.stdout)
+    assert [r["line"] for r in found] == [2, 3]
+    shown = ("budget_usd", "timeline_months", "goal", "learning_style", "strength")
+    assert [{k: r["answers"][k] for k in shown} for r in found] == [
+        {"budget_usd": 4000, "timeline_months": 12, "goal": "billing", "learning_style": "hands_on", "strength": None},
+        {"budget_usd": 45000, "timeline_months": 40, "goal": "management", "learning_style": "analytical",
+         "strength": None},
+    ]
+    assert [r["recommendation"]["program_id"] for r in found] == ["mbc", "him"]
+    assert "line 4: learning_style: 'osmosis' is not a choice" in done.stderr
+
+
+def test_every_bad_cell_of_a_row_is_reported_at_once(tmp_path: Path) -> None:
+    source = tmp_path / "form.csv"
+    source.write_text("budget_usd,timeline_months,goal\nlots,soon,astronaut\n")
+    done = invoke("score", str(source))
+    assert done.exit_code == 1
+    line = next(x for x in done.stderr.splitlines() if "line 2:" in x)
+    assert "budget_usd: 'lots' is not a number" in line and "written like 5000, 5,000, $5,000 or 5k" in line
+    assert "timeline_months: 'soon' is not a number" in line
+    assert "goal: 'astronaut' is not a choice" in line
+
+
 def test_standard_input_is_read_and_its_format_detected() -> None:
     as_jsonl = invoke("score", "-", input=jsonl(MBC_CASE, HIM_CASE))
     assert as_jsonl.exit_code == 0, as_jsonl.output
@@ -203,9 +238,9 @@ def test_input_format_can_be_forced(tmp_path: Path) -> None:
     assert "line 1: not valid JSON" in forced.stderr
 
 
-def test_csv_header_must_name_question_ids(tmp_path: Path) -> None:
+def test_csv_header_must_name_questions(tmp_path: Path) -> None:
     source = tmp_path / "form.csv"
-    source.write_text("Timestamp,budget,goal,goal\n1,4000,billing,billing\n")
+    source.write_text("Timestamp,budjet,goal,goal\n1,4000,billing,billing\n")
     done = invoke("score", str(source))
     assert done.exit_code == 2
     assert "line 1" in done.stderr and "'Timestamp'" in done.stderr

@@ -280,6 +280,15 @@ def test_set_overrides_the_answers_file(runner: CliRunner, write_json: Callable[
         ("goal=null", "goal", None),
         ("learning_style=hands_on", "learning_style", "hands_on"),
         ("education=some_college", "education", "some_college"),
+        # Text that is not JSON is read as a typed answer is.
+        ("budget_usd=$5k", "budget_usd", 5000),
+        ("budget_usd=$45,000", "budget_usd", 45000),
+        ("budget_usd=not sure", "budget_usd", None),
+        ("timeline_months=18 months", "timeline_months", 18),
+        ("timeline_months=2 years", "timeline_months", 24),
+        ("goal=Medical coding", "goal", "coding"),
+        ("goal=fast-entry", "goal", "fast_entry"),
+        ("learning_style=Hands on", "learning_style", "hands_on"),
     ],
 )
 def test_set_values_are_json_where_they_parse_and_strings_otherwise(runner: CliRunner, pair: str, question_id: str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,12 +15,15 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from pathfinder import prompts
+from pathfinder.answers import accepted, parse_typed
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, defaults, parse_typed
+from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, defaults
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"
 ENTER = "\r"
+LEFT = "\x1b[D"
+CTRL_B = "\x02"
 CTRL_C = "\x03"
 BACKSPACE = "\x7f"
 
@@ -36,10 +40,46 @@ def send(pipe: PipeInput, text: str) -> None:
     pipe.close()
 
 
-def ask(pipe: PipeInput, question_id: str, current: Any, text: str, position: int = 1) -> Any:
+def ask(pipe: PipeInput, question_id: str, current: Any, text: str, position: int = 1, back: bool = False) -> Any:
     send(pipe, text)
-    return prompts.ask_question(QUESTIONS_BY_ID[question_id], position, len(QUESTIONS), current,
+    return prompts.ask_question(QUESTIONS_BY_ID[question_id], position, len(QUESTIONS), current, back=back,
                                 input=pipe, output=DummyOutput())
+
+
+def screen_of(question_id: str, current: Any, text: str, back: bool = False) -> tuple[Any, str]:
+    """Ask one question on a 100-column terminal; the answer and the text drawn, escape codes removed."""
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=40, columns=100), term="xterm")
+    with create_pipe_input() as pipe:
+        send(pipe, text)
+        answer = prompts.ask_question(QUESTIONS_BY_ID[question_id], 3, 10, current, back=back, input=pipe,
+                                      output=output)
+    return answer, re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", screen.getvalue())
+
+
+class ExpectingScreen(io.StringIO):
+    """A screen that types more keys once some text has been drawn on it, as pexpect's expect does.
+
+    If the text never shows, the pipe is closed after a while, so the prompt fails instead of hanging.
+    """
+
+    def __init__(self, pipe: PipeInput, wait_for: str, then: str) -> None:
+        super().__init__()
+        self.pipe, self.wait_for, self.then = pipe, wait_for, then
+        self.seen = False
+        self.timer = threading.Timer(20, pipe.close)
+        self.timer.start()
+
+    def text(self) -> str:
+        return " ".join(re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", self.getvalue()).split())
+
+    def write(self, data: str) -> int:
+        written = super().write(data)
+        if not self.seen and self.wait_for in self.text():
+            self.seen = True
+            self.timer.cancel()
+            send(self.pipe, self.then)
+        return written
 
 
 # --- choice questions ----------------------------------------------------------------------
@@ -85,7 +125,7 @@ def test_an_invalid_budget_is_refused_and_asked_again(keys: PipeInput) -> None:
 
 
 def test_an_out_of_range_timeline_is_refused_and_asked_again(keys: PipeInput) -> None:
-    # The prompt starts with the current answer (48); 0 is below the minimum of 1.
+    # 0 is below the minimum of 1 (the backspaces first, on an empty field, change nothing).
     typed = BACKSPACE * 2 + "0" + ENTER + BACKSPACE + "121" + ENTER + BACKSPACE * 3 + "12" + ENTER
     assert ask(keys, "timeline_months", 48, typed, position=3) == 12
 
@@ -103,12 +143,60 @@ def test_a_blank_budget_is_none(keys: PipeInput) -> None:
     assert ask(keys, "budget_usd", None, ENTER, position=2) is None
 
 
-def test_erasing_a_budget_makes_it_none(keys: PipeInput) -> None:
-    assert ask(keys, "budget_usd", 4000, BACKSPACE * 4 + ENTER, position=2) is None
+def test_enter_keeps_the_current_budget(keys: PipeInput) -> None:
+    # Re-asked from the review screen: the field is empty, the current answer is the hint.
+    assert ask(keys, "budget_usd", 4000, ENTER, position=2) == 4000
+
+
+def test_a_question_mark_over_a_current_budget_makes_it_none(keys: PipeInput) -> None:
+    assert ask(keys, "budget_usd", 4000, "?" + ENTER, position=2) is None
 
 
 def test_not_sure_typed_is_none(keys: PipeInput) -> None:
     assert ask(keys, "budget_usd", None, "not sure" + ENTER, position=2) is None
+
+
+def test_a_number_field_starts_empty_so_typing_9_gives_9(keys: PipeInput) -> None:
+    # The default (48) is a hint, not text in the field: typing 9 gives 9, not 489.
+    assert ask(keys, "timeline_months", 48, "9" + ENTER, position=3) == 9
+
+
+def test_enter_on_an_empty_field_takes_the_default(keys: PipeInput) -> None:
+    assert ask(keys, "timeline_months", QUESTIONS_BY_ID["timeline_months"].default, ENTER, position=3) == 48
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "expected"),
+    [("budget_usd", "5k", 5000), ("budget_usd", "$5,000", 5000), ("budget_usd", "4.5k", 4500),
+     ("timeline_months", "12 months", 12), ("timeline_months", "2 years", 24), ("timeline_months", "not sure", 48)],
+)
+def test_numbers_are_read_as_people_type_them(keys: PipeInput, question_id: str, typed: str, expected: Any) -> None:
+    assert ask(keys, question_id, QUESTIONS_BY_ID[question_id].default, typed + ENTER) == expected
+
+
+def test_the_default_is_shown_as_a_hint_in_an_empty_field() -> None:
+    with create_pipe_input() as pipe:
+        screen = ExpectingScreen(pipe, "> 48 months", "9" + ENTER)  # the hint where the answer goes
+        output = Vt100_Output(screen, lambda: Size(rows=40, columns=100), term="xterm")
+        answer = prompts.ask_question(QUESTIONS_BY_ID["timeline_months"], 3, 10, 48, input=pipe, output=output)
+    assert screen.seen, screen.text()
+    assert answer == 9
+    assert "Enter takes 48 months." in screen.text()
+    assert "489" not in screen.text()
+
+
+def test_a_refused_value_shows_the_plain_message_under_the_field() -> None:
+    question = QUESTIONS_BY_ID["budget_usd"]
+    message = accepted(question)
+    assert message == "Enter a number from 0 to 1,000,000, like 5000, 5,000, $5,000 or 5k, or ? if you are not sure."
+    with create_pipe_input() as pipe:
+        screen = ExpectingScreen(pipe, message, BACKSPACE * 4 + "4000" + ENTER)
+        output = Vt100_Output(screen, lambda: Size(rows=40, columns=120), term="xterm")
+        pipe.send_text("lots" + ENTER)
+        answer = prompts.ask_question(question, 2, 10, None, input=pipe, output=output)
+    assert screen.seen, screen.text()
+    assert answer == 4000
+    assert "budget_usd" not in screen.text()  # the message a person reads names no id
 
 
 @pytest.mark.parametrize(
@@ -138,6 +226,59 @@ def test_the_prompt_shows_progress_and_help() -> None:
     text = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", screen.getvalue())
     assert "(3 of 10) Months until you want to be working?" in text
     assert "48 (four years) leaves room for every pathway." in " ".join(text.split())
+
+
+# --- going back -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question_id", "current", "key"),
+                         [("budget_usd", None, CTRL_B), ("timeline_months", 12, CTRL_B), ("goal", "billing", CTRL_B),
+                          ("learning_style", "blended", LEFT)])
+def test_the_back_key_returns_back(keys: PipeInput, question_id: str, current: Any, key: str) -> None:
+    assert ask(keys, question_id, current, key, back=True) is prompts.BACK
+
+
+def test_without_a_question_before_the_keys_do_their_usual_work(keys: PipeInput) -> None:
+    # Ctrl-B moves the cursor one to the left in a text field: "12", back one, "3" gives 132.
+    assert ask(keys, "budget_usd", None, "12" + CTRL_B + "3" + ENTER) == 132
+
+
+def test_left_in_a_list_without_a_question_before_does_nothing(keys: PipeInput) -> None:
+    assert ask(keys, "learning_style", "analytical", LEFT + ENTER) == "analytical"
+
+
+def test_the_help_line_names_the_back_key_only_when_there_is_somewhere_to_go() -> None:
+    _, text = screen_of("timeline_months", 48, ENTER, back=True)
+    assert "Ctrl-B goes back." in " ".join(text.split())
+    _, text = screen_of("goal", None, ENTER, back=True)
+    assert "Left arrow or Ctrl-B goes back." in " ".join(text.split())
+    _, text = screen_of("timeline_months", 48, ENTER)
+    assert "goes back" not in text
+
+
+def test_back_returns_to_the_previous_question_with_its_answer(keys: PipeInput) -> None:
+    # goal billing; at the budget, back to the goal (the pointer is on billing), one down: fast_entry;
+    # budget 4000; at the timeline, back to the budget (4000 is the hint) and Enter keeps it; timeline 12;
+    # at learning style, Left goes back to the timeline, Enter keeps 12; then every default and the review.
+    send(keys, DOWN * 5 + ENTER + CTRL_B + DOWN + ENTER + "4000" + ENTER + CTRL_B + ENTER + "12" + ENTER
+         + LEFT + ENTER + ENTER * 7 + ENTER)
+    result = prompts.ask_missing({}, input=keys, output=DummyOutput())
+    assert result == {**defaults(), "goal": "fast_entry", "budget_usd": 4000, "timeline_months": 12}
+
+
+def test_back_skips_answers_given_beforehand(keys: PipeInput) -> None:
+    # The budget came from a file or a flag, so back from the timeline goes to the goal.
+    given = {k: v for k, v in defaults().items() if k not in {"goal", "timeline_months"}}
+    given["budget_usd"] = 4000
+    send(keys, DOWN + ENTER + CTRL_B + DOWN + ENTER + "12" + ENTER + ENTER)
+    result = prompts.ask_missing(dict(given), input=keys, output=DummyOutput())
+    assert result == {**given, "goal": "informatics", "timeline_months": 12}
+
+
+def test_back_on_the_first_question_goes_nowhere(keys: PipeInput) -> None:
+    send(keys, LEFT + CTRL_B + DOWN + ENTER + ENTER * 9 + ENTER)
+    result = prompts.ask_missing({}, input=keys, output=DummyOutput())
+    assert result == {**defaults(), "goal": "management"}
 
 
 # --- the review screen and ask_missing -------------------------------------------------------

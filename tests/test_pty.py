@@ -16,7 +16,9 @@ from pathfinder.questions import defaults
 from pathfinder.advice import advise as score
 
 DOWN = "\x1b[B"
+LEFT = "\x1b[D"
 ENTER = "\r"
+CTRL_B = "\x02"
 BACKSPACE = "\x7f"
 CTRL_C = "\x03"
 TIMEOUT = 30
@@ -55,8 +57,8 @@ def answer_example_1(child: pexpect.spawn) -> None:
     child.expect_exact("(2 of 10)")
     child.send("4000" + ENTER)
     child.expect_exact("(3 of 10)")
-    child.expect_exact("48")  # the default is shown, ready to be edited
-    child.send(BACKSPACE * 2 + "12" + ENTER)
+    child.expect_exact("48 months")  # the default, as a hint in the empty field
+    child.send("12" + ENTER)
     child.expect_exact("(4 of 10)")
     child.send(DOWN * 2 + ENTER)
     for position in range(5, 11):
@@ -77,6 +79,42 @@ def test_the_whole_quiz_in_a_terminal(tmp_path: Path) -> None:
     assert child.exitstatus == 0, out
     assert "Traceback" not in out
     assert "Next steps" in strip_ansi(out)
+
+
+def test_going_back_with_ctrl_b_and_the_left_arrow(tmp_path: Path) -> None:
+    child = spawn("quiz", "--json", cwd=tmp_path)
+    child.expect_exact("(1 of 10)")
+    child.send(DOWN * 5 + ENTER)  # billing
+    child.expect_exact("(2 of 10)")
+    child.expect_exact("Ctrl-B goes back")
+    child.send("$4.5k" + ENTER)
+    child.expect_exact("(3 of 10)")
+    child.send(CTRL_B)  # back to the budget, which shows its answer as the hint
+    child.expect_exact("(2 of 10)")
+    child.expect_exact("$4,500")
+    child.send(ENTER)  # Enter keeps it
+    child.expect_exact("(3 of 10)")
+    child.send("1 year" + ENTER)
+    child.expect_exact("(4 of 10)")
+    child.expect_exact("Left arrow or Ctrl-B goes back")
+    child.send(LEFT)  # back to the timeline
+    child.expect_exact("(3 of 10)")
+    child.expect_exact("12 months")
+    child.send("18" + ENTER)
+    child.expect_exact("(4 of 10)")
+    child.send(DOWN * 2 + ENTER)  # hands_on
+    for position in range(5, 11):
+        child.expect_exact(f"({position} of 10)")
+        child.send(ENTER)
+    child.expect_exact("Review your answers")
+    child.expect(r"Budget: \$4,500")
+    child.expect(r"Timeline: 18 months")
+    child.send(ENTER)
+    out = finish(child)
+    assert child.exitstatus == 0, out
+    result = json.loads(out[out.index('{\r\n  "schema_version"'):].replace("\r\n", "\n"))
+    assert {key: result["answers"][key] for key in ("goal", "budget_usd", "timeline_months", "learning_style")} == {
+        "goal": "billing", "budget_usd": 4500, "timeline_months": 18, "learning_style": "hands_on"}
 
 
 def test_only_missing_questions_are_asked_and_a_bad_value_is_asked_again(tmp_path: Path) -> None:

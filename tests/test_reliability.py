@@ -493,8 +493,8 @@ def test_set_reads_numbers_as_the_prompt_does() -> None:
 
 
 def test_score_with_a_bad_csv_header_writes_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "caps.csv"
-    path.write_text("Budget_USD,Goal\n1,2\n")
+    path = tmp_path / "typo.csv"
+    path.write_text("Budjet USD,Goal\n1,billing\n")  # Budget_USD and Goal would match, case and all
     proc = run(["score", str(path), "--format", "csv"])
     assert_clean(proc, 2, "did you mean 'budget_usd'")
     assert proc.stdout == b""

@@ -1,9 +1,10 @@
 """Batch scoring for ``pathfinder score``: many answer sets in, one result a line out.
 
-Input is JSON Lines (one answers object a line) or CSV with one column per question id, the
-shape a form tool exports. Everything streams: a line is read, checked with the quiz's own
-validation, scored and written before the next is read, so memory stays flat whatever the
-size of the input. A bad line is reported (with its line number) and skipped.
+Input is JSON Lines (one answers object a line) or CSV with one column per question (named by
+its id or title), the shape a form tool exports; a cell is read as a typed answer is. Everything
+streams: a line is read, checked with the quiz's own validation, scored and written before the
+next is read, so memory stays flat whatever the size of the input. A bad line is reported (with
+its line number) and skipped.
 
 Missing answers take the question's default, as ``quiz --defaults`` does: an empty CSV cell
 or an id left out of a JSON object means "no answer". No terminal, no exit codes here: the
@@ -21,14 +22,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from pathfinder.answers import close_match, match_header, read_text
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS_BY_ID, Question, defaults, validate_answers
+from pathfinder.questions import Question, defaults, validate_answers
 
 INPUT_FORMATS = ("auto", "jsonl", "csv")
 OUTPUT_FORMATS = ("jsonl", "csv")
 CSV_COLUMNS = ("line", "program_id", "pathway", "score", "confidence", "margin", "runner_up", "runner_up_score")
 MAX_LINE_BYTES = 1024 * 1024  # a longer line is reported and skipped, never held in memory whole
-NULL_WORDS = frozenset({"null", "none", "not sure", "notsure", "unsure", "?"})
 WRITE_CHUNK = 64 * 1024
 PROGRESS_EVERY = 500  # rows between progress reports
 
@@ -199,7 +200,7 @@ def _csv_records(reader: Any, label: str) -> Iterator[Row]:
     if header is None:
         return
     columns = _header(header, label, reader.line_num)
-    width = len(columns)
+    width = len(header)
     while True:
         try:
             cells = next(reader)
@@ -214,51 +215,33 @@ def _csv_records(reader: Any, label: str) -> Iterator[Row]:
             yield reader.line_num, None, f"{len(cells)} cells, but the header has {width} columns"
             continue
         answers: dict[str, Any] = {}
-        for question, cell in zip(columns, cells, strict=True):
-            text = cell.strip()
-            if text:
-                answers[question.id] = parse_cell(question, text)
+        problems: list[str] = []
+        for index, question in columns.items():
+            text = cells[index].strip()
+            if not text:
+                continue  # no answer: the default
+            try:
+                answers[question.id] = read_text(question, text)
+            except PathfinderError as exc:
+                problems.append(exc.message)
+        if problems:
+            yield reader.line_num, None, "; ".join(problems)
+            continue
         yield reader.line_num, answers, None
 
 
-def _header(cells: list[str], label: str, line: int) -> list[Question]:
-    names = [cell.strip() for cell in cells]
-    problems = []
-    for position, name in enumerate(names, 1):
-        if not name:
-            problems.append(f"column {position} has no name")
+def _header(cells: list[str], label: str, line: int) -> dict[int, Question]:
+    """The question each column answers; PathfinderError if a column is unnamed, unknown or repeated."""
+    columns, unknown, problems = match_header(cells)
+    for index in unknown:
+        name = cells[index].strip()
+        close = close_match(name)
+        hint = f"; did you mean {close!r}?" if close else "; pathfinder questions lists the ids and titles"
+        problems.append(f"{name!r}: no question has this id or title{hint}")
     if problems:
-        raise PathfinderError(f"{label}: line {line}: the header must name a question id in every column", problems)
-    unknown = [name for name in names if name not in QUESTIONS_BY_ID]
-    if unknown:
-        try:
-            validate_answers(dict.fromkeys(unknown))
-        except PathfinderError as exc:
-            problems.extend(exc.lines)
-    seen: set[str] = set()
-    for name in names:
-        if name in seen:
-            problems.append(f"{name!r}: more than one column")
-        seen.add(name)
-    if problems:
-        raise PathfinderError(f"{label}: line {line}: the header must name question ids "
-                              "(pathfinder questions lists them)", problems)
-    return [QUESTIONS_BY_ID[name] for name in names]
-
-
-def parse_cell(question: Question, text: str) -> Any:
-    """A CSV cell as an answer: ``null`` (or ``not sure``) for not sure, numbers for number questions
-    (``$4,000`` reads as 4000); anything unreadable is kept as text for validation to refuse."""
-    if text.lower() in NULL_WORDS:
-        return None
-    if question.kind == "choice":
-        return text
-    cleaned = text.replace(",", "").replace("$", "").replace("_", "")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return text
-    return int(number) if number.is_integer() else number
+        raise PathfinderError(f"{label}: line {line}: the header must name a question (its id or title) "
+                              "in every column", problems)
+    return columns
 
 
 # --- scoring and writing -----------------------------------------------------------------

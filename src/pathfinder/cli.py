@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
-MAX_ANSWERS_BYTES = 1024 * 1024
 MAX_YEARS = 40  # pathfinder.projection.MAX_YEARS, repeated so --help needs no core import
 MAX_PART_TIME_INCOME_USD = 1_000_000  # pathfinder.projection.MAX_PART_TIME_INCOME_USD
 
@@ -164,56 +163,6 @@ def _console(ctx: typer.Context, file: Any = None) -> Console:
 # --- quiz ------------------------------------------------------------------------------
 
 
-def _read_answers_file(source: str) -> dict[str, Any]:
-    from pathfinder.catalog import parse_json_bytes, read_json_file
-    from pathfinder.errors import PathfinderError
-
-    if source == "-":
-        raw = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
-        if len(raw) > MAX_ANSWERS_BYTES:
-            raise PathfinderError("answers from stdin: larger than 1 MB")
-        data = parse_json_bytes(raw, "answers from stdin")
-    else:
-        data = read_json_file(Path(source), "answers file", max_bytes=MAX_ANSWERS_BYTES)
-    if not isinstance(data, dict):
-        kind = type(data).__name__.replace("dict", "object").replace("list", "array").replace("str", "string")
-        raise PathfinderError(f"answers must be a JSON object of question ids and values, not a JSON {kind}")
-    return data
-
-
-def _parse_sets(pairs: list[str], flag: str = "--set") -> dict[str, Any]:
-    from pathfinder.errors import PathfinderError
-    from pathfinder.questions import parse_set_value
-
-    values: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, text = pair.partition("=")
-        if not sep or not key.strip():
-            raise PathfinderError(f"{flag} {pair!r}: expected id=value, for example {flag} budget_usd=5000")
-        values[key.strip()] = parse_set_value(key.strip(), text)
-    return values
-
-
-def gather_answers(answers_file: str | None, sets: list[str], use_defaults: bool) -> tuple[dict[str, Any], list[str]]:
-    """Answers from the file, then --set, then defaults; returns them and the ids still missing."""
-    from pathfinder.questions import QUESTIONS, missing_ids, validate_answers
-
-    answers: dict[str, Any] = {}
-    if answers_file is not None:
-        answers.update(validate_answers(_read_answers_file(answers_file)))
-    answers.update(validate_answers(_parse_sets(sets)))
-    if use_defaults:
-        for question in QUESTIONS:
-            answers.setdefault(question.id, question.default)
-    return answers, missing_ids(answers)
-
-
-def _ordered(answers: dict[str, Any]) -> dict[str, Any]:
-    from pathfinder.questions import QUESTIONS
-
-    return {q.id: answers[q.id] for q in QUESTIONS}
-
-
 @app.command()
 def quiz(
     ctx: typer.Context,
@@ -272,12 +221,11 @@ def quiz(
             check_writable(save_answers, "--save-answers")
         if export is not None:
             check_writable(export, "--export")
-        what_if_answers = None
-        if what_ifs:
-            from pathfinder.questions import validate_answers
+        from pathfinder.answers import gather_answers, in_order, read_sets
 
-            what_if_answers = validate_answers(_parse_sets(what_ifs, "--what-if"))
-        answers, missing = gather_answers(answers_file, sets or [], use_defaults)
+        what_if_answers = read_sets(what_ifs, "--what-if") if what_ifs else None
+        answers, missing = gather_answers(answers_file, sets or [], use_defaults,
+                                          stdin=sys.stdin.buffer if answers_file == "-" else None)
         if missing:
             if answers_file == "-" or not sys.stdin.isatty():
                 raise PathfinderError(
@@ -287,7 +235,7 @@ def quiz(
             from pathfinder.prompts import ask_missing
 
             answers = ask_missing(answers)
-        answers = _ordered(answers)
+        answers = in_order(answers)
         from pathfinder.advice import advise
         from pathfinder.projection import Options
 

@@ -1,7 +1,10 @@
 """Interactive prompts: the only module that imports questionary.
 
 Turns question specs into prompts, asks only what is missing, then shows a review
-screen where any answer can be changed. Ctrl-C raises KeyboardInterrupt (``unsafe_ask``)
+screen where any answer can be changed. Number fields start empty with the current
+answer as a grey hint, so Enter keeps it and typing replaces it; what is typed is read
+by ``pathfinder.answers``, as ``--set`` and CSV cells are. Ctrl-B (or the left arrow in a
+list) goes back to the previous question. Ctrl-C raises KeyboardInterrupt (``unsafe_ask``)
 so the CLI can exit 130 instead of carrying on with half the answers.
 """
 
@@ -14,14 +17,26 @@ from collections.abc import Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.output import create_output
 
+from pathfinder.answers import examples, parse_typed
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS, Answer, Question, parse_typed
+from pathfinder.questions import QUESTIONS, Answer, Question
 
 NULL = "__null__"
 DONE = "__done__"
-STYLE = questionary.Style([("qmark", "fg:#5f87af bold"), ("question", "bold"), ("instruction", "fg:#808080")])
+STYLE = questionary.Style([("qmark", "fg:#5f87af bold"), ("question", "bold"), ("instruction", "fg:#808080"),
+                           ("placeholder", "fg:#808080")])
+BACK_KEY = "c-b"  # Ctrl-B, in every question
+BACK_KEY_IN_A_LIST = "left"  # the left arrow too, where it moves nothing
+
+
+class Back:
+    """What a question returns when the person goes back to the previous one."""
+
+
+BACK = Back()
 
 
 def _pointer() -> str:
@@ -48,42 +63,85 @@ def _help(text: str) -> str:
     return "\n" + "\n".join(textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  "))
 
 
-def ask_question(question: Question, position: int, total: int, current: Answer, *,
-                 input: Any = None, output: Any = None) -> Answer:
+def _go_back_on(prompt: questionary.Question, keys: Sequence[str]) -> None:
+    """Make ``keys`` end the prompt with BACK; they take priority over the prompt's own bindings."""
+    bindings = KeyBindings()
+
+    def go_back(event: KeyPressEvent) -> None:
+        event.app.exit(result=BACK)
+
+    for key in keys:
+        bindings.add(key, eager=True)(go_back)
+    application = prompt.application
+    application.key_bindings = merge_key_bindings([application.key_bindings or KeyBindings(), bindings])
+
+
+def ask_question(question: Question, position: int, total: int, current: Answer, *, back: bool = False,
+                 input: Any = None, output: Any = None) -> Answer | Back:
+    """Ask one question, starting from ``current``; with ``back``, Ctrl-B returns BACK."""
     message = f"({position} of {total}) {question.prompt}"
     if question.kind == "choice":
         choices = [questionary.Choice(title=c.label, value=NULL if c.value is None else c.value) for c in question.choices]
-        picked = questionary.select(
-            message, choices=choices, default=NULL if current is None else current,
-            instruction=_help(question.help + " (Arrow keys, then Enter.)"), style=STYLE, qmark="?",
+        keys = " Left arrow or Ctrl-B goes back." if back else ""
+        select = questionary.select(
+            message, choices=choices, default=NULL if current is None else str(current),
+            instruction=_help(f"{question.help} (Arrow keys, then Enter.{keys})"), style=STYLE, qmark="?",
             pointer=_pointer(), **_io(input, output),
-        ).unsafe_ask()
-        return None if picked == NULL else picked  # type: ignore[no-any-return]
+        )
+        if back:
+            _go_back_on(select, (BACK_KEY, BACK_KEY_IN_A_LIST))
+        picked = select.unsafe_ask()
+        return None if picked == NULL else picked
 
     def validate(text: str) -> bool | str:
+        if not text.strip():
+            return True  # Enter keeps the answer shown in grey
         try:
             parse_typed(question, text)
         except PathfinderError as exc:
             return exc.message
         return True
 
-    shown = "" if current is None else f"{current:g}" if isinstance(current, int | float) else str(current)
-    typed = questionary.text(
-        message, default=shown, validate=validate, instruction=_help(question.help) + "\n  >",
+    how = f"Type it like {examples(question)}"
+    if current is not None:  # None: the help already says to leave it blank
+        how += f"; Enter takes {question.label_for(current)}"
+        if question.nullable:
+            how += "; ? means not sure"
+    how += ". Ctrl-B goes back." if back else "."
+    field = questionary.text(
+        message, default="", validate=validate, instruction=_help(f"{question.help} ({how})") + "\n  >",
+        placeholder=[("class:placeholder", question.label_for(current))],
         style=STYLE, qmark="?", **_io(input, output),
-    ).unsafe_ask()
-    if question.nullable and typed.strip() == "":
-        return None
+    )
+    if back:
+        _go_back_on(field, (BACK_KEY,))
+    typed = field.unsafe_ask()
+    if isinstance(typed, Back):
+        return typed
+    if typed.strip() == "":
+        return current
     return parse_typed(question, typed)
 
 
 def ask_missing(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
                 questions: Sequence[Question] = QUESTIONS) -> dict[str, Answer]:
-    """Ask every question not yet answered, then the review screen; returns all answers."""
+    """Ask every question not yet answered, then the review screen; returns all answers.
+
+    Going back returns to the previous question asked here (one answered beforehand is
+    changed from the review screen), showing its answer so far.
+    """
     total = len(questions)
-    for position, question in enumerate(questions, 1):
-        if question.id not in answers:
-            answers[question.id] = ask_question(question, position, total, question.default, input=input, output=output)
+    to_ask = [(position, q) for position, q in enumerate(questions, 1) if q.id not in answers]
+    step = 0
+    while step < len(to_ask):
+        position, question = to_ask[step]
+        answer = ask_question(question, position, total, answers.get(question.id, question.default),
+                              back=step > 0, input=input, output=output)
+        if isinstance(answer, Back):
+            step -= 1
+            continue
+        answers[question.id] = answer
+        step += 1
     return review(answers, input=input, output=output, questions=questions)
 
 
@@ -105,4 +163,6 @@ def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
             return answers
         position = next(i for i, q in enumerate(questions, 1) if q.id == picked)
         question = questions[position - 1]
-        answers[question.id] = ask_question(question, position, total, answers[question.id], input=input, output=output)
+        answer = ask_question(question, position, total, answers[question.id], input=input, output=output)
+        assert not isinstance(answer, Back)  # asked without a back key
+        answers[question.id] = answer

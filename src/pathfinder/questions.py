@@ -1,8 +1,9 @@
 """The questionnaire as data, and the validation every answer goes through.
 
-Whether an answer is typed at a prompt, read from an answers file or given with
-``--set``, it is checked here, so all three paths accept and refuse the same values.
-A question left at its default favours no program (see the scoring module).
+Whether an answer is typed at a prompt, read from an answers file, given with ``--set``
+or read from a CSV cell, it is checked here, so every path accepts and refuses the same
+values (``pathfinder.answers`` reads written text into a value first). A question left
+at its default favours no program (see the scoring module).
 """
 
 from __future__ import annotations
@@ -268,20 +269,20 @@ def _problem(question: Question, value: Any) -> str | None:
     if question.kind == "choice":
         if isinstance(value, str) and value in question.values:
             return None
-        return f"{_show(value)} is not a choice"
+        return f"{show_value(value)} is not a choice"
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"{_show(value)} is not a number"
+        return f"{show_value(value)} is not a number"
     if not math.isfinite(value):
-        return f"{_show(value)} is not a finite number"
+        return f"{show_value(value)} is not a finite number"
     if question.kind == "integer" and not float(value).is_integer():
-        return f"{_show(value)} is not a whole number"
+        return f"{show_value(value)} is not a whole number"
     assert question.minimum is not None and question.maximum is not None
     if value < question.minimum or value > question.maximum:
-        return f"{_show(value)} is out of range"
+        return f"{show_value(value)} is out of range"
     return None
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
     """A value as the user wrote it: JSON spelling (true, null), strings quoted and escaped."""
     if isinstance(value, str):
         text = repr(value)
@@ -303,7 +304,7 @@ def validate_answers(raw: Mapping[str, Any], *, partial: bool = True) -> dict[st
     for key, value in raw.items():
         question = QUESTIONS_BY_ID.get(key)
         if question is None:
-            problems.append(_unknown_id(str(key)))
+            problems.append(unknown_id_problem(str(key)))
             continue
         try:
             clean[key] = validate_answer(question, value)
@@ -317,8 +318,9 @@ def validate_answers(raw: Mapping[str, Any], *, partial: bool = True) -> dict[st
     return clean
 
 
-def _unknown_id(key: str) -> str:
-    shown = _show(key)
+def unknown_id_problem(key: str) -> str:
+    """One line saying ``key`` names no question, with the nearest id (or every id)."""
+    shown = show_value(key)
     close = difflib.get_close_matches(key, list(QUESTIONS_BY_ID), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; valid ids: {', '.join(QUESTIONS_BY_ID)}"
     return f"{shown}: unknown question id{hint}"
@@ -326,36 +328,3 @@ def _unknown_id(key: str) -> str:
 
 def missing_ids(answers: Mapping[str, Any]) -> list[str]:
     return [q.id for q in QUESTIONS if q.id not in answers]
-
-
-def parse_typed(question: Question, text: str) -> Answer:
-    """Turn text typed at a prompt into an answer (``$4,000`` -> 4000; blank -> default)."""
-    cleaned = text.strip().replace(",", "").replace("$", "").replace("_", "")
-    if cleaned == "":
-        return question.default
-    if question.nullable and cleaned.lower() in {"not sure", "notsure", "?", "null", "none", "unsure"}:
-        return None
-    hint = question.allowed().replace("or null for not sure", "or leave blank if not sure")
-    try:
-        return validate_answer(question, float(cleaned))
-    except (ValueError, PathfinderError):
-        raise PathfinderError(f"Enter {hint}.") from None
-
-
-def parse_set_value(question_id: str, text: str) -> Any:
-    """``--set`` values: JSON where the text parses as JSON (null included), else the text.
-
-    For a number question, text that is not JSON is read as a typed answer is (``$4,000``,
-    ``not sure``), so a flag accepts what the prompt accepts.
-    """
-    try:
-        return json.loads(text)
-    except ValueError:
-        pass
-    question = QUESTIONS_BY_ID.get(question_id)
-    if question is not None and question.kind != "choice" and text.strip():
-        try:
-            return parse_typed(question, text)
-        except PathfinderError:
-            pass
-    return text
