@@ -1,83 +1,253 @@
 #!/usr/bin/env python3
-"""Set up a local virtual environment (once) and run pathfinder or its tests in it.
+"""Set up a local virtual environment (once) and run pathfinder, its tests or its linters in it.
 
     python3 scripts/dev.py quiz [OPTIONS]    set up, then start `pathfinder quiz`
     python3 scripts/dev.py test [PYTEST ARGS] set up, then run the whole test suite
     python3 scripts/dev.py run  [ARGS]       set up, then run `pathfinder ARGS`
     python3 scripts/dev.py bench [ARGS]      set up, then run the benchmarks
+    python3 scripts/dev.py lint              set up, then run `ruff check` and `mypy`
+    python3 scripts/dev.py lock              write requirements/test.lock again from pyproject.toml
 
-Safe to run again: the environment is only (re)installed when pyproject.toml changes.
-Needs only python3 and a reachable package index. For `test`, two system tools the suite
-uses are installed with apt-get when missing (Debian's chromium, for the HTML report test,
-and jq, for the README's examples); elsewhere, install them yourself.
+Safe to run again: .venv is installed from requirements/test.lock (exact versions) and only
+reinstalled when pyproject.toml or the lock changes; a .venv whose pip does not work is made
+again. Needs only python3 and a reachable package index. For `test`, two system tools the suite
+uses are installed with apt-get when missing (Debian's chromium, for the browser tests, and jq,
+for the README's examples), as root or through `sudo -n`, never waiting for a password; and the
+browser tests' node packages (tests/browser) are installed with `npm ci` when node and npm exist.
+Every step that reaches the network has a time limit, so a set-up never waits for ever.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
+import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".pathfinder-installed"
+PYPROJECT = ROOT / "pyproject.toml"
+LOCK = ROOT / "requirements" / "test.lock"
+BROWSER_TESTS = ROOT / "tests" / "browser"
+NODE_MODULES = BROWSER_TESTS / "node_modules"
+NODE_STAMP = NODE_MODULES / ".pathfinder-installed"
 
-
-def _bin(name: str) -> Path:
-    folder = "Scripts" if os.name == "nt" else "bin"
-    return VENV / folder / name
-
-
-def setup() -> None:
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.is_file() and STAMP.read_text().strip() == wanted and _bin("pathfinder").exists():
-        return
-    if not _bin("python").exists():
-        print("pathfinder: creating .venv", file=sys.stderr)
-        venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
-    print("pathfinder: installing pathfinder and its test tools into .venv", file=sys.stderr)
-    pip = [str(_bin("python")), "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
-    STAMP.write_text(wanted + "\n")
-
+# Time limits in seconds: generous for a slow network, but a stuck step ends and says so.
+QUICK = 120
+INSTALL = 1800
 
 # command -> Debian package, for the tools the test suite runs besides Python.
 TEST_TOOLS = {"chromium": "chromium", "jq": "jq"}
 
 
+class SetupError(Exception):
+    """A set-up step failed; the message says which and what to do."""
+
+
+def say(message: str) -> None:
+    print(f"pathfinder: {message}", file=sys.stderr, flush=True)
+
+
+def _bin(name: str, env: Path = VENV) -> Path:
+    folder = "Scripts" if os.name == "nt" else "bin"
+    return env / folder / name
+
+
+def _digest(*files: Path) -> str:
+    """One hash of several files' names and contents (a missing file counts as empty)."""
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode() + b"\0")
+        digest.update(file.read_bytes() if file.is_file() else b"")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _run(args: list[str], *, timeout: int, cwd: Path | None = None, env: dict[str, str] | None = None,
+         capture: bool = False) -> str:
+    """Run a set-up step with no standard input and a time limit; return its output if captured."""
+    try:
+        done = subprocess.run(args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, timeout=timeout, check=True,
+                              stdout=subprocess.PIPE if capture else None, text=True)
+    except subprocess.TimeoutExpired:
+        raise SetupError(f"`{' '.join(args[:4])} ...` took longer than {timeout} s and was stopped") from None
+    except subprocess.CalledProcessError as exc:
+        raise SetupError(f"`{' '.join(args[:4])} ...` failed with exit code {exc.returncode}") from None
+    except OSError as exc:
+        raise SetupError(f"`{args[0]}` could not be run: {exc}") from None
+    return done.stdout or ""
+
+
+def _pip_works(env: Path) -> bool:
+    try:
+        done = subprocess.run([str(_bin("python", env)), "-m", "pip", "--version"], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=QUICK)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+def _make_venv(env: Path) -> None:
+    """Create (or empty and re-create) a virtual environment with a working pip."""
+    try:
+        venv.EnvBuilder(with_pip=True, clear=True, symlinks=os.name != "nt").create(env)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise SetupError(f"could not create a virtual environment in {env.name} ({exc}); "
+                         "on Debian or Ubuntu install python3-venv") from None
+    if not _pip_works(env):
+        raise SetupError(f"the new virtual environment in {env.name} has no working pip; "
+                         "on Debian or Ubuntu install python3-venv")
+
+
+def _pip(env: Path) -> list[str]:
+    return [str(_bin("python", env)), "-m", "pip", "--disable-pip-version-check", "--no-input", "-q"]
+
+
+def setup() -> None:
+    """Make .venv hold pathfinder (editable) and its test tools at the lock's versions."""
+    wanted = _digest(PYPROJECT, LOCK)
+    python = _bin("python")
+    if (STAMP.is_file() and STAMP.read_text().strip() == wanted and _bin("pathfinder").exists()
+            and python.resolve().exists()):
+        return
+    if not LOCK.is_file():
+        raise SetupError(f"{LOCK.relative_to(ROOT)} is missing; `python3 scripts/dev.py lock` writes it")
+    if not python.exists():
+        say("creating .venv")
+        _make_venv(VENV)
+    elif not _pip_works(VENV):
+        say(".venv has no working pip (`.venv/bin/python -m pip --version` fails); making it again")
+        _make_venv(VENV)
+    say(f"installing pathfinder and its test tools into .venv (versions from {LOCK.relative_to(ROOT)})")
+    STAMP.unlink(missing_ok=True)
+    _run([*_pip(VENV), "install", "-c", str(LOCK), "-e", f"{ROOT}[test]"], timeout=INSTALL)
+    STAMP.write_text(wanted + "\n")
+
+
+def _apt_prefix() -> tuple[list[str] | None, str]:
+    """How to run apt-get with no one to type a password: as root, or through `sudo -n`; else None and why not."""
+    if shutil.which("apt-get") is None:
+        return None, "there is no apt-get here"
+    if os.name != "posix" or os.geteuid() == 0:
+        return [], ""
+    sudo = shutil.which("sudo")
+    if sudo is None:
+        return None, "apt-get needs root, and there is no sudo"
+    try:
+        allowed = subprocess.run([sudo, "-n", "true"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, timeout=QUICK).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        allowed = False
+    return ([sudo, "-n"], "") if allowed else (None, "apt-get needs root, and sudo would ask for a password")
+
+
 def ensure_test_tools() -> None:
+    """Install the Debian packages of the system tools the suite runs, when missing and allowed."""
     missing = [package for command, package in TEST_TOOLS.items() if shutil.which(command) is None]
     if not missing:
         return
-    apt = shutil.which("apt-get")
-    is_root = os.name == "posix" and os.geteuid() == 0
-    sudo: list[str] | None = [] if is_root else ["sudo"] if shutil.which("sudo") else None
-    if apt is None or sudo is None:
-        print(f"pathfinder: the tests need {', '.join(missing)}; install them (the tests that use them fail without)",
-              file=sys.stderr)
+    prefix, why_not = _apt_prefix()
+    if prefix is None:
+        say(f"the tests need the system packages {', '.join(missing)}, which are missing, and {why_not}. Install "
+            f"them yourself (as root on Debian or Ubuntu: `apt-get install -y {' '.join(missing)}`); until then "
+            "the tests that use them fail, saying what is missing.")
         return
-    print(f"pathfinder: installing {', '.join(missing)} with apt-get", file=sys.stderr)
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run([*sudo, apt, "update", "-qq"], check=True, env=env)
-    subprocess.run([*sudo, apt, "install", "-y", "-qq", *missing], check=True, env=env)
+    say(f"installing {', '.join(missing)} with apt-get")
+    # sudo does not pass the environment on, so the setting goes on the command line, through env.
+    apt_get = [*prefix, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-o", "DPkg::Lock::Timeout=300"]
+    _run([*apt_get, "update", "-qq"], timeout=INSTALL)
+    _run([*apt_get, "install", "-y", "-qq", *missing], timeout=INSTALL)
+
+
+def ensure_node_packages() -> None:
+    """`npm ci` the browser tests' node packages (axe-core, puppeteer-core) when their lock file changed."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        say("the browser tests need node and npm to install their packages (axe-core, puppeteer-core) "
+            "into tests/browser/node_modules; install node 18 or newer with npm, then run this again.")
+        return
+    wanted = _digest(BROWSER_TESTS / "package.json", BROWSER_TESTS / "package-lock.json")
+    if NODE_STAMP.is_file() and NODE_STAMP.read_text().strip() == wanted:
+        return
+    say("installing the browser tests' node packages into tests/browser/node_modules (npm ci)")
+    # The browser is Debian's chromium: puppeteer must not download one of its own.
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"}
+    _run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BROWSER_TESTS, env=env, timeout=INSTALL)
+    NODE_STAMP.write_text(wanted + "\n")
+
+
+LOCK_HEADER = """\
+# Exact versions of every package in .venv: pathfinder's dependencies and its test and lint tools
+# (the `test` extra), with everything they depend on. `python3 scripts/dev.py test` installs with
+# `pip install -c requirements/test.lock -e .[test]`; pip, setuptools and pathfinder itself are not listed.
+# Made by `python3 scripts/dev.py lock` on {date} with Python {python}: a fresh virtual environment,
+# `pip install -e .[test]` with no pins, then `pip freeze --exclude-editable`, sorted.
+# A package needed only on another Python version is not pinned here.
+"""
+
+
+def lock() -> None:
+    """Write requirements/test.lock from a fresh, unpinned install of `.[test]`."""
+    with tempfile.TemporaryDirectory(prefix="pathfinder-lock-") as folder:
+        env = Path(folder) / "venv"
+        say("installing .[test] with no pins into a fresh virtual environment")
+        _make_venv(env)
+        _run([*_pip(env), "install", "-e", f"{ROOT}[test]"], timeout=INSTALL)
+        frozen = _run([*_pip(env), "freeze", "--exclude-editable"], timeout=QUICK, capture=True)
+    pins = sorted((line.strip() for line in frozen.splitlines() if line.strip() and not line.startswith("#")),
+                  key=str.lower)
+    header = LOCK_HEADER.format(date=datetime.date.today().isoformat(), python=platform.python_version())
+    LOCK.parent.mkdir(exist_ok=True)
+    temporary = LOCK.with_suffix(".tmp")
+    temporary.write_text(header + "\n".join(pins) + "\n", encoding="utf-8")
+    os.replace(temporary, LOCK)
+    say(f"wrote {LOCK.relative_to(ROOT)} ({len(pins)} packages); the next set-up reinstalls .venv from it")
+
+
+def lint() -> int:
+    """`ruff check` and `mypy` with the settings in pyproject.toml; non-zero when either finds anything."""
+    os.chdir(ROOT)
+    failed = []
+    for name, args in (("ruff check", [str(_bin("ruff")), "check"]), ("mypy", [str(_bin("python")), "-m", "mypy"])):
+        print(f"$ {name}", flush=True)
+        try:
+            code = subprocess.call(args)
+        except KeyboardInterrupt:
+            return 130
+        if code != 0:
+            failed.append(name)
+    if failed:
+        say(f"lint: {' and '.join(failed)} found problems (above)")
+        return 1
+    return 0
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"quiz", "test", "run", "bench"}:
+    if not argv or argv[0] not in {"quiz", "test", "run", "bench", "lint", "lock"} or (
+            argv[0] in {"lint", "lock"} and len(argv) > 1):
         print(__doc__, file=sys.stderr)
         return 2
     command, rest = argv[0], argv[1:]
     try:
+        if command == "lock":
+            lock()
+            return 0
         setup()
         if command == "test":
             ensure_test_tools()
-    except subprocess.CalledProcessError as exc:
-        print(f"pathfinder: setup failed ({exc})", file=sys.stderr)
+            ensure_node_packages()
+    except SetupError as exc:
+        say(f"set-up failed: {exc}")
         return 1
+    if command == "lint":
+        return lint()
     if command == "quiz":
         args = [str(_bin("pathfinder")), "quiz", *rest]
     elif command == "run":

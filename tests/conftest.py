@@ -1,15 +1,36 @@
-"""Shared fixtures: a fixed terminal (80 columns, no colour), a private HOME, and catalog helpers."""
+"""Shared fixtures: a fixed terminal (80 columns, no colour), a private HOME, and catalog helpers.
+
+Also the hypothesis profiles, chosen by the HYPOTHESIS_PROFILE environment variable: "dev" (the default:
+random examples, failures remembered in .hypothesis/) and "ci" (set by .ci/run: the same examples on every
+run, nothing remembered, no timing limits). Both print a failure's ``@reproduce_failure`` blob.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import raw_catalog
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
+
+from helpers import raw_catalog
+
+# Loaded here, before any test module is imported, because a test's own @settings(...) takes every value it
+# does not name (derandomize, print_blob, ...) from the profile loaded when the decorator runs.
+settings.register_profile("dev", print_blob=True)
+settings.register_profile(
+    "ci",
+    derandomize=True,  # examples depend on the test itself, not on a random seed: a failure happens again
+    print_blob=True,
+    deadline=None,  # a busy machine must not turn slowness into a failure
+    suppress_health_check=[HealthCheck.too_slow],
+    max_examples=100,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # Variables that would switch Rich or Typer into terminal/colour mode behind a test's back.
 FORCING_VARS = ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
