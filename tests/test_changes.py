@@ -50,10 +50,13 @@ def test_a_budget_range_that_ends_where_the_claim_stops_holding() -> None:
 
 def test_the_weight_claim_is_in_the_points_the_result_shows() -> None:
     # Defaults: 25 points each. Giving job growth x tenths and the others (1000 - x)/3 each, HIM's lead over MBC is
-    # 0.4375x - 0.185688(1000 - x) tenths: it reaches the 5-point lean (with a tenth to spare) at x = 378.2.
+    # 0.4375x - 0.185688(1000 - x) tenths. A claim keeps 24 tenths of room for rounding beyond the 5-point lean:
+    # 0.623188x - 185.688 >= 74 at x = 416.7, so 41.7 points. It stops where HIM's associate and bachelor's come
+    # within 24 tenths of each other: (1000 - x)/3 x (0.3393 + 0.1375) = 24 at x = 849.
     found = change(result_for(), "job_growth")
-    assert (found.from_, found.to, found.until, found.new_program_id) == (25.0, 37.9, None, "him")
-    assert found.sentence.startswith("If job growth counted for 37.9 points or more of the 100 (now 25.0")
+    assert (found.from_, found.to, found.new_program_id) == (25.0, 41.7, "him")
+    assert found.until is not None and 84.7 <= found.until <= 84.9
+    assert found.sentence.startswith(f"If job growth counted for 41.7 to {found.until} of the 100 points (now 25.0")
 
 
 def test_no_claim_where_the_new_winner_would_only_be_a_toss_up() -> None:

@@ -92,6 +92,10 @@ FITS = {
     },
 }
 PATHWAY_FITS = {("him", "associate", "management"): (0.5, "bls-mhsm")}
+# The goals each pathway is the direct route to: they decide which pathway comes first between equal scores, and
+# when a credential below one the person holds is still offered.
+PATHWAY_GOALS = {("him", "associate"): [], ("him", "bachelor"): ["management"], ("mbc", "certificate"):
+                 ["fast_entry", "coding", "billing"], ("mbc", "associate"): []}
 
 
 @pytest.mark.parametrize("path, figures, source, words", RANGES, ids=[r[0] for r in RANGES])
@@ -125,6 +129,13 @@ def test_pathway_fit_values(key: tuple[str, str, str], expected: tuple[float, st
     program_id, pathway_id, goal = key
     entry = at(f"{program_id}/{pathway_id}/goal_fit")[goal]
     assert (entry["value"], entry["source"]) == expected
+
+
+@pytest.mark.parametrize("key, goals", sorted(PATHWAY_GOALS.items()))
+def test_pathway_goals(key: tuple[str, str], goals: list[str]) -> None:
+    program = next(p for p in DATA["programs"] if p["id"] == key[0])
+    pathway = next(p for p in program["pathways"] if p["id"] == key[1])
+    assert sorted(pathway.get("goals", [])) == sorted(goals)
 
 
 def test_every_figure_in_the_file_is_named_here() -> None:

@@ -170,8 +170,14 @@ def shifted(weights: tuple[int, ...], index: int, share: int) -> tuple[int, ...]
     return tuple(whole)
 
 
+def _inside(low: float, high: float, step: float, count: int = 12) -> list[float]:
+    """Both ends of a range and points spread evenly between them, on the range's own grid."""
+    low, high = min(low, high), max(low, high)
+    return sorted({low, high, *(round((low + (high - low) * i / count) / step) * step for i in range(1, count))})
+
+
 def _claims_hold(result: Result, catalog: Catalog) -> None:
-    """Re-check every claim with fresh scoring at both ends of its range (and inside it)."""
+    """Re-check every claim with fresh scoring at both ends of its range and at points spread inside it."""
     scorer = Scorer(catalog)
     answers = result.answers
     for change in result.what_would_change:
@@ -186,7 +192,7 @@ def _claims_hold(result: Result, catalog: Catalog) -> None:
                                                            else -math.inf) else question.minimum
                     if change.from_ is None:
                         end = question.minimum
-                points += [end, (change.to + end) // 2]
+                points = _inside(change.to, end, 1)
             for value in points:
                 again = scorer.rank({**answers, change.answer: value})
                 assert (again.first.program.id, again.first.best.pathway.id) == (change.new_program_id, change.new_pathway), \
@@ -198,7 +204,7 @@ def _claims_hold(result: Result, catalog: Catalog) -> None:
             now = scorer.rank(answers).weights
             assert isinstance(change.to, float)
             end = change.until if change.until is not None else (100.0 if change.to > change.from_ else 0.0)  # type: ignore[operator]
-            for share in (change.to, end):
+            for share in _inside(change.to, end, 0.1, 40):
                 again = scorer.rank(answers, weight_override=shifted(now, index, round(share * 10)))
                 assert (again.first.program.id, again.first.best.pathway.id) == (change.new_program_id, change.new_pathway), \
                     (change.sentence, share)

@@ -180,9 +180,28 @@ def test_nothing_fits_ranks_by_how_far_each_misses(catalog: Catalog) -> None:
     ranking = ranked(catalog, goal="management", budget_usd=0, timeline_months=1)
     assert not ranking.fits
     assert [p.program.id for p in ranking.programs] == ["mbc", "him"]
-    assert ranking.programs[0].best.distance == round(1000 * (3000 / 20000 + 8 / 24))
-    assert ranking.programs[1].best.distance == round(1000 * (7000 / 20000 + 23 / 24))
+    assert ranking.programs[0].best.distance == round(1_000_000 * (3000 / 20000 + 8 / 24))
+    assert ranking.programs[1].best.distance == round(1_000_000 * (7000 / 20000 + 23 / 24))
     assert ranking.confidence == "toss-up"
+
+
+def test_a_dollar_short_is_still_a_miss_and_budgets_are_whole_dollars(catalog: Catalog) -> None:
+    one_short = ranked(catalog, goal="billing", budget_usd=2999)
+    assert not one_short.fits and one_short.first.best.distance >= 1
+    assert ranked(catalog, goal="billing", budget_usd=2999.5).fits  # shown as $3,000, decided as $3,000
+    assert not ranked(catalog, goal="billing", budget_usd=2999.4).fits  # shown as $2,999
+
+
+def test_equal_pathways_fall_to_the_goals_direct_route_and_the_result_says_so(catalog: Catalog) -> None:
+    given = dict(goal="management", timeline_months=48, learning_style="analytical", interest="medical_terminology",
+                 strength="precision", priority="job_growth", education="high_school")
+    ranking = ranked(catalog, **given)
+    him = next(p for p in ranking.programs if p.program.id == "him")
+    scores = {p.pathway.id: p.score for p in him.pathways}
+    assert scores["associate"] == scores["bachelor"]  # 79.7 each
+    assert him.best.pathway.id == "bachelor"  # the one management needs
+    warnings = advise(answers(**given), catalog).warnings
+    assert any("scores the same as the HIM bachelor's degree" in w and "direct route to your goal" in w for w in warnings)
 
 
 def test_an_unknown_cost_never_fits_a_budget(catalog: Catalog) -> None:

@@ -28,7 +28,7 @@ from pathfinder.results import (
     Spread,
     WhatIf,
 )
-from pathfinder.scoring import CRITERIA, LIMITS, ProgramScore, Ranking, Scorer
+from pathfinder.scoring import CRITERIA, LIMITS, MILLION, ProgramScore, Ranking, Scorer
 from pathfinder.scoring import PathwayScore as ScoredPathway
 
 UNITS = {"budget": "USD", "timeline": "months", "admission": "", "level": ""}
@@ -85,7 +85,7 @@ def summary(ranking: Ranking) -> tuple[Recommendation, list[RankedProgram], list
         program_id=first.program.id, program_name=first.program.name, pathway=best.pathway.id,
         pathway_name=best.pathway.name, score=best.score / 10, confidence=ranking.confidence,
         margin=None if margin is None else margin / 10, fits_limits=ranking.fits,
-        reasons=explain.reasons(ranking), next_steps=explain.next_steps(first.program, best.pathway, dict(ranking.answers)),
+        reasons=explain.reasons(ranking), next_steps=explain.next_steps(first.program, best.pathway),
     )
     return recommendation, [_ranked(ranking, p) for p in ranking.programs], explain.warnings(ranking)
 
@@ -101,7 +101,7 @@ def _ranked(ranking: Ranking, program: ProgramScore) -> RankedProgram:
     ]
     return RankedProgram(
         program_id=program.program.id, name=program.program.name, score=best.score / 10, eligible=program.fits,
-        distance=best.distance / 1000, pathway=best.pathway.id, pathway_name=best.pathway.name,
+        distance=round(best.distance / MILLION, 6), pathway=best.pathway.id, pathway_name=best.pathway.name,
         constraints=_constraints(best, answers), criteria=criteria,
         pathways=[_pathway(p) for p in program.pathways],
     )

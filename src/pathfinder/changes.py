@@ -22,13 +22,18 @@ from dataclasses import dataclass, field
 
 from pathfinder import wording
 from pathfinder.explain import label, path_name
-from pathfinder.questions import QUESTIONS, Answer, Question
+from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, Question
 from pathfinder.scoring import CRITERIA, LEAN_FROM, TOTAL, PathwayScore, Ranking, Scorer
 
-SHOWN = 3
 MAX_DECIDERS = 4
+# Shown scores round each contribution to a tenth, with weights rounded to tenths too: a score can differ from
+# its unrounded line by up to 1.5 tenths per criterion, so two scores by up to 24 tenths. A weight claim keeps
+# that much room, so it holds at every share in its range, not only where it was checked.
+GUARD = 24
 # The answers that most often settle a toss-up come first: what the person wants to do and what matters most.
-DECIDER_ORDER = ("goal", "priority", "interest", "learning_style", "strength", "challenge", "remote", "education")
+DECIDER_ORDER = ("goal", "priority", "interest", "learning_style", "strength", "challenge", "remote")
+# Answers that state facts about the person, not wishes: advice never suggests changing them.
+FACTS = frozenset({"education"})
 
 
 @dataclass(frozen=True)
@@ -264,29 +269,34 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
         return None
     lines = _lines(ranking, index)
     points = {0.0, float(TOTAL)}
-    for (_, a1, b1), (_, a2, b2) in ((l1, l2) for i, l1 in enumerate(lines) for l2 in lines[i + 1:]):
+    for (lead1, a1, b1), (lead2, a2, b2) in ((l1, l2) for i, l1 in enumerate(lines) for l2 in lines[i + 1:]):
         if b1 != b2:
-            for gap in (0.0, LEAN_FROM, -LEAN_FROM):
-                x = (a2 - a1 + gap) / (b1 - b2)
+            gap = GUARD if lead1[0] == lead2[0] else LEAN_FROM + GUARD
+            for offset in (0.0, gap, -gap, GUARD, -GUARD):
+                x = (a2 - a1 + offset) / (b1 - b2)
                 if 0 < x < TOTAL:
                     points.add(x)
     cuts = sorted(points)
     now = weights[index]
 
     def leader_at(x: float) -> Lead | None:
-        """The first (program, pathway) at share x, if it changes and leads the best other program by a lean."""
-        best: dict[str, tuple[float, Lead]] = {}
+        """The first (program, pathway) at share x, if it changes and leads with room to spare: by a lean plus
+        GUARD over every other program, and by GUARD over its own other pathways, on the unrounded scores."""
+        best: dict[str, list[tuple[float, Lead]]] = {}
         for lead, a, b in lines:
-            value = a + b * x
-            if lead[0] not in best or value > best[lead[0]][0]:
-                best[lead[0]] = (value, lead)
-        order = sorted(best.values(), key=lambda item: -item[0])
-        now = trials.ranking.first
-        if order[0][1] == (now.program.id, now.best.pathway.id):
+            best.setdefault(lead[0], []).append((a + b * x, lead))
+        for scores in best.values():
+            scores.sort(key=lambda item: -item[0])
+        order = sorted(best.values(), key=lambda scores: -scores[0][0])
+        top, lead = order[0][0]
+        current = trials.ranking.first
+        if lead == (current.program.id, current.best.pathway.id):
             return None
-        if len(order) > 1 and order[0][0] - order[1][0] < LEAN_FROM + 1:  # keep clear of rounding at the edge
+        if len(order[0]) > 1 and top - order[0][1][0] < GUARD:
             return None
-        return order[0][1]
+        if len(order) > 1 and top - order[1][0][0] < LEAN_FROM + GUARD:
+            return None
+        return lead
 
     pieces = [(cuts[i], cuts[i + 1], leader_at((cuts[i] + cuts[i + 1]) / 2)) for i in range(len(cuts) - 1)]
     options: list[tuple[int, int, Lead]] = []
@@ -314,18 +324,18 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
     criterion = CRITERIA[index]
     name = trials.name(new)
     end = TOTAL if to > now else 0
-    where = (f"{wording.points(to)} points or {'more' if to > now else 'less'}" if until == end
-             else f"from {wording.points(min(to, until))} to {wording.points(max(to, until))} points")
-    sentence = (f"If {criterion.label.lower()} counted for {where} of the 100 (now {wording.points(now)}, the other "
-                f"criteria sharing the rest in proportion), {name} would lead.")
+    where = (f"{wording.points(to)} or {'more' if to > now else 'less'}" if until == end
+             else f"{wording.points(min(to, until))} to {wording.points(max(to, until))}")
+    sentence = (f"If {criterion.label.lower()} counted for {where} of the 100 points (now {wording.points(now)}, the "
+                f"other criteria sharing the rest in proportion), {name} would lead.")
     return Change("weight", criterion.id, round(now / 10, 1), round(to / 10, 1),
                   None if until == end else round(until / 10, 1), new[0], new[1], name, (),
                   round(abs(to - now) / max(now, 10), 4), False, sentence)
 
 
 def _check_weight_range(trials: _Trials, index: int, near: int, far: int, new: Lead, direction: int) -> tuple[int, int] | None:
-    """Check the stretch with the real scoring at both ends, moving an end inward (up to 2 points) if rounding
-    at the edge breaks the claim there."""
+    """Check the stretch with the real scoring at both ends (the guard makes this a formality), moving an end
+    inward if it does not hold there."""
 
     def holds(share: int) -> bool:
         again = trials.scorer.rank(trials.answers, weight_override=shifted_weights(trials.ranking.weights, index, share))
@@ -357,6 +367,8 @@ def what_would_change(ranking: Ranking, scorer: Scorer) -> list[Change]:
     trials = _Trials(scorer, ranking)
     found: list[tuple[int, int, Change]] = []
     for index, question in enumerate(QUESTIONS):
+        if question.id in FACTS:
+            continue
         change = _choice_change(question, trials) if question.kind == "choice" else _number_change(question, trials)
         if change is not None:
             found.append((0, index, change))
@@ -369,27 +381,28 @@ def what_would_change(ranking: Ranking, scorer: Scorer) -> list[Change]:
 
 
 def what_would_decide(ranking: Ranking, scorer: Scorer) -> list[Decider]:
-    """For a toss-up: the answers whose values would settle it one way or the other, for this person."""
+    """For a toss-up: the answers whose values would settle it (a lean or clearer), for this person. Answers that
+    split the programs come first; then answers that would settle it one way only."""
     if ranking.confidence != "toss-up" or not ranking.fits:
         return []
     trials = _Trials(scorer, ranking)
-    deciders = []
-    for question in sorted((q for q in QUESTIONS if q.kind == "choice"),
+    both, one = [], []
+    for question in sorted((q for q in QUESTIONS if q.kind == "choice" and q.id not in FACTS),
                            key=lambda q: DECIDER_ORDER.index(q.id) if q.id in DECIDER_ORDER else len(DECIDER_ORDER)):
         by_program: dict[str, list[Answer]] = {}
         for choice in question.choices:
+            if choice.value == trials.answers.get(question.id):
+                continue
             again = trials.with_answer(question.id, choice.value)
             if again.fits and again.confidence != "toss-up":
                 by_program.setdefault(again.first.program.id, []).append(choice.value)
-        if len(by_program) < 2:
+        if not by_program:
             continue
         values = {pid: tuple(vals) for pid, vals in sorted(by_program.items(), key=lambda item: short_name(ranking, item[0]))}
         parts = [f"{wording.listing([label(question.id, v) for v in vals], 'or')} would point to {short_name(ranking, pid)}"
                  for pid, vals in values.items()]
-        deciders.append(Decider(question.id, values, f"{question.title}: {'; '.join(parts)}."))
-        if len(deciders) >= MAX_DECIDERS:
-            break
-    return deciders
+        (both if len(values) > 1 else one).append(Decider(question.id, values, f"{question.title}: {'; '.join(parts)}."))
+    return (both + one)[:MAX_DECIDERS]
 
 
 def nearest_fit(ranking: Ranking, scorer: Scorer) -> NearestFit | None:
@@ -413,9 +426,10 @@ def nearest_fit(ranking: Ranking, scorer: Scorer) -> NearestFit | None:
             changes["timeline_months"] = (answers.get("timeline_months"), _whole(miss.need))
             words.append(f"{wording.months(math.ceil(miss.short or 0))} more time (a timeline of {wording.months(_whole(miss.need))})")
         elif miss.limit == "level" and best.pathway.goals:
-            goal = best.pathway.goals[0]
-            changes["goal"] = (answers.get("goal"), goal)
-            words.append(f"a goal it is the direct route to ({label('goal', goal)})")
+            # The direct-route goals in the questionnaire's order (never the data file's list order).
+            direct = [c.value for c in QUESTIONS_BY_ID["goal"].choices if c.value in best.pathway.goals]
+            changes["goal"] = (answers.get("goal"), direct[0])
+            words.append(f"a goal it is the direct route to ({wording.listing([label('goal', g) for g in direct], 'or')})")
         else:
             return None  # no change to one's answers can mend it (admission, or a cost no source gives)
     again = scorer.rank({**answers, **{k: v for k, (_, v) in changes.items()}})

@@ -6,6 +6,8 @@ for what is printed, so ranking many answer sets never pays for text nobody read
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pathfinder import wording
 from pathfinder.models import Pathway, Program
 from pathfinder.questions import QUESTIONS_BY_ID, Answer
@@ -251,6 +253,10 @@ def warnings(ranking: Ranking) -> list[str]:
     out: list[str] = []
     if not ranking.fits:
         out.append("No program fits your limits; the programs are ranked by how near they come.")
+    for sibling in ranking.first.pathways[1:]:
+        if sibling.fits and sibling.score == first.score and first.fits:
+            out.append(f"{_cap(path_name(program, sibling.pathway))} scores the same as {name} "
+                       f"({sibling.score / 10:.1f} points); {name} comes first {_tie_reason(first, sibling, answers)}.")
     if below_held(answers, pathway):
         goal = label("goal", answers.get("goal"))
         held = EDUCATION_WORDS.get(str(answers.get("education")), "")
@@ -279,7 +285,19 @@ def warnings(ranking: Ranking) -> list[str]:
     return out
 
 
-def next_steps(program: Program, pathway: Pathway, answers: dict[str, Answer]) -> list[str]:
+def _tie_reason(first: PathwayScore, other: PathwayScore, answers: Mapping[str, Answer]) -> str:
+    """Why the first of two pathways with the same score comes first: the sort key's next difference, in words."""
+    goal = answers.get("goal")
+    if goal in first.pathway.goals and goal not in other.pathway.goals:
+        return f"as the direct route to your goal ({label('goal', goal)})"
+    if (first.cost.mid or 0) < (other.cost.mid or float("inf")):
+        return "as it costs less"
+    if (first.time_to_work.mid or 0) < (other.time_to_work.mid or float("inf")):
+        return "as you could be working sooner"
+    return "by name"
+
+
+def next_steps(program: Program, pathway: Pathway) -> list[str]:
     steps = []
     names = [c.name for c in (program.certification(cid) for cid in pathway.certifications) if c is not None]
     if names:

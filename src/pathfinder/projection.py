@@ -290,7 +290,7 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
     if target_entry.fits or not blocking:
         return None, []
     link = next((link for link in first.program.stacks_into if link.program_id == target.id), None)
-    second = _second_step(target_entry)
+    second = _second_step(target_entry, ranking.answers.get("goal"))
     if link is None or second is None:
         return None, []
 
@@ -360,6 +360,8 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
     return path, extra
 
 
-def _second_step(entry: ProgramScore) -> PathwayScore | None:
-    """The goal program's best-ranked pathway that the person could be admitted to."""
-    return next((p for p in entry.pathways if "admission" not in p.misses and "level" not in p.misses), None)
+def _second_step(entry: ProgramScore, goal: object) -> PathwayScore | None:
+    """The goal program's pathway for the second step: one the person could be admitted to, the goal's direct
+    route first (a bachelor's for management), then in ranking order."""
+    open_ = [p for p in entry.pathways if "admission" not in p.misses and "level" not in p.misses]
+    return next((p for p in open_ if goal in p.pathway.goals), open_[0] if open_ else None)

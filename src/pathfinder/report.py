@@ -543,7 +543,8 @@ def _changes_section(result: Result, w: _Writer) -> Section:
     return Section("changes", "What would change the advice", tuple(blocks))
 
 
-def _what_if_section(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
+def _what_if_section(result: Result, catalog: Catalog, w: _Writer, scores: bool = True) -> Section | None:
+    """Your answers and the what-if answers side by side; with ``scores``, every program's score too."""
     what_if = result.what_if
     if what_if is None:
         return None
@@ -557,13 +558,13 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer) -> Section | 
     rows.append(("Confidence", ((Text(CONFIDENCE_WORDS[_confidence(result)]),),
                                 (Text(CONFIDENCE_WORDS["none" if not after.fits_limits else after.confidence]),))))
     others = {e.program_id: e for e in what_if.ranking}
-    for entry in result.ranking:
+    for entry in result.ranking if scores else ():
         name = _short(catalog, entry.program_id)
         rows.append((f"{name} score", ((Text(_score_words(entry)),), (Text(_score_words(others[entry.program_id])),))))
     verdict = (f"The recommendation changes: {after.program_name} instead of {before.program_name}."
                if after.program_id != before.program_id else f"The recommendation stays: {after.program_name}.")
-    return Section("what-if", "What if", (Table("What if", ("", "Your answers", "What if"), tuple(rows), key="what-if"),
-                                          Paragraph(w.say(verdict))))
+    table = Table("What if", ("", "Your answers", "What if"), tuple(rows), key="what-if" if scores else "figures")
+    return Section("what-if", "What if", (table, Paragraph(w.say(verdict))))
 
 
 def _score_words(entry: RankedProgram) -> str:
@@ -590,6 +591,7 @@ def build(result: Result, catalog: Catalog, *, details: bool = False, today: dat
     entries = [result.ranking[0], *([rival] if rival is not None else [])]
     change_heading, change = _change_line(result, w)
     sections: list[Section | None] = [
+        None if details else _what_if_section(result, catalog, w, scores=False),
         Section("reasons", "Why", (Bullets(tuple(_summary_reasons(result, catalog, w))),)),
         Section("figures", "Key figures", (_figures_table(result, catalog, w, entries),)),
         Section("change", change_heading, (Paragraph(change),)),

@@ -25,7 +25,7 @@ class CriterionScore(BaseModel):
 class Constraint(BaseModel):
     """A limit the person set (budget, timeline, admission, level) checked against the program's pathway."""
 
-    id: Literal["budget", "timeline", "admission", "level", "combined"]
+    id: Literal["budget", "timeline", "admission", "level"]
     ok: bool
     shortfall: float | None = Field(None, description="How far the pathway misses, in the constraint's unit")
     unit: str = ""

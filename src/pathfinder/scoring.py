@@ -18,6 +18,7 @@ The method is written out in docs/method.md. In short:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,6 +34,7 @@ Confidence = Literal["clear", "lean", "toss-up"]
 LEAN_FROM = 50
 CLEAR_FROM = 100
 TOTAL = 1000  # 100 points, in tenths
+MILLION = 1_000_000
 
 LIMITS = ("budget", "timeline", "admission", "level")
 LEVEL_RANK = {"certificate": 0, "associate": 1, "bachelor": 2, "master": 3}
@@ -43,20 +45,18 @@ HELD_LEVEL = {"associate": 1, "bachelor": 2}  # the credential each education an
 class Criterion:
     id: str
     label: str
-    kind: Literal["figure", "fit"]
 
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion("cost", "Cost", "figure"),
-    Criterion("time_to_work", "Time to a first job", "figure"),
-    Criterion("salary", "Early salary", "figure"),
-    Criterion("job_growth", "Job growth", "figure"),
-    Criterion("career_goal", "The work you want", "fit"),
-    Criterion("learning", "How you learn", "fit"),
-    Criterion("remote_work", "Remote work", "fit"),
-    Criterion("difficulty", "How demanding", "fit"),
+    Criterion("cost", "Cost"),
+    Criterion("time_to_work", "Time to a first job"),
+    Criterion("salary", "Early salary"),
+    Criterion("job_growth", "Job growth"),
+    Criterion("career_goal", "The work you want"),
+    Criterion("learning", "How you learn"),
+    Criterion("remote_work", "Remote work"),
+    Criterion("difficulty", "How demanding"),
 )
-CRITERION_IDS = tuple(c.id for c in CRITERIA)
 INDEX = {c.id: i for i, c in enumerate(CRITERIA)}
 COST, TIME, SALARY, GROWTH, GOAL, LEARNING, REMOTE, DIFFICULTY = range(len(CRITERIA))
 PRIORITY_CRITERION = {"cost": COST, "speed": TIME, "salary": SALARY, "job_growth": GROWTH}
@@ -236,7 +236,7 @@ class PathwayScore:
     cost: Span
     time_to_work: Span
     prerequisite: bool  # the person takes the pathway's prerequisite step first
-    distance: int  # how far it misses the person's limits, in thousandths (0 when it fits): see Scorer
+    distance: int  # how far it misses the person's limits, in millionths (0 when it fits, at least 1 when not)
     score: int = 0  # tenths of a point, 0-1000: the exact sum of the shown contributions
     key: tuple[object, ...] = ()  # the sort key, see sort_key
 
@@ -441,12 +441,12 @@ class Scorer:
         points = tuple(int(weight * v + 0.5) if v is not None else 0 for v, weight in zip(shown, w))  # type: ignore[operator]
         time = f.times[prerequisite]
         misses = _misses(answers, f, time, held, prerequisite)
+        distance = 0
         if misses:
-            distance = round(1000 * sum(m.distance(self._scales.get(k, 0.0)) for k, m in misses.items()))
-        else:
-            distance = 0
+            distance = max(1, round(MILLION * sum(m.distance(self._scales.get(k, 0.0)) for k, m in misses.items())))
         score = PathwayScore(f.program, f.pathway, shown, points, misses, f.cost, time, prerequisite, distance)
-        score.key = score.sort_key(f.tails[prerequisite])
+        direct = get("goal") not in f.goals  # between equal scores, the pathway that is the goal's direct route first
+        score.key = score.sort_key((direct, *f.tails[prerequisite]))
         return score
 
 
@@ -468,9 +468,10 @@ def _misses(answers: Answers, f: _Figures, time: Span, held: int, prerequisite: 
     misses: dict[str, Miss] = {}
     budget = answers.get("budget_usd")
     if budget is not None:
+        shown = math.floor(float(budget) + 0.5)  # decided in whole dollars, as a budget is shown
         low = f.cost.low
-        if low is None or low > budget:  # type: ignore[operator]
-            misses["budget"] = Miss("budget", low, float(budget))  # type: ignore[arg-type]
+        if low is None or low > shown:
+            misses["budget"] = Miss("budget", low, float(shown))
     timeline = answers.get("timeline_months")
     if timeline is not None and time.low is not None and time.low > timeline:  # type: ignore[operator]
         misses["timeline"] = Miss("timeline", time.low, float(timeline))  # type: ignore[arg-type]
