@@ -32,7 +32,7 @@ def test_interactive_quiz_then_export(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     text = report.read_text(encoding="utf-8")
-    assert text.startswith("# pathfinder recommendation") and "## Money and time over 10 years" in text
+    assert text.startswith("# Your pathfinder recommendation") and "## Money and time over 10 years" in text
 
 
 def test_bad_export_path_stops_before_the_first_question(tmp_path: Path) -> None:

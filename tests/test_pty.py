@@ -78,7 +78,7 @@ def test_the_whole_quiz_in_a_terminal(tmp_path: Path) -> None:
     out = finish(child)
     assert child.exitstatus == 0, out
     assert "Traceback" not in out
-    assert "Next steps" in strip_ansi(out)
+    assert "Next step" in strip_ansi(out)
 
 
 def test_going_back_with_ctrl_b_and_the_left_arrow(tmp_path: Path) -> None:

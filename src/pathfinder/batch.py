@@ -45,6 +45,16 @@ class Outcome:
     first_failure: int | None = None
     stopped: bool = False  # --strict stopped at the first bad line
 
+    def summary(self) -> str:
+        """What happened, in one line for standard error."""
+        sets = "answer set" if self.scored == 1 else "answer sets"
+        if self.stopped:
+            return f"stopped at line {self.first_failure} (--strict); scored {self.scored:,} {sets} before it"
+        if self.failed:
+            lines = "line" if self.failed == 1 else "lines"
+            return f"scored {self.scored:,} {sets}; {self.failed:,} {lines} failed (the first at line {self.first_failure})"
+        return f"scored {self.scored:,} {sets}"
+
 
 # --- reading ------------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
-"""The command line: parse options, call the core, pick a renderer, map errors to exit codes.
+"""The command line: parse options, call the core, pick a layout. Each command reads like its help text.
 
-Exit codes: 0 ok; 2 bad input or usage; 130 interrupted; 1 anything else.
-Heavy modules (pydantic, rich, questionary) are imported inside the commands that need
-them, so ``--version`` and ``--help`` start fast.
+Exit codes (one place, ``exit_for``): 0 done; 2 bad input or usage; 1 a failed line in ``score``, a closed
+pipe or an unexpected error; 130 interrupted; 143 terminated. Heavy modules (pydantic, rich, questionary)
+are imported inside the commands that need them, so ``--version`` and ``--help`` start fast.
 """
 
 from __future__ import annotations
@@ -19,22 +19,32 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from pathfinder import __version__
+from pathfinder.cli_help import PlainCommand, PlainGroup
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from pathfinder.models import Catalog
+    from pathfinder.results import Result
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 MAX_YEARS = 40  # pathfinder.projection.MAX_YEARS, repeated so --help needs no core import
 MAX_PART_TIME_INCOME_USD = 1_000_000  # pathfinder.projection.MAX_PART_TIME_INCOME_USD
+MORE = "More: add --details for the whole report, or --export report.html to save it."
 
 app = typer.Typer(
     name="pathfinder",
-    help="Choose between Health Information Management (HIM) and Medical Billing and Coding (MBC). "
-    "Everything runs on your machine; nothing is sent anywhere.",
+    cls=PlainGroup,
+    help="Choose between a Health Information Management (HIM) program and a Medical Billing and Coding (MBC) "
+    "program. Everything runs on your machine; nothing is sent anywhere.",
+    epilog="""
+    pathfinder quiz
+    pathfinder quiz --defaults --set goal=coding --set budget_usd=5k
+    pathfinder compare --sources
+    pathfinder score class.csv --format csv --output results.csv
+    """,
     no_args_is_help=True,
     add_completion=False,
     # Plain help: Typer's Rich help would import rich, markdown and pygments just to print it.
@@ -59,22 +69,18 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    data: Annotated[
-        Optional[Path],
-        typer.Option("--data", metavar="PATH", help="Use this programs file instead of the shipped catalog."),
-    ] = None,
-    no_color: Annotated[
-        bool, typer.Option("--no-color", help="Plain output without colour (NO_COLOR is honoured too).")
-    ] = False,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
+    data: Annotated[Optional[Path], typer.Option(
+        "--data", metavar="PATH", help="Use this programs file instead of the one that comes with pathfinder.")] = None,
+    no_color: Annotated[bool, typer.Option(
+        "--no-color", help="Plain output without colour or other escape codes (NO_COLOR is honoured too).")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     """Choose between HIM and medical billing and coding programs."""
     ctx.obj = Settings(data=data, no_color=no_color or bool(os.environ.get("NO_COLOR")))
 
 
-# --- plumbing shared by the commands -------------------------------------------------
+# --- plumbing shared by the commands ------------------------------------------------------
 
 
 def _printable(text: str) -> str:
@@ -87,7 +93,8 @@ def _printable(text: str) -> str:
     )
 
 
-def _fail(message: str) -> None:
+def _say(message: str) -> None:
+    """A message for the person, on standard error."""
     try:
         sys.stderr.write(f"pathfinder: {_printable(message)}\n")
         sys.stderr.flush()
@@ -95,30 +102,40 @@ def _fail(message: str) -> None:
         pass
 
 
-@contextmanager
-def _guard() -> Iterator[None]:
-    """Turn every failure into a short message and the documented exit code."""
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is so prompts restore the terminal on the way out."""
+
+
+def exit_for(error: BaseException) -> tuple[int, str | None]:
+    """The one mapping from what went wrong to an exit code and a message (None: say nothing)."""
     from pathfinder.errors import PathfinderError
 
+    if isinstance(error, PathfinderError):
+        return EXIT_USAGE, str(error)
+    if isinstance(error, Terminated):
+        return EXIT_TERMINATED, "terminated"
+    if isinstance(error, KeyboardInterrupt):
+        return EXIT_INTERRUPTED, "interrupted"
+    if isinstance(error, BrokenPipeError):
+        _silence_stdout()
+        return 1, None
+    return 1, f"unexpected error: {error.__class__.__name__}: {error}"
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Every failure inside a command becomes a short message and its exit code: never a traceback."""
     try:
         yield
     except typer.Exit:
         raise
-    except PathfinderError as exc:
-        _fail(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
-    except Terminated:
-        _fail("terminated")
-        raise typer.Exit(EXIT_TERMINATED) from None
-    except KeyboardInterrupt:
-        _fail("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(1) from None
-    except Exception as exc:  # the last line of defence: one line, never a traceback
-        _fail(f"unexpected error: {exc.__class__.__name__}: {exc}")
-        raise typer.Exit(1) from None
+    except BaseException as exc:  # noqa: BLE001 - the last line of defence
+        if isinstance(exc, SystemExit):
+            raise
+        code, message = exit_for(exc)
+        if message:
+            _say(message)
+        raise typer.Exit(code) from None
 
 
 def _silence_stdout() -> None:
@@ -160,105 +177,120 @@ def _console(ctx: typer.Context, file: Any = None) -> Console:
     return make_console(file, no_color=_settings(ctx).no_color)
 
 
-# --- quiz ------------------------------------------------------------------------------
+# --- quiz ---------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=PlainCommand, epilog="""
+    pathfinder quiz
+    pathfinder quiz --defaults --set budget_usd=5k --set goal=billing
+    pathfinder quiz --answers my-answers.json --details
+    pathfinder quiz --answers my-answers.json --export report.html
+    pathfinder quiz --defaults --what-if budget_usd=20000 --json
+    """)
 def quiz(
     ctx: typer.Context,
-    answers_file: Annotated[
-        Optional[str],
-        typer.Option("--answers", metavar="FILE", help="Pre-fill answers from a JSON file ('-' reads standard input)."),
-    ] = None,
-    sets: Annotated[
-        Optional[list[str]],
-        typer.Option("--set", metavar="ID=VALUE", help="Set one answer; VALUE is read as JSON if it parses (null too). Repeatable."),
-    ] = None,
-    use_defaults: Annotated[
-        bool, typer.Option("--defaults", help="Take the default for every question still unanswered.")
-    ] = False,
-    save_answers: Annotated[
-        Optional[Path],
-        typer.Option("--save-answers", metavar="FILE", help="Write the complete answers to FILE (replayable with --answers)."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
-    years: Annotated[
-        int, typer.Option("--years", metavar="N", min=1, max=MAX_YEARS, help="Years the money-and-time projection covers.")
-    ] = 10,
-    part_time_income: Annotated[
-        float,
-        typer.Option("--part-time-income", metavar="USD", min=0, max=MAX_PART_TIME_INCOME_USD,
-                     help="Part-time earnings a year while in school, for the projection (default 0)."),
-    ] = 0.0,
-    what_ifs: Annotated[
-        Optional[list[str]],
-        typer.Option("--what-if", metavar="ID=VALUE", help="Also score with this answer changed and show both side by side. Repeatable."),
-    ] = None,
-    export: Annotated[
-        Optional[Path],
-        typer.Option("--export", metavar="PATH", help="Also write the whole report to PATH: .html, .htm, .md or .txt; "
-                     ".svg writes the money-and-time chart alone."),
-    ] = None,
-    details: Annotated[
-        bool, typer.Option("--details", help="Print the whole report: every table, money and time over the years, "
-                           "the two-step path, all the changes, the assumptions and the sources.")
-    ] = False,
+    answers_file: Annotated[Optional[str], typer.Option(
+        "--answers", metavar="FILE", help="Take answers from a JSON file ('-' reads standard input).")] = None,
+    sets: Annotated[Optional[list[str]], typer.Option(
+        "--set", metavar="ID=VALUE", help="Set one answer, written as you would type it (5k, $5,000, 12 months, "
+        "a choice's id or its words) or as JSON (null for not sure).")] = None,
+    use_defaults: Annotated[bool, typer.Option(
+        "--defaults", help="Take the default for every question still unanswered.")] = False,
+    details: Annotated[bool, typer.Option(
+        "--details", help="Print the whole report: every table, money and time over the years, the two-step path, "
+        "all the changes, the assumptions and the sources.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on standard output.")] = False,
+    save_answers: Annotated[Optional[Path], typer.Option(
+        "--save-answers", metavar="FILE", help="Write the complete answers to FILE, to use again with --answers.")] = None,
+    export: Annotated[Optional[Path], typer.Option(
+        "--export", metavar="FILE", help="Also write the whole report to FILE: a web page (.html or .htm), Markdown "
+        "(.md) or plain text (.txt); .svg writes the money and time chart alone.")] = None,
+    years: Annotated[int, typer.Option(
+        "--years", metavar="N", min=1, max=MAX_YEARS, help="Years the money and time projection covers, 1 to 40. "
+        "Default: 10.")] = 10,
+    part_time_income: Annotated[float, typer.Option(
+        "--part-time-income", metavar="USD", min=0, max=MAX_PART_TIME_INCOME_USD,
+        help="Part-time earnings a year while in school, for the projection. Default: 0.")] = 0.0,
+    what_ifs: Annotated[Optional[list[str]], typer.Option(
+        "--what-if", metavar="ID=VALUE", help="Also show the result with this answer changed, beside yours.")] = None,
 ) -> None:
-    """Answer a few questions and get a recommendation with the reasons behind it."""
+    """Answer a few questions and get a recommendation with the reasons behind it.
+
+    Questions already answered (with --answers, --set or --defaults) are not asked again. The result is a
+    one-screen summary; --details prints the whole report.
+    """
     with _guard():
-        import math
-
-        from pathfinder.errors import PathfinderError
-        from pathfinder.files import check_writable, write_atomic
-
-        from pathfinder.formats import export_format
-
-        fmt = export_format(export) if export is not None else None
-        if not math.isfinite(part_time_income):
-            raise PathfinderError("--part-time-income: must be a finite number of dollars a year")
+        outputs = _check_outputs(export, save_answers, part_time_income)
         catalog = _catalog(ctx)
-        if save_answers is not None:
-            check_writable(save_answers, "--save-answers")
-        if export is not None:
-            check_writable(export, "--export")
-        from pathfinder.answers import gather_answers, in_order, read_sets
-
-        what_if_answers = read_sets(what_ifs, "--what-if") if what_ifs else None
-        answers, missing = gather_answers(answers_file, sets or [], use_defaults,
-                                          stdin=sys.stdin.buffer if answers_file == "-" else None)
-        if missing:
-            if answers_file == "-" or not sys.stdin.isatty():
-                raise PathfinderError(
-                    f"no terminal to ask in, and these answers are missing: {', '.join(missing)}. "
-                    "Give them with --answers FILE or --set id=value, or add --defaults to take the defaults."
-                )
-            from pathfinder.prompts import ask_missing
-
-            answers = ask_missing(answers)
-        answers = in_order(answers)
+        answers, what_if = _quiz_answers(answers_file, sets or [], use_defaults, what_ifs or [])
         from pathfinder.advice import advise
         from pathfinder.projection import Options
 
-        result = advise(answers, catalog, Options(years=years, part_time_income_usd=part_time_income), what_if_answers)
-        if save_answers is not None:
-            import json
-
-            write_atomic(save_answers, json.dumps(answers, indent=2) + "\n", "--save-answers")
-        if export is not None and fmt is not None:
-            write_atomic(export, _export_text(result, catalog, fmt), "--export")
-            _fail(f"wrote the report to {export}")
+        result = advise(answers, catalog, Options(years=years, part_time_income_usd=part_time_income), what_if)
+        _write_outputs(result, catalog, answers, outputs)
         if as_json:
             _write_stdout(result.model_dump_json(indent=2))
-            return
-        from pathfinder.render import report_view
-        from pathfinder.report import build
-
-        more = "More: add --details for the whole report, or --export report.html to save it."
-        console = _console(ctx)
-        console.print(report_view(build(result, catalog, details=details, more=more)))
+        else:
+            _show_report(ctx, result, catalog, details)
 
 
-def _export_text(result: Any, catalog: Catalog, fmt: str) -> str:
+@dataclass(frozen=True)
+class _Outputs:
+    save_answers: Path | None
+    export: Path | None
+    export_format: str | None
+
+
+def _check_outputs(export: Path | None, save_answers: Path | None, part_time_income: float) -> _Outputs:
+    """Everything that can be refused is refused before any question is asked."""
+    import math
+
+    from pathfinder.errors import PathfinderError
+    from pathfinder.files import check_writable
+    from pathfinder.formats import export_format
+
+    fmt = export_format(export) if export is not None else None
+    if not math.isfinite(part_time_income):
+        raise PathfinderError("--part-time-income: must be a finite number of dollars a year")
+    for path, flag in ((save_answers, "--save-answers"), (export, "--export")):
+        if path is not None:
+            check_writable(path, flag)
+    return _Outputs(save_answers, export, fmt)
+
+
+def _quiz_answers(answers_file: str | None, sets: list[str], use_defaults: bool,
+                  what_ifs: list[str]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The answers from the file, --set and the defaults, then the prompts for whatever is still missing."""
+    from pathfinder.answers import gather_answers, in_order, read_sets
+    from pathfinder.errors import PathfinderError
+
+    what_if = read_sets(what_ifs, "--what-if") if what_ifs else None
+    answers, missing = gather_answers(answers_file, sets, use_defaults,
+                                      stdin=sys.stdin.buffer if answers_file == "-" else None)
+    if missing:
+        if answers_file == "-" or not sys.stdin.isatty():
+            raise PathfinderError(
+                f"no terminal to ask in, and these answers are missing: {', '.join(missing)}. "
+                "Give them with --answers FILE or --set id=value, or add --defaults to take the defaults.")
+        from pathfinder.prompts import ask_missing
+
+        answers = ask_missing(answers)
+    return in_order(answers), what_if
+
+
+def _write_outputs(result: Result, catalog: Catalog, answers: dict[str, Any], outputs: _Outputs) -> None:
+    import json
+
+    from pathfinder.files import write_atomic
+
+    if outputs.save_answers is not None:
+        write_atomic(outputs.save_answers, json.dumps(answers, indent=2) + "\n", "--save-answers")
+    if outputs.export is not None and outputs.export_format is not None:
+        write_atomic(outputs.export, _export_text(result, catalog, outputs.export_format), "--export")
+        _say(f"wrote the report to {outputs.export}")
+
+
+def _export_text(result: Result, catalog: Catalog, fmt: str) -> str:
     """The whole report in the format the file's suffix names."""
     from pathfinder.report import build
 
@@ -276,7 +308,14 @@ def _export_text(result: Any, catalog: Catalog, fmt: str) -> str:
     return to_html(report) if fmt == "html" else chart_only(report)
 
 
-# --- score ---------------------------------------------------------------------------
+def _show_report(ctx: typer.Context, result: Result, catalog: Catalog, details: bool) -> None:
+    from pathfinder.render import report_view
+    from pathfinder.report import build
+
+    _console(ctx).print(report_view(build(result, catalog, details=details, more=MORE)))
+
+
+# --- score --------------------------------------------------------------------------------
 
 
 class InputFormat(str, Enum):
@@ -290,31 +329,31 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@app.command(cls=PlainCommand, epilog="""
+    pathfinder score class.csv
+    pathfinder score class.csv --format csv > results.csv
+    some-form-tool export | pathfinder score - --format csv
+    pathfinder score answers.jsonl --full --strict
+    """)
 def score(
     ctx: typer.Context,
-    file: Annotated[
-        str, typer.Argument(metavar="FILE", help="Answer sets, JSON Lines or CSV ('-' reads standard input).")
-    ],
-    input_format: Annotated[
-        InputFormat,
-        typer.Option("--input-format", help="How FILE is written; auto goes by the suffix, or by the first line."),
-    ] = InputFormat.auto,
-    output_format: Annotated[
-        OutputFormat,
-        typer.Option("--format", help="jsonl: one result a line, as quiz --json; csv: a table of recommendations."),
-    ] = OutputFormat.jsonl,
+    file: Annotated[str, typer.Argument(
+        metavar="FILE", help="Answer sets, JSON Lines or CSV ('-' reads standard input).")],
+    input_format: Annotated[InputFormat, typer.Option(
+        "--input-format", metavar="FORMAT", help="How FILE is written: auto (by the suffix, or by the first line), "
+        "jsonl or csv. Default: auto.")] = InputFormat.auto,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", metavar="FORMAT", help="jsonl (one result a line, as quiz --json) or csv (a table of "
+        "recommendations). Default: jsonl.")] = OutputFormat.jsonl,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad line.")] = False,
-    full: Annotated[
-        bool,
-        typer.Option("--full", help="Add the projection, what would change and the stackable path, as quiz --json does "
-                     "(much slower)."),
-    ] = False,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Add the projection, what would change and the two-step path, as quiz --json does "
+        "(much slower).")] = False,
 ) -> None:
     """Score many answer sets (JSON Lines or CSV) and write one result a line.
 
-    Missing answers take their defaults. A bad line is reported on standard error with its
-    line number and skipped; the exit code is 1 if any line failed.
+    Missing answers take their defaults. A bad line is reported on standard error with its line number and
+    skipped; the exit code is 1 if any line failed.
     """
     with _guard():
         from pathfinder.batch import open_source, run
@@ -323,22 +362,12 @@ def score(
         source = open_source(file, input_format.value, stdin=sys.stdin.buffer if file == "-" else None)
         try:
             with _progress(ctx, source) as on_progress:
-                outcome = run(
-                    source, catalog, sys.stdout.buffer, output_format=output_format.value, strict=strict, full=full,
-                    on_problem=lambda line, message: _fail(f"{source.label} line {line}: {message}"),
-                    on_progress=on_progress,
-                )
+                outcome = run(source, catalog, sys.stdout.buffer, output_format=output_format.value, strict=strict,
+                              full=full, on_problem=lambda line, message: _say(f"{source.label} line {line}: {message}"),
+                              on_progress=on_progress)
         finally:
             source.close()
-        sets = "answer set" if outcome.scored == 1 else "answer sets"
-        if outcome.stopped:
-            _fail(f"stopped at line {outcome.first_failure} (--strict); scored {outcome.scored:,} {sets} before it")
-        elif outcome.failed:
-            lines = "line" if outcome.failed == 1 else "lines"
-            _fail(f"scored {outcome.scored:,} {sets}; {outcome.failed:,} {lines} failed "
-                  f"(the first at line {outcome.first_failure})")
-        else:
-            _fail(f"scored {outcome.scored:,} {sets}")
+        _say(outcome.summary())
         if outcome.failed:
             raise typer.Exit(1)
 
@@ -356,7 +385,7 @@ def _progress(ctx: typer.Context, source: Any) -> Iterator[Any]:
         yield update
 
 
-# --- compare, questions, schema -------------------------------------------------------
+# --- compare, questions, schema -----------------------------------------------------------
 
 
 class CompareFormat(str, Enum):
@@ -366,81 +395,89 @@ class CompareFormat(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@app.command(cls=PlainCommand, epilog="""
+    pathfinder compare
+    pathfinder compare --sources
+    pathfinder compare --format markdown --sources > programs.md
+    pathfinder compare --format csv --programs mbc,him > programs.csv
+    pathfinder compare --json | jq -r '.programs[].name'
+    """)
 def compare(
     ctx: typer.Context,
-    output_format: Annotated[
-        Optional[CompareFormat],
-        typer.Option("--format", help="table (the default), json (the full profiles), markdown or csv."),
-    ] = None,
+    output_format: Annotated[Optional[CompareFormat], typer.Option(
+        "--format", metavar="FORMAT", help="table (the default), json (the full profiles, as in the programs "
+        "file), markdown or csv.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
-    programs: Annotated[
-        Optional[str], typer.Option("--programs", metavar="IDS", help="Comma-separated program ids to show, in that order (default: all).")
-    ] = None,
-    sources: Annotated[
-        bool, typer.Option("--sources", help="Mark each figure with footnotes saying where it comes from (table, markdown, csv).")
-    ] = False,
+    programs: Annotated[Optional[str], typer.Option(
+        "--programs", metavar="IDS", help="The programs to show, by id, comma-separated, in that order. "
+        "Default: all.")] = None,
+    sources: Annotated[bool, typer.Option(
+        "--sources", help="Mark each figure with a numbered footnote saying where it comes from.")] = False,
 ) -> None:
     """Show the programs side by side: cost, length, salary, growth, certifications and more."""
     with _guard():
-        from pathfinder.errors import PathfinderError
+        fmt = _compare_format(output_format, as_json)
+        catalog = _catalog(ctx)
         from pathfinder.factsheet import choose_programs
 
-        if as_json and output_format not in (None, CompareFormat.json):
-            raise PathfinderError(f"--json is the same as --format json; it cannot be used with --format {output_format.value}")
-        fmt = CompareFormat.json if as_json else (output_format or CompareFormat.table)
-        ids = None if programs is None else [part.strip() for part in programs.split(",") if part.strip()]
-        if ids is not None and not ids:
-            raise PathfinderError("--programs: give at least one program id, for example --programs him,mbc")
-        catalog = _catalog(ctx)
-        chosen = choose_programs(catalog, ids)
+        chosen = choose_programs(catalog, _program_ids(programs))
         if fmt is CompareFormat.json:
-            shown = catalog.model_copy(update={"programs": chosen}) if ids else catalog
+            shown = catalog.model_copy(update={"programs": chosen}) if programs else catalog
             _write_stdout(shown.model_dump_json(indent=2))
-            return
-        if fmt is CompareFormat.csv:
+        elif fmt is CompareFormat.csv:
             from pathfinder.formats import compare_csv
 
-            sys.stdout.write(compare_csv(catalog, chosen, sources))
-            sys.stdout.flush()
-            return
-        from pathfinder.report import compare_report
-
-        shown = compare_report(catalog, chosen, sources)
-        if fmt is CompareFormat.markdown:
-            from pathfinder.markdown import to_markdown
-
-            _write_stdout(to_markdown(shown))
-            return
-        from pathfinder.render import compare_view
-
-        _console(ctx).print(compare_view(shown))
+            _write_stdout(compare_csv(catalog, chosen, sources))
+        else:
+            _show_compare(ctx, catalog, chosen, sources, fmt)
 
 
-@app.command()
+def _compare_format(output_format: CompareFormat | None, as_json: bool) -> CompareFormat:
+    from pathfinder.errors import PathfinderError
+
+    if as_json and output_format not in (None, CompareFormat.json):
+        assert output_format is not None
+        raise PathfinderError(f"--json is the same as --format json; it cannot be used with --format {output_format.value}")
+    return CompareFormat.json if as_json else (output_format or CompareFormat.table)
+
+
+def _program_ids(programs: str | None) -> list[str] | None:
+    from pathfinder.errors import PathfinderError
+
+    ids = None if programs is None else [part.strip() for part in programs.split(",") if part.strip()]
+    if ids is not None and not ids:
+        raise PathfinderError("--programs: give at least one program id, for example --programs him,mbc")
+    return ids
+
+
+def _show_compare(ctx: typer.Context, catalog: Catalog, chosen: list[Any], sources: bool, fmt: CompareFormat) -> None:
+    from pathfinder.report import compare_report
+
+    shown = compare_report(catalog, chosen, sources)
+    if fmt is CompareFormat.markdown:
+        from pathfinder.markdown import to_markdown
+
+        _write_stdout(to_markdown(shown))
+        return
+    from pathfinder.render import compare_view
+
+    _console(ctx).print(compare_view(shown))
+
+
+@app.command(cls=PlainCommand, epilog="""
+    pathfinder questions
+    pathfinder questions --json | jq -r '.questions[].id'
+    """)
 def questions(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the questions as JSON, to build an answers file.")] = False,
 ) -> None:
-    """List the quiz questions with their ids, kinds, choices and defaults."""
+    """List the quiz questions with their ids, titles, choices and defaults."""
     with _guard():
-        from pathfinder.questions import QUESTIONS
+        from pathfinder.questions import QUESTIONS, questions_json
 
         if as_json:
-            import json
-
-            payload = {
-                "schema_version": 1,
-                "questions": [
-                    {
-                        "id": q.id, "title": q.title, "prompt": q.prompt, "kind": q.kind, "help": q.help, "default": q.default,
-                        "nullable": q.nullable, "minimum": q.minimum, "maximum": q.maximum,
-                        "choices": [{"value": c.value, "label": c.label} for c in q.choices],
-                    }
-                    for q in QUESTIONS
-                ],
-            }
-            _write_stdout(json.dumps(payload, indent=2))
+            _write_stdout(questions_json())
             return
         from pathfinder.render import questions_table
 
@@ -454,11 +491,15 @@ class SchemaName(str, Enum):
     programs = "programs"
 
 
-@app.command()
+@app.command(cls=PlainCommand, epilog="""
+    pathfinder schema result
+    pathfinder schema answers > answers.schema.json
+    """)
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="Which document: result, answers or programs.")],
+    name: Annotated[SchemaName, typer.Argument(
+        metavar="NAME", help="Which document: result, answers or programs.")],
 ) -> None:
-    """Print the JSON Schema of the result, the answers file or the programs catalog."""
+    """Print the JSON Schema of the result, the answers file or the programs file."""
     with _guard():
         import json
 
@@ -467,8 +508,7 @@ def schema(
         _write_stdout(json.dumps(schema_for(name.value), indent=2))
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where the program is so prompts restore the terminal on the way out."""
+# --- the entry point ----------------------------------------------------------------------
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
@@ -485,7 +525,7 @@ def _prepare_streams() -> bool:
             except (ValueError, OSError):
                 pass
     if sys.stdout is None:
-        _fail("standard output is closed; nothing can be printed")
+        _say("standard output is closed; nothing can be printed")
         return False
     return True
 
@@ -503,12 +543,8 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         app(prog_name="pathfinder")
-    except Terminated:
-        _fail("terminated")
-        sys.exit(EXIT_TERMINATED)
-    except KeyboardInterrupt:
-        _fail("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(1)
+    except (KeyboardInterrupt, BrokenPipeError) as exc:  # raised outside a command (while Typer parses)
+        code, message = exit_for(exc)
+        if message:
+            _say(message)
+        sys.exit(code)
