@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import SHIPPED_DATA, find_pathfinder, raw_catalog
 from typer.testing import CliRunner
 
+from helpers import SHIPPED_DATA, find_pathfinder, raw_catalog
 from pathfinder.catalog import load_catalog, shipped_path, validate_catalog
 from pathfinder.cli import app
 from pathfinder.errors import PathfinderError

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 import typer
-from helpers import ROOT, raw_catalog, squash, third_program
 from typer.testing import CliRunner
 
+from helpers import ROOT, raw_catalog, squash, third_program
 from pathfinder import __version__
 from pathfinder.cli import app
 from pathfinder.questions import QUESTIONS, defaults

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from insight_helpers import INFORMATICS_ON_A_BUDGET, MANAGEMENT, run, set_args
 
 NEW_FIELDS = {"projection", "assumptions", "what_would_change", "stackable_path", "what_if"}

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from helpers import ROOT, raw_catalog
 
 DATA = raw_catalog()

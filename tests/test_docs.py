@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+
 from helpers import ROOT, find_pathfinder
 
 README = ROOT / "README.md"

@@ -8,8 +8,8 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-import os
 import math
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from pathfinder.advice import advise as score
 from pathfinder.catalog import load_catalog, validate_catalog
 from pathfinder.cli import app
 from pathfinder.errors import PathfinderError
-from pathfinder.results import Result
 from pathfinder.questions import QUESTIONS, defaults, validate_answers
 from pathfinder.render import make_console, report_view
 from pathfinder.report import build, compare_report
-from pathfinder.advice import advise as score
+from pathfinder.results import Result
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = json.loads((ROOT / "data" / "programs.json").read_text())

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from helpers import ROOT
 from insight_helpers import INFORMATICS_ON_A_BUDGET, run, set_args
 

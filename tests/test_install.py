@@ -15,8 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
 
+from helpers import ROOT
 from pathfinder import __version__
 from pathfinder.catalog import load_catalog
 

@@ -10,8 +10,8 @@ Middle: HIM pays 57,500/yr from month 24 after 16,000; MBC pays 50,000/yr from m
 from __future__ import annotations
 
 import pytest
-from insight_helpers import INFORMATICS_ON_A_BUDGET, answers, catalog, custom_catalog
 
+from insight_helpers import INFORMATICS_ON_A_BUDGET, answers, catalog, custom_catalog
 from pathfinder.projection import CashFlow, Options, break_even_year, pathway_inputs, project, stackable_path
 from pathfinder.scoring import Scorer
 

@@ -12,10 +12,10 @@ import copy
 import math
 from typing import Any
 
-from helpers import raw_catalog, third_program
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import raw_catalog, third_program
 from pathfinder.advice import advise
 from pathfinder.catalog import validate_catalog
 from pathfinder.models import Catalog

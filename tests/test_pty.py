@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from helpers import find_pathfinder, strip_ansi
 
+from helpers import find_pathfinder, strip_ansi
+from pathfinder.advice import advise as score
 from pathfinder.catalog import load_catalog
 from pathfinder.questions import defaults
-from pathfinder.advice import advise as score
 
 DOWN = "\x1b[B"
 LEFT = "\x1b[D"

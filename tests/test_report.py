@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_properties import ANSWERS
 
 from pathfinder.advice import advise
 from pathfinder.catalog import load_catalog
@@ -21,6 +20,7 @@ from pathfinder.questions import defaults, validate_answers
 from pathfinder.render import make_console, report_view
 from pathfinder.report import Bullets, Chart, Paragraph, Report, Table, build
 from pathfinder.results import Result
+from test_properties import ANSWERS
 
 CATALOG = load_catalog()
 MORE = "More: add --details for the whole report, or --export report.html to save it."

@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import raw_catalog, third_program
 
+from helpers import raw_catalog, third_program
 from pathfinder.advice import advise
 from pathfinder.catalog import load_catalog, validate_catalog
 from pathfinder.models import Catalog

@@ -116,7 +116,7 @@ def _constraints(best: ScoredPathway, answers: dict[str, Answer]) -> list[Constr
         miss = best.misses.get(limit)
         if not given[limit] and miss is None:
             continue
-        lines.append(Constraint(id=limit, ok=miss is None, shortfall=None if miss is None else miss.short,  # type: ignore[arg-type]
+        lines.append(Constraint(id=limit, ok=miss is None, shortfall=None if miss is None else miss.short,
                                 unit=UNITS[limit], message=explain.constraint_message(limit, best, answers)))
     return lines
 

@@ -386,7 +386,8 @@ def what_would_decide(ranking: Ranking, scorer: Scorer) -> list[Decider]:
     if ranking.confidence != "toss-up" or not ranking.fits:
         return []
     trials = _Trials(scorer, ranking)
-    both, one = [], []
+    both: list[Decider] = []
+    one: list[Decider] = []
     for question in sorted((q for q in QUESTIONS if q.kind == "choice" and q.id not in FACTS),
                            key=lambda q: DECIDER_ORDER.index(q.id) if q.id in DECIDER_ORDER else len(DECIDER_ORDER)):
         by_program: dict[str, list[Answer]] = {}

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -69,7 +69,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    data: Annotated[Optional[Path], typer.Option(
+    data: Annotated[Path | None, typer.Option(
         "--data", metavar="PATH", help="Use this programs file instead of the one that comes with pathfinder.")] = None,
     no_color: Annotated[bool, typer.Option(
         "--no-color", help="Plain output without colour or other escape codes (NO_COLOR is honoured too).")] = False,
@@ -189,9 +189,9 @@ def _console(ctx: typer.Context, file: Any = None) -> Console:
     """)
 def quiz(
     ctx: typer.Context,
-    answers_file: Annotated[Optional[str], typer.Option(
+    answers_file: Annotated[str | None, typer.Option(
         "--answers", metavar="FILE", help="Take answers from a JSON file ('-' reads standard input).")] = None,
-    sets: Annotated[Optional[list[str]], typer.Option(
+    sets: Annotated[list[str] | None, typer.Option(
         "--set", metavar="ID=VALUE", help="Set one answer, written as you would type it (5k, $5,000, 12 months, "
         "a choice's id or its words) or as JSON (null for not sure).")] = None,
     use_defaults: Annotated[bool, typer.Option(
@@ -200,9 +200,9 @@ def quiz(
         "--details", help="Print the whole report: every table, money and time over the years, the two-step path, "
         "all the changes, the assumptions and the sources.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on standard output.")] = False,
-    save_answers: Annotated[Optional[Path], typer.Option(
+    save_answers: Annotated[Path | None, typer.Option(
         "--save-answers", metavar="FILE", help="Write the complete answers to FILE, to use again with --answers.")] = None,
-    export: Annotated[Optional[Path], typer.Option(
+    export: Annotated[Path | None, typer.Option(
         "--export", metavar="FILE", help="Also write the whole report to FILE: a web page (.html or .htm), Markdown "
         "(.md) or plain text (.txt); .svg writes the money and time chart alone.")] = None,
     years: Annotated[int, typer.Option(
@@ -211,7 +211,7 @@ def quiz(
     part_time_income: Annotated[float, typer.Option(
         "--part-time-income", metavar="USD", min=0, max=MAX_PART_TIME_INCOME_USD,
         help="Part-time earnings a year while in school, for the projection. Default: 0.")] = 0.0,
-    what_ifs: Annotated[Optional[list[str]], typer.Option(
+    what_ifs: Annotated[list[str] | None, typer.Option(
         "--what-if", metavar="ID=VALUE", help="Also show the result with this answer changed, beside yours.")] = None,
 ) -> None:
     """Answer a few questions and get a recommendation with the reasons behind it.
@@ -404,11 +404,11 @@ class CompareFormat(str, Enum):
     """)
 def compare(
     ctx: typer.Context,
-    output_format: Annotated[Optional[CompareFormat], typer.Option(
+    output_format: Annotated[CompareFormat | None, typer.Option(
         "--format", metavar="FORMAT", help="table (the default), json (the full profiles, as in the programs "
         "file), markdown or csv.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
-    programs: Annotated[Optional[str], typer.Option(
+    programs: Annotated[str | None, typer.Option(
         "--programs", metavar="IDS", help="The programs to show, by id, comma-separated, in that order. "
         "Default: all.")] = None,
     sources: Annotated[bool, typer.Option(

@@ -64,9 +64,9 @@ def chart_svg(chart: model.Chart, standalone: bool = False, ident: str = "chart"
     for screen readers."""
     values = [v for s in chart.series for v in s.values if v is not None]
     years = max((len(s.values) for s in chart.series), default=1)
-    low, high = min([0, *values]), max([0, *values])
-    step = _nice_step(high - low or 1)
-    low, high = math.floor(low / step) * step, math.ceil(high / step) * step
+    step = _nice_step(max([0, *values]) - min([0, *values]) or 1)
+    low = math.floor(min([0, *values]) / step) * step
+    high = math.ceil(max([0, *values]) / step) * step
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     legend_h = 22 * len(chart.series)
     total_h = HEIGHT + legend_h

@@ -186,9 +186,9 @@ def project(ranking: Ranking, options: Options | None = None) -> tuple[list[Prog
             missing = "cost" if e.inputs["mid"].cost_usd is None else "salary"
             notes.append(f"No source gives the {missing} of {path_name(e.score.program, e.score.pathway)}, "
                          "so its earnings cannot be projected.")
-        program, pathway = e.score.program, e.score.pathway
+        shown, pathway = e.score.program, e.score.pathway
         projections.append(ProgramProjection(
-            program_id=program.id, program_name=program.name, pathway=pathway.id, pathway_name=pathway.name,
+            program_id=shown.id, program_name=shown.name, pathway=pathway.id, pathway_name=pathway.name,
             school_months=_values(e.inputs, "school_months"), job_search_months=_values(e.inputs, "job_search_months"),
             cost_usd=_values(e.inputs, "cost_usd"), salary_usd=_values(e.inputs, "salary_usd"),
             years=e.path.yearly(options.years), compared_with=compared.score.program.id if compared else None,
@@ -322,7 +322,7 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
     reason = (f"Your goal ({label('goal', ranking.answers.get('goal'))}) points to {target.name}, but it does not fit "
               f"your limits now. {misses_sentence(target_entry.best)} A first step in {first.program.short_name} can lead "
               f"there: {link.note}")
-    work = ScenarioValues(**starts["work"])
+    working = ScenarioValues(**starts["work"])
     school_one = school_months(first_score.pathway)
     school_two = school_months(second.pathway)
     steps = [
@@ -331,7 +331,7 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
             starts_month=ScenarioValues(low=0, mid=0, high=0), ends_month=_values(one, "school_months"),
             summary=(f"Now: {first_name} ({wording.month_span(school_one.low, school_one.high)}, "
                      f"{wording.money_span(first_score.cost.low, first_score.cost.high)}); working in the field "
-                     f"{wording.span(work.low, work.high, 'months')} from now."),
+                     f"{wording.span(working.low, working.high, 'months')} from now."),
         ),
         StackStep(
             program_id=target.id, pathway=second.pathway.id, pathway_name=second.pathway.name,

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-
 from typing import TYPE_CHECKING
 
 from pathfinder import factsheet, wording
@@ -337,19 +336,18 @@ def _summary_reasons(result: Result, catalog: Catalog, w: _Writer) -> list[Text]
     rival = _rival(result)
     reasons: list[Text] = []
     if rival is not None and first.eligible and not rival.eligible:
-        other = _program(catalog, rival.program_id)
-        reasons.append(w.say(f"{other.short_name} does not fit: {_miss_words(rival)}."))
+        ruled_out = _program(catalog, rival.program_id)
+        reasons.append(w.say(f"{ruled_out.short_name} does not fit: {_miss_words(rival)}."))
     if result.recommendation.confidence == "toss-up" and first.eligible and rival is not None:
-        mine, theirs = _gains(first, rival), _gains(rival, first)
-        for cid, side, other in ((mine[:1], first, rival), (theirs[:1], rival, first)):
-            for one in cid:
-                found = _reason(one, side, other, result, catalog, w)
+        for side, against in ((first, rival), (rival, first)):
+            for gain in _gains(side, against)[:1]:
+                found = _reason(gain, side, against, result, catalog, w)
                 if found is not None:
                     reasons.append(found)
-    for cid in _gains(first, rival):
+    for gain in _gains(first, rival):
         if len(reasons) >= SUMMARY_REASONS:
             break
-        found = _reason(cid, first, rival, result, catalog, w)
+        found = _reason(gain, first, rival, result, catalog, w)
         if found is not None and found.text not in {r.text for r in reasons}:
             reasons.append(found)
     if not reasons:

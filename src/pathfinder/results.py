@@ -231,7 +231,7 @@ def answers_model() -> type[BaseModel]:
     for q in QUESTIONS:
         if q.kind == "choice":
             values = tuple(c.value for c in q.choices if c.value is not None)
-            kind: Any = Literal[values]  # type: ignore[valid-type]
+            kind: Any = Literal[values]
         elif q.kind == "integer":
             kind = Annotated[int, Field(ge=q.minimum, le=q.maximum)]
         else:

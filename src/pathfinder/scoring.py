@@ -22,7 +22,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, cast
 
 from pathfinder.models import Catalog, Pathway, Program
 from pathfinder.questions import EDUCATION_ORDER, Answer
@@ -348,8 +348,8 @@ class _Figures:
     goals: frozenset[str]
     goal_values: dict[tuple[Answer, Answer], float | None]
     learning_values: dict[tuple[Answer, Answer], float | None]
-    remote: dict[Answer, float]
-    challenge: dict[Answer, float]
+    remote: dict[str, float]
+    challenge: dict[str, float]
 
 
 EDUCATION_RANK = {level: i for i, level in enumerate(EDUCATION_ORDER)}
@@ -434,11 +434,13 @@ class Scorer:
         if learning is _UNSEEN:
             learning = f.learning_values[key] = learning_value(answers, f.program)
         remote, challenge = get("remote"), get("challenge")
-        values = (f.static[0], f.time_values[prerequisite], f.static[1], f.static[2], goal, learning,
-                  f.remote.get(remote, 0.0) if remote is not None else None,  # type: ignore[arg-type]
-                  f.challenge.get(challenge, 0.0) if challenge is not None else None)  # type: ignore[arg-type]
-        shown = tuple(v if weight else None for v, weight in zip(values, w))
-        points = tuple(int(weight * v + 0.5) if v is not None else 0 for v, weight in zip(shown, w))  # type: ignore[operator]
+        values: tuple[float | None, ...] = (
+            f.static[0], f.time_values[prerequisite], f.static[1], f.static[2],
+            cast("float | None", goal), cast("float | None", learning),
+            f.remote.get(str(remote), 0.0) if remote is not None else None,
+            f.challenge.get(str(challenge), 0.0) if challenge is not None else None)
+        shown = tuple(v if weight else None for v, weight in zip(values, w, strict=True))
+        points = tuple(int(weight * v + 0.5) if v is not None else 0 for v, weight in zip(shown, w, strict=True))
         time = f.times[prerequisite]
         misses = _misses(answers, f, time, held, prerequisite)
         distance = 0
@@ -473,8 +475,8 @@ def _misses(answers: Answers, f: _Figures, time: Span, held: int, prerequisite: 
         if low is None or low > shown:
             misses["budget"] = Miss("budget", low, float(shown))
     timeline = answers.get("timeline_months")
-    if timeline is not None and time.low is not None and time.low > timeline:  # type: ignore[operator]
-        misses["timeline"] = Miss("timeline", time.low, float(timeline))  # type: ignore[arg-type]
+    if isinstance(timeline, int | float) and time.low is not None and time.low > timeline:
+        misses["timeline"] = Miss("timeline", time.low, float(timeline))
     if held >= 0:
         if held < f.entry and f.raises_to < f.entry:
             misses["admission"] = Miss("admission")
