@@ -20,7 +20,7 @@ from pathfinder.catalog import load_catalog, validate_catalog
 from pathfinder.models import Catalog
 from pathfinder.questions import defaults, validate_answers
 from pathfinder.results import Result
-from pathfinder.scoring import CRITERIA, INDEX, Ranking, Scorer, roc_weights, weights
+from pathfinder.scoring import CRITERIA, INDEX, Ranking, Scorer, rank_of, roc_weights, weights
 
 
 @pytest.fixture(scope="module")
@@ -276,12 +276,10 @@ def test_confidence_thresholds_are_on_the_shown_tenths(catalog: Catalog, lead: i
     ranking = ranked(catalog, goal="billing")
     first, second = ranking.programs[0], ranking.programs[1]
     # Shift the runner-up so that the lead is exactly `lead` tenths, then ask the ranking again.
-    from dataclasses import replace
-
     points = list(second.best.points)
     points[0] += first.score - lead - second.score
-    shifted = replace(second, best=replace(second.best, points=tuple(points)))
-    again = Ranking(ranking.answers, ranking.weights, (first, shifted))
+    shifted = second._replace(best=second.best._replace(points=tuple(points), score=sum(points)))
+    again = rank_of(ranking.answers, ranking.weights, (first, shifted))
     assert again.margin == lead
     assert again.confidence == expected
 

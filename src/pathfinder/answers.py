@@ -285,8 +285,13 @@ def match_header(cells: Sequence[str]) -> HeaderMatch:
     return HeaderMatch(columns, unknown, problems)
 
 
-def close_match(name: str) -> str | None:
-    """The question id whose id, title or prompt ``name`` is closest to, if any is close."""
+def close_match(name: str, cutoff: float = 0.6) -> str | None:
+    """The question id whose id, title or prompt ``name`` is closest to, if any is that close."""
     names = _names()
-    found = difflib.get_close_matches(header_key(name), list(names), n=1, cutoff=0.6)
+    found = difflib.get_close_matches(header_key(name), list(names), n=1, cutoff=cutoff)
     return names[found[0]] if found else None
+
+
+def question_named(name: str) -> str | None:
+    """The question whose id, title or prompt ``name`` is (case, spaces, ``_`` and ``-`` ignored), if any."""
+    return _names().get(header_key(name))

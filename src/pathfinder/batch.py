@@ -18,32 +18,38 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import IO, Any
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import IO, Any, NamedTuple
 
-from pathfinder.answers import close_match, match_header, read_text
+from pathfinder.answers import close_match, header_key, match_header, read_text
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import Question, defaults, validate_answers
+from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, Question, defaults, validate_answer
 
 INPUT_FORMATS = ("auto", "jsonl", "csv")
-OUTPUT_FORMATS = ("jsonl", "csv")
-CSV_COLUMNS = ("line", "program_id", "pathway", "score", "confidence", "margin", "runner_up", "runner_up_score")
+OUTPUT_FORMATS = ("jsonl", "csv", "xlsx")
 MAX_LINE_BYTES = 1024 * 1024  # a longer line is reported and skipped, never held in memory whole
-WRITE_CHUNK = 64 * 1024
-PROGRESS_EVERY = 500  # rows between progress reports
+CLOSE = 0.8  # how alike an unknown column's name must be to a question's id or title to be taken for a typo
 
-Row = tuple[int, "dict[str, Any] | None", "str | None"]  # line number, answers or None, problem or None
+
+class Row(NamedTuple):
+    line: int  # the input's line number
+    data: dict[str, Any] | None  # the answers as read (not yet checked), or None for a bad line
+    problem: str | None
+    columns: dict[str, Any]  # the class's own columns, carried through unchanged
 
 
 @dataclass
 class Outcome:
-    """What a run did: counts, and the first failing line (for the summary)."""
+    """What a run did: counts, the first failing line, and the class summary."""
 
     scored: int = 0
     failed: int = 0
     first_failure: int | None = None
     stopped: bool = False  # --strict stopped at the first bad line
+    tally: Counter[tuple[str, str]] = field(default_factory=Counter)  # (program name, clear|lean|toss-up|none)
 
     def summary(self) -> str:
         """What happened, in one line for standard error."""
@@ -52,7 +58,8 @@ class Outcome:
             return f"stopped at line {self.first_failure} (--strict); scored {self.scored:,} {sets} before it"
         if self.failed:
             lines = "line" if self.failed == 1 else "lines"
-            return f"scored {self.scored:,} {sets}; {self.failed:,} {lines} failed (the first at line {self.first_failure})"
+            return (f"scored {self.scored:,} {sets}; {self.failed:,} {lines} failed "
+                    f"(the first at line {self.first_failure})")
         return f"scored {self.scored:,} {sets}"
 
 
@@ -94,8 +101,12 @@ class Source:
                 return 0
         return self.consumed
 
-    def rows(self) -> Iterator[Row]:
-        return _jsonl_rows(self) if self.format == "jsonl" else _csv_rows(self)
+    def rows(self, keep_unknown: bool = False) -> Iterator[Row]:
+        """Every row, with its answers as read and the class's own columns; a CSV header that cannot be read, or
+        names a column that looks like a mistyped question, raises PathfinderError before any row."""
+        if self.format == "jsonl":
+            return _jsonl_rows(self, keep_unknown)
+        return _csv_rows(self, keep_unknown)
 
     def close(self) -> None:
         if self.size is not None:
@@ -161,46 +172,85 @@ def _refuse_constant(name: str) -> Any:
 _DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
 
 
-def _jsonl_rows(source: Source) -> Iterator[Row]:
+def _jsonl_rows(source: Source, keep_unknown: bool) -> Iterator[Row]:
     decode = _DECODER.decode
+    names = _JsonNames(keep_unknown)
     for number, raw in enumerate(_lines(source), 1):
         source.consumed += len(raw)
         if len(raw) > MAX_LINE_BYTES:
-            yield number, None, f"longer than {MAX_LINE_BYTES // 1024 // 1024} MB"
+            yield Row(number, None, f"longer than {MAX_LINE_BYTES // 1024 // 1024} MB", {})
             continue
         try:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            yield number, None, f"not valid UTF-8 (byte {exc.start + 1})"
+            yield Row(number, None, f"not valid UTF-8 (byte {exc.start + 1})", {})
             continue
         if not text.strip():
             continue  # blank lines are allowed and skipped
         try:
             data = decode(text)
         except ValueError as exc:
-            yield number, None, f"not valid JSON ({exc}); each line must hold one whole JSON object"
+            yield Row(number, None, f"not valid JSON ({exc}); each line must hold one whole JSON object", {})
             continue
         except RecursionError:
-            yield number, None, "nested too deeply"
+            yield Row(number, None, "nested too deeply", {})
             continue
         if not isinstance(data, dict):
             kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(data), "number")
-            yield number, None, f"expected a JSON object of question ids and answers, not a JSON {kind}"
+            yield Row(number, None, f"expected a JSON object of question ids and answers, not a JSON {kind}", {})
             continue
-        yield number, data, None
+        yield names.split(number, data)
 
 
-def _csv_rows(source: Source) -> Iterator[Row]:
+class _JsonNames:
+    """Sorts a JSON object's keys into answers (a question's id or title) and the class's own columns."""
+
+    def __init__(self, keep_unknown: bool) -> None:
+        self.keep_unknown = keep_unknown
+        self.known: dict[str, str | None] = {}  # key -> question id, or None for a column to carry
+
+    def split(self, number: int, data: dict[str, Any]) -> Row:
+        answers: dict[str, Any] = {}
+        columns: dict[str, Any] = {}
+        for key, value in data.items():
+            question_id = self.known.get(key, "") if key not in QUESTIONS_BY_ID else key
+            if question_id == "":
+                question_id = self._learn(key)
+                if question_id == "":
+                    close = close_match(key, cutoff=CLOSE)
+                    return Row(number, None, f"{key!r}: no question has this id or title; did you mean {close!r}? "
+                                             "(--keep-unknown carries it as a column of your own)", {})
+            if question_id is None:
+                columns[key] = value
+            elif question_id in answers:
+                return Row(number, None, f"{key!r}: a second answer for {question_id}", {})
+            else:
+                answers[question_id] = value
+        return Row(number, answers, None, columns)
+
+    def _learn(self, key: str) -> str | None:
+        """The question a key names, None to carry it, or "" for a near-miss of a question (an error)."""
+        from pathfinder.answers import question_named
+
+        found = question_named(key)
+        if found is None and not self.keep_unknown and close_match(key, cutoff=CLOSE) is not None:
+            return ""
+        self.known[key] = found
+        return found
+
+
+def _csv_rows(source: Source, keep_unknown: bool) -> Iterator[Row]:
     # Undecodable bytes become U+FFFD, so the cell holding them is refused as a bad value.
     head_text = [line.decode("utf-8-sig" if i == 0 else "utf-8", errors="replace") for i, line in enumerate(source._head)]
-    rest = io.TextIOWrapper(source.stream, encoding="utf-8-sig" if not head_text else "utf-8", errors="replace", newline="")
+    rest = io.TextIOWrapper(source.stream, encoding="utf-8-sig" if not head_text else "utf-8", errors="replace",
+                            newline="")
     try:
-        yield from _csv_records(csv.reader(itertools.chain(head_text, rest), strict=True), source.label)
+        yield from _csv_records(csv.reader(itertools.chain(head_text, rest), strict=True), source.label, keep_unknown)
     finally:
         rest.detach()  # the Source owns the binary stream
 
 
-def _csv_records(reader: Any, label: str) -> Iterator[Row]:
+def _csv_records(reader: Any, label: str, keep_unknown: bool) -> Iterator[Row]:
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -209,7 +259,7 @@ def _csv_records(reader: Any, label: str) -> Iterator[Row]:
         header = next(reader, None)  # blank lines before the header
     if header is None:
         return
-    columns = _header(header, label, reader.line_num)
+    columns, carried = _header(header, label, reader.line_num, keep_unknown)
     width = len(header)
     while True:
         try:
@@ -217,13 +267,14 @@ def _csv_records(reader: Any, label: str) -> Iterator[Row]:
         except StopIteration:
             return
         except csv.Error as exc:
-            yield reader.line_num, None, f"not valid CSV ({exc})"
+            yield Row(reader.line_num, None, f"not valid CSV ({exc})", {})
             continue
         if not cells or (len(cells) == 1 and not cells[0].strip()):
             continue  # blank line
         if len(cells) != width:
-            yield reader.line_num, None, f"{len(cells)} cells, but the header has {width} columns"
+            yield Row(reader.line_num, None, f"{len(cells)} cells, but the header has {width} columns", {})
             continue
+        own = {name: cells[index] for index, name in carried}
         answers: dict[str, Any] = {}
         problems: list[str] = []
         for index, question in columns.items():
@@ -235,110 +286,127 @@ def _csv_records(reader: Any, label: str) -> Iterator[Row]:
             except PathfinderError as exc:
                 problems.append(exc.message)
         if problems:
-            yield reader.line_num, None, "; ".join(problems)
+            yield Row(reader.line_num, None, "; ".join(problems), own)
             continue
-        yield reader.line_num, answers, None
+        yield Row(reader.line_num, answers, None, own)
 
 
-def _header(cells: list[str], label: str, line: int) -> dict[int, Question]:
-    """The question each column answers; PathfinderError if a column is unnamed, unknown or repeated."""
-    columns, unknown, problems = match_header(cells)
-    for index in unknown:
-        name = cells[index].strip()
-        close = close_match(name)
-        hint = f"; did you mean {close!r}?" if close else "; pathfinder questions lists the ids and titles"
-        problems.append(f"{name!r}: no question has this id or title{hint}")
-    if problems:
-        raise PathfinderError(f"{label}: line {line}: the header must name a question (its id or title) "
-                              "in every column", problems)
-    return columns
+def _header(cells: list[str], label: str, line: int, keep_unknown: bool) -> tuple[dict[int, Question],
+                                                                                  list[tuple[int, str]]]:
+    """The question each column answers, and the class's own columns to carry (index, name), in order.
 
-
-# --- scoring and writing -----------------------------------------------------------------
-
-
-def run(source: Source, catalog: Any, out: IO[bytes], *, output_format: str = "jsonl", strict: bool = False,
-        full: bool = False, on_problem: Callable[[int, str], None],
-        on_progress: Callable[[int], None] | None = None) -> Outcome:
-    """Score every row of ``source`` and write one result a line to ``out`` as it goes.
-
-    Each result is the scoring result ``quiz --json`` prints; ``full`` adds the quiz's
-    projection, what-would-change and two-step path too (much slower: each answer set is
-    re-scored many times to find what would change). ``on_problem(line, message)`` hears
-    about each bad line; ``on_progress(bytes_read)`` is called every few hundred rows.
-    With ``strict`` the run stops at the first bad line.
+    A column whose name is close to a question's id or title is taken for a typo and refused, with its
+    suggestion, unless ``keep_unknown``; a column with no name is carried as "column N".
     """
-    from pathfinder.advice import advise, result
+    matched = match_header(cells)
+    problems = [p for p in matched.problems if "has no name" not in p]
+    carried: list[tuple[int, str]] = []
+    used: set[str] = set()
+    for index, cell in enumerate(cells):
+        if index in matched.columns:
+            continue
+        name = cell.strip()
+        close = close_match(name, cutoff=CLOSE) if name else None
+        if close is not None and not keep_unknown:
+            problems.append(f"{name!r}: no question has this id or title; did you mean {close!r}? "
+                            "(--keep-unknown carries it as a column of your own)")
+            continue
+        shown = name or f"column {index + 1}"
+        while shown in used:
+            shown += "'"
+        used.add(shown)
+        carried.append((index, shown))
+    if problems:
+        raise PathfinderError(f"{label}: line {line}: the header does not name the questions as expected "
+                              "(pathfinder questions lists their ids and titles)", problems)
+    return matched.columns, carried
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+def checked(data: Mapping[str, Any], base: dict[str, Answer]) -> dict[str, Answer]:
+    """Answers as read, checked exactly as the quiz checks them, on top of the defaults; PathfinderError
+    lists every problem. A choice already in its allowed values is taken at once (the common case)."""
+    answers = dict(base)
+    problems: list[str] = []
+    for key, value in data.items():
+        question = QUESTIONS_BY_ID[key]
+        if question.kind == "choice":
+            if (value is None or isinstance(value, str)) and value in question.values:
+                answers[key] = value
+                continue
+        elif type(value) is int and question.minimum is not None and question.maximum is not None \
+                and question.minimum <= value <= question.maximum:
+            answers[key] = value  # a whole number in range: what the quiz would keep (the common case)
+            continue
+        try:
+            answers[key] = validate_answer(question, value)
+        except PathfinderError as exc:
+            problems.append(exc.message)
+    if problems:
+        raise PathfinderError("; ".join(problems))
+    return answers
+
+
+class Progress:
+    """Calls ``report(position)`` at most ten times a second, so a bar moves without slowing the run."""
+
+    def __init__(self, source: Source, report: Callable[[int], None] | None) -> None:
+        self.source = source
+        self.report = report
+        self.next = 0.0
+
+    def tick(self, count: int) -> None:
+        if self.report is not None and count % 64 == 0:
+            now = time.monotonic()
+            if now >= self.next:
+                self.next = now + 0.1
+                self.report(self.source.position())
+
+    def done(self) -> None:
+        if self.report is not None:
+            self.report(self.source.position())
+
+
+def run(source: Source, catalog: Any, writer: Any, *, strict: bool = False, full: bool = False,
+        keep_unknown: bool = False, on_problem: Callable[[int, str], None],
+        on_progress: Callable[[int], None] | None = None) -> Outcome:
+    """Score every row of ``source`` and hand each result to ``writer`` as it goes.
+
+    The writer (``sheets.JsonLines``, ``sheets.Table`` or ``sheets.Workbook``) gets the line number, the class's
+    own columns, the answers and the typed ranking; with ``full`` it gets the whole advice too (much slower:
+    each answer set is re-ranked many times to find what would change). ``on_problem(line, message)`` hears
+    about each bad line. With ``strict`` the run stops at the first bad line.
+    """
+    from pathfinder.advice import advise
     from pathfinder.scoring import Scorer
 
-    scorer = Scorer(catalog)  # one for the whole run: what repeats between answer sets is worked out once
-
-    def evaluate(answers: dict[str, Any]) -> bytes:
-        # The JSON of the scoring result (what ``quiz --json`` prints), without building its models;
-        # with ``full``, the quiz's whole advice.
-        if full:
-            return advise(answers, catalog, scorer=scorer).model_dump_json().encode()
-        return result(answers, catalog, scorer).model_dump_json().encode()
-
-    if output_format not in OUTPUT_FORMATS:
-        raise PathfinderError(f"--format {output_format!r}: expected one of {', '.join(OUTPUT_FORMATS)}")
+    scorer = Scorer(catalog)  # one for the whole run: what depends on the catalog alone is worked out once
     base = defaults()
     outcome = Outcome()
-    chunk: list[bytes] = []
-    size = 0
-    # The CSV header is written with the first row (or at the end), so a run that cannot
-    # start (a bad CSV header, say) writes nothing at all.
-    header = ",".join(CSV_COLUMNS).encode() + b"\n" if output_format == "csv" else b""
-    try:
-        for count, (line, data, problem) in enumerate(source.rows(), 1):
-            if on_progress is not None and count % PROGRESS_EVERY == 0:
-                on_progress(source.position())
-            if problem is None:
-                try:
-                    answers = {**base, **validate_answers(data)}  # type: ignore[arg-type]
-                except PathfinderError as exc:
-                    problem = "; ".join(exc.lines) if exc.lines else exc.message
-            if problem is not None:
-                outcome.failed += 1
-                if outcome.first_failure is None:
-                    outcome.first_failure = line
-                on_problem(line, problem)
-                if strict:
-                    outcome.stopped = True
-                    break
-                continue
-            if output_format == "jsonl":
-                # The line number goes first, so results can be matched to input when lines are skipped.
-                encoded = b'{"line":%d,' % line + evaluate(answers)[1:] + b"\n"
-            else:
-                encoded = _csv_line(line, result(answers, catalog, scorer).model_dump())
-            if header:
-                chunk.append(header)
-                header = b""
-            chunk.append(encoded)
-            size += len(encoded)
-            outcome.scored += 1
-            if size >= WRITE_CHUNK:
-                out.write(b"".join(chunk))
-                chunk.clear()
-                size = 0
-        chunk.append(header)
-    finally:
-        if chunk:
-            out.write(b"".join(chunk))
-        out.flush()
-    if on_progress is not None:
-        on_progress(source.position())
+    progress = Progress(source, on_progress)
+    for count, row in enumerate(source.rows(keep_unknown), 1):
+        progress.tick(count)
+        problem = row.problem
+        if problem is None:
+            try:
+                answers = checked(row.data or {}, base)
+            except PathfinderError as exc:
+                problem = exc.message
+        if problem is not None:
+            outcome.failed += 1
+            if outcome.first_failure is None:
+                outcome.first_failure = row.line
+            on_problem(row.line, problem)
+            if strict:
+                outcome.stopped = True
+                break
+            continue
+        ranking = scorer.rank(answers)
+        advice = advise(answers, catalog, scorer=scorer) if full else None
+        writer.write(row.line, row.columns, answers, ranking, advice)
+        outcome.scored += 1
+        outcome.tally[(ranking.first.program.name, ranking.confidence if ranking.fits else "none")] += 1
+    progress.done()
     return outcome
-
-
-def _csv_line(line: int, result: dict[str, Any]) -> bytes:
-    """One CSV row; every field is an id (``[a-z0-9_-]``), a word or a number, so none needs quoting."""
-    rec = result["recommendation"]
-    runner = result["ranking"][1] if len(result["ranking"]) > 1 else None
-    fields = (
-        str(line), rec["program_id"], rec["pathway"], repr(rec["score"]), rec["confidence"],
-        "" if rec["margin"] is None else repr(rec["margin"]),
-        "" if runner is None else runner["program_id"], "" if runner is None else repr(runner["score"]),
-    )
-    return (",".join(fields) + "\n").encode()

@@ -327,62 +327,122 @@ class InputFormat(str, Enum):
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 @app.command(cls=PlainCommand, epilog="""
-    pathfinder score class.csv
-    pathfinder score class.csv --format csv > results.csv
+    pathfinder score class.csv --format csv --output results.csv
+    pathfinder score class.csv --format xlsx --output results.xlsx
+    pathfinder score class.csv --summary-only
     some-form-tool export | pathfinder score - --format csv
-    pathfinder score answers.jsonl --full --strict
+    pathfinder score answers.jsonl --full --strict > results.jsonl
     """)
 def score(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(
-        metavar="FILE", help="Answer sets, JSON Lines or CSV ('-' reads standard input).")],
+        metavar="FILE", help="The class's answers: CSV as a form exports it, or JSON Lines ('-' reads standard "
+        "input).")],
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", metavar="FORMAT", help="jsonl (one result a line, for scripts), csv (a table, one row per "
+        "student) or xlsx (the same table as a spreadsheet). Default: jsonl.")] = OutputFormat.jsonl,
+    output: Annotated[Path | None, typer.Option(
+        "--output", metavar="FILE", help="Write the results to FILE (replaced in one step when the run ends) "
+        "instead of standard output.")] = None,
+    summary_only: Annotated[bool, typer.Option(
+        "--summary-only", help="Print only the class summary: how many students got each program, by "
+        "confidence, and how many fit no program.")] = False,
+    keep_unknown: Annotated[bool, typer.Option(
+        "--keep-unknown", help="Carry a column whose name looks like a mistyped question as a column of your own, "
+        "instead of stopping.")] = False,
     input_format: Annotated[InputFormat, typer.Option(
         "--input-format", metavar="FORMAT", help="How FILE is written: auto (by the suffix, or by the first line), "
         "jsonl or csv. Default: auto.")] = InputFormat.auto,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", metavar="FORMAT", help="jsonl (one result a line, as quiz --json) or csv (a table of "
-        "recommendations). Default: jsonl.")] = OutputFormat.jsonl,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad line.")] = False,
     full: Annotated[bool, typer.Option(
-        "--full", help="Add the projection, what would change and the two-step path, as quiz --json does "
-        "(much slower).")] = False,
+        "--full", help="Write each line as quiz --json writes the whole result (jsonl only; much slower).")] = False,
 ) -> None:
-    """Score many answer sets (JSON Lines or CSV) and write one result a line.
+    """Score a whole class's answers, as a form tool exports them, and write one result a student.
 
-    Missing answers take their defaults. A bad line is reported on standard error with its line number and
-    skipped; the exit code is 1 if any line failed.
+    Columns that are not questions (a name, a student id) are carried through. Missing answers take their
+    defaults. A bad line is reported on standard error with its line number and skipped; the class summary
+    follows, and the exit code is 1 if any line failed.
     """
     with _guard():
-        from pathfinder.batch import open_source, run
-
+        fmt = _score_format(output_format, output, full, summary_only)
         catalog = _catalog(ctx)
+        from pathfinder.batch import open_source
+
         source = open_source(file, input_format.value, stdin=sys.stdin.buffer if file == "-" else None)
         try:
-            with _progress(ctx, source) as on_progress:
-                outcome = run(source, catalog, sys.stdout.buffer, output_format=output_format.value, strict=strict,
-                              full=full, on_problem=lambda line, message: _say(f"{source.label} line {line}: {message}"),
-                              on_progress=on_progress)
+            outcome = _score_run(ctx, source, catalog, fmt, output, keep_unknown=keep_unknown, strict=strict,
+                                 full=full)
         finally:
             source.close()
-        _say(outcome.summary())
+        from pathfinder.sheets import class_summary
+
+        summary = class_summary(outcome.tally, catalog)
+        if summary_only:
+            _write_stdout(summary)
+        else:
+            sys.stderr.write(summary)
+        _say(outcome.summary() + (f"; wrote {output}" if output is not None else ""))
         if outcome.failed:
             raise typer.Exit(1)
 
 
+def _score_format(output_format: OutputFormat, output: Path | None, full: bool, summary_only: bool) -> str | None:
+    """The layout to write (None: the summary alone), refusing what cannot work before anything is read."""
+    from pathfinder.errors import PathfinderError
+
+    if full and output_format is not OutputFormat.jsonl:
+        raise PathfinderError("--full writes the whole result as JSON: use it with --format jsonl")
+    if summary_only:
+        if output is not None:
+            raise PathfinderError("--summary-only prints the summary alone; it cannot be used with --output")
+        return None
+    if output_format is OutputFormat.xlsx and output is None and sys.stdout.isatty():
+        raise PathfinderError("--format xlsx writes a spreadsheet file: add --output FILE, for example "
+                              "--output results.xlsx")
+    if output is not None:
+        from pathfinder.files import check_writable
+
+        check_writable(output, "--output")
+    return output_format.value
+
+
+def _score_run(ctx: typer.Context, source: Any, catalog: Catalog, fmt: str | None, output: Path | None,
+               **options: bool) -> Any:
+    """Stream the rows through the scoring into the chosen layout, with a progress bar where one can show."""
+    from contextlib import nullcontext
+
+    from pathfinder.batch import run
+    from pathfinder.files import atomic_output
+    from pathfinder.sheets import Discard, writer_for
+
+    target: Any = atomic_output(output, "--output") if output is not None else nullcontext(sys.stdout.buffer)
+    with target as out, _progress(ctx, source, stdout_free=output is not None or fmt is None) as (on_progress, say):
+        writer = Discard() if fmt is None else writer_for(fmt, out, catalog)
+        outcome = run(source, catalog, writer, on_progress=on_progress,
+                      on_problem=lambda line, message: say(f"{source.label} line {line}: {message}"), **options)
+        writer.close()
+    return outcome
+
+
 @contextmanager
-def _progress(ctx: typer.Context, source: Any) -> Iterator[Any]:
-    """A progress bar on stderr, only when stderr is a terminal and the input a file of known size."""
-    if not source.size or not sys.stderr.isatty():
-        yield None
+def _progress(ctx: typer.Context, source: Any, stdout_free: bool) -> Iterator[tuple[Any, Any]]:
+    """A progress bar on standard error while the rows are scored: only when standard error is a terminal and the
+    input a file of known size, and never when the results themselves go to that terminal. Messages about bad
+    lines go above the bar; the bar is cleared when the run ends."""
+    if not source.size or not sys.stderr.isatty() or (not stdout_free and sys.stdout.isatty()):
+        yield None, _say
         return
     from pathfinder.render import progress_bar
 
-    bar, update = progress_bar(source.size, f"Scoring {source.label}", _console(ctx, sys.stderr))
+    console = _console(ctx, sys.stderr)
+    bar, update = progress_bar(source.size, f"Scoring {source.label}", console)
     with bar:
-        yield update
+        yield update, lambda message: console.print(f"pathfinder: {_printable(message)}", markup=False,
+                                                    highlight=False)
 
 
 # --- compare, questions, schema -----------------------------------------------------------
@@ -489,17 +549,20 @@ class SchemaName(str, Enum):
     result = "result"
     answers = "answers"
     programs = "programs"
+    score_line = "score-line"
 
 
 @app.command(cls=PlainCommand, epilog="""
     pathfinder schema result
+    pathfinder schema score-line
     pathfinder schema answers > answers.schema.json
     """)
 def schema(
     name: Annotated[SchemaName, typer.Argument(
-        metavar="NAME", help="Which document: result, answers or programs.")],
+        metavar="NAME", help="Which document: result (quiz --json), score-line (a line of score), answers (an "
+        "answers file) or programs (the programs file).")],
 ) -> None:
-    """Print the JSON Schema of the result, the answers file or the programs file."""
+    """Print the JSON Schema of a result, a score line, an answers file or the programs file."""
     with _guard():
         import json
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -42,15 +44,23 @@ def check_writable(path: Path, what: str) -> None:
 
 def write_atomic(path: Path, data: str | bytes, what: str = "file") -> None:
     """Replace ``path`` with ``data`` in one step; on any failure the old file is untouched."""
+    with atomic_output(path, what) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@contextmanager
+def atomic_output(path: Path, what: str = "file") -> Iterator[BinaryIO]:
+    """A file to write that replaces ``path`` in one step when the block ends without error. Written into a
+    temporary file beside it, flushed to disk, then renamed over it; on any failure (a full disk, an interrupt)
+    the temporary file is removed and the old file is untouched."""
     if path.is_symlink():
         path = Path(os.path.realpath(path))  # write to the link's target; keep the link
     check_writable(path, what)
     folder = path.parent if str(path.parent) else Path(".")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file private; give it the mode the file had, or what the umask allows.

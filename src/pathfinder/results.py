@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict  # pydantic needs this TypedDict before Python 3.12
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from pathfinder.models import SCHEMA_VERSION, Catalog
 
@@ -212,10 +214,57 @@ class Result(BaseModel):
     what_if: WhatIf | None = None
 
 
+# --- one line of ``pathfinder score`` (the default, lean line) --------------------------------------------
+
+
+class LineRecommendation(TypedDict):
+    program_id: str
+    program_name: str
+    pathway: str
+    pathway_name: str
+    score: float
+    confidence: Literal["clear", "lean", "toss-up"]
+    margin: float | None
+
+
+class LineRanked(TypedDict):
+    program_id: str
+    pathway: str
+    score: float
+    eligible: bool
+
+
+class ScoreLine(TypedDict):
+    """One line of ``pathfinder score`` without ``--full``: the recommendation, the ranking and the warnings."""
+
+    line: int
+    columns: dict[str, Any]
+    answers: dict[str, int | float | str | None]
+    recommendation: LineRecommendation
+    ranking: list[LineRanked]
+    warnings: list[str]
+
+
+_SCORE_LINE: TypeAdapter[ScoreLine] | None = None
+
+
+def score_line_adapter() -> TypeAdapter[ScoreLine]:
+    """Serialises (and describes) score lines; built once, on first use."""
+    global _SCORE_LINE
+    if _SCORE_LINE is None:
+        _SCORE_LINE = TypeAdapter(ScoreLine)
+    return _SCORE_LINE
+
+
 def schema_for(name: str) -> dict[str, Any]:
-    """The JSON Schema of ``result``, ``answers`` or ``programs``."""
+    """The JSON Schema of ``result``, ``answers``, ``programs`` or ``score-line``."""
     if name == "result":
         return Result.model_json_schema()
+    if name == "score-line":
+        schema = score_line_adapter().json_schema()
+        schema["description"] = ("One line of `pathfinder score` (JSON Lines). With --full, a line is instead the "
+                                 "quiz's whole result (`pathfinder schema result`) with `line` and `columns` first.")
+        return schema
     if name == "programs":
         return Catalog.model_json_schema()
     return answers_model().model_json_schema()

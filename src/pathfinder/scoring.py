@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from operator import attrgetter
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Literal, cast
+from typing import Literal, NamedTuple, cast
 
 from pathfinder.models import Catalog, Pathway, Program
 from pathfinder.questions import EDUCATION_ORDER, Answer
@@ -199,8 +199,7 @@ def _largest_remainder(exact: list[float]) -> tuple[int, ...]:
 # --- the ranking ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Miss:
+class Miss(NamedTuple):
     """A limit a pathway misses: what the pathway needs against what the person has."""
 
     limit: Literal["budget", "timeline", "admission", "level"]
@@ -223,10 +222,9 @@ class Miss:
         return short / scale
 
 
-@dataclass(slots=True)
-class PathwayScore:
+class PathwayScore(NamedTuple):
     """One pathway scored for the person: its values and points per criterion, and the limits it misses.
-    Read-only by convention (not frozen, which would slow the batch down)."""
+    (A named tuple: the batch makes hundreds of thousands of them.)"""
 
     program: Program
     pathway: Pathway
@@ -237,24 +235,16 @@ class PathwayScore:
     time_to_work: Span
     prerequisite: bool  # the person takes the pathway's prerequisite step first
     distance: int  # how far it misses the person's limits, in millionths (0 when it fits, at least 1 when not)
-    score: int = 0  # tenths of a point, 0-1000: the exact sum of the shown contributions
-    key: tuple[object, ...] = ()  # the sort key, see sort_key
-
-    def __post_init__(self) -> None:
-        self.score = sum(self.points)
+    score: int  # tenths of a point, 0-1000: the exact sum of the shown contributions
+    key: tuple[object, ...]  # how it sorts, see sort_key
 
     @property
     def fits(self) -> bool:
         return not self.misses
 
-    def sort_key(self, tail: tuple[object, ...] | None = None) -> tuple[object, ...]:
-        """Within its program, and between programs: fitting first by score, then the nearest misses.
-        Level scores fall to the cheaper, then the sooner, then the name: never to an id or list order."""
-        if tail is None:
-            tail = _tail(self.program, self.pathway, self.cost, self.time_to_work)
-        if not self.misses:
-            return (0, -self.score, *tail)
-        return (1, self.distance, -self.score, *tail)
+    # The sort key, within a program and between programs: fitting first by score, then the nearest misses.
+    # Level scores fall to the goal's direct route, then the cheaper, the sooner, then the name: never to an id
+    # or list order.
 
 
 def _tail(program: Program, pathway: Pathway, cost: Span, time: Span) -> tuple[object, ...]:
@@ -265,8 +255,7 @@ def _inf(value: float | None) -> float:
     return float("inf") if value is None else value
 
 
-@dataclass(slots=True)
-class ProgramScore:
+class ProgramScore(NamedTuple):
     program: Program
     best: PathwayScore  # the pathway the program is scored through
     pathways: tuple[PathwayScore, ...]  # best first
@@ -280,13 +269,17 @@ class ProgramScore:
         return self.best.score
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ranking:
-    """Every program for one person's answers, best first, with the confidence in the first."""
+    """Every program for one person's answers, best first, with the confidence in the first (``rank_of`` works
+    out the confidence, the margin and the rival once)."""
 
     answers: Mapping[str, Answer]
     weights: tuple[int, ...]  # tenths of a point per criterion, adding up to 1000
     programs: tuple[ProgramScore, ...]
+    contender: ProgramScore | None  # the nearest rival: the best other program that fits, or the next one
+    margin: int | None  # the first's lead in tenths over the best other that fits; None when no other fits
+    confidence: Confidence
 
     @property
     def first(self) -> ProgramScore:
@@ -295,37 +288,26 @@ class Ranking:
     @property
     def fits(self) -> bool:
         """Does the first program fit the person's limits (if not, nothing does)."""
-        return self.first.fits
+        return self.programs[0].best.fits
 
-    @cached_property
-    def contender(self) -> ProgramScore | None:
-        """The nearest rival: the best other program that fits, or (when none does) the next one."""
-        others = self.programs[1:]
-        if self.fits:
-            return next((p for p in others if p.fits), None)
-        return others[0] if others else None
 
-    @cached_property
-    def margin(self) -> int | None:
-        """The first program's lead in tenths over the best other program that fits; None when no other fits
-        (or nothing fits). Never negative."""
-        rival = self.contender
-        if not self.fits or rival is None or not rival.fits:
-            return None
-        return self.first.score - rival.score
+def rank_of(answers: Answers, weights: tuple[int, ...], programs: tuple[ProgramScore, ...]) -> Ranking:
+    """The ranking of programs already sorted, with its rival, margin and confidence (docs/method.md, section 7).
 
-    @cached_property
-    def confidence(self) -> Confidence:
-        """clear or lean only for a first program that fits the person's limits; see docs/method.md."""
-        if not self.fits:
-            return "toss-up"
-        margin = self.margin
-        if margin is None:  # the only program that fits: clear, unless one ruled out would suit them better
-            better = any(p.score > self.first.score for p in self.programs[1:])
-            return "lean" if better else "clear"
-        if margin >= CLEAR_FROM:
-            return "clear"
-        return "lean" if margin >= LEAN_FROM else "toss-up"
+    clear or lean only for a first program that fits the person's limits; the margin is the lead over the
+    best other program that fits, never negative; when no other fits, clear unless one ruled out would suit the
+    person better (then lean); when nothing fits, a toss-up.
+    """
+    first, others = programs[0], programs[1:]
+    if not first.best.fits:
+        return Ranking(answers, weights, programs, others[0] if others else None, None, "toss-up")
+    rival = next((p for p in others if p.best.fits), None)
+    if rival is None:
+        better = any(p.best.score > first.best.score for p in others)
+        return Ranking(answers, weights, programs, None, None, "lean" if better else "clear")
+    margin = first.best.score - rival.best.score
+    confidence: Confidence = "clear" if margin >= CLEAR_FROM else "lean" if margin >= LEAN_FROM else "toss-up"
+    return Ranking(answers, weights, programs, rival, margin, confidence)
 
 
 # --- the scorer ---------------------------------------------------------------------------------
@@ -341,13 +323,14 @@ class _Figures:
     times: tuple[Span, Span]  # without, with the prerequisite step
     static: tuple[float, float, float]  # the cost, salary and growth values
     time_values: tuple[float, float]  # without, with the prerequisite step
-    tails: tuple[tuple[object, ...], tuple[object, ...]]  # sort tails, without and with the prerequisite step
+    keys: tuple[tuple[tuple[object, ...], ...], ...]  # sort tails [prerequisite][serves the goal directly]
     entry: int  # EDUCATION_RANK of min_education
     raises_to: int  # EDUCATION_RANK the prerequisite step brings a person to (-1: none)
     level: int | None
     goals: frozenset[str]
     goal_values: dict[tuple[Answer, Answer], float | None]
     learning_values: dict[tuple[Answer, Answer], float | None]
+    figure_points: dict[tuple[tuple[int, ...], bool], tuple[tuple[float | None, ...], tuple[int, ...], int]]
     remote: dict[str, float]
     challenge: dict[str, float]
 
@@ -391,104 +374,147 @@ class Scorer:
                     static=(_less_is_better(cost.mid, best_cost), _more_is_better(_salary(program), top_salary),
                             _more_is_better(program.outcomes.job_growth.percent, top_growth)),
                     time_values=(_less_is_better(plain.mid, best_time), _less_is_better(longer.mid, best_time)),
-                    tails=(_tail(program, pathway, cost, plain), _tail(program, pathway, cost, longer)),
+                    keys=tuple((((True, *_tail(program, pathway, cost, t)), (False, *_tail(program, pathway, cost, t))))
+                               for t in (plain, longer)),
                     entry=EDUCATION_RANK[pathway.min_education],
                     raises_to=EDUCATION_RANK[pre.gives] if pre is not None else -1,
                     level=LEVEL_RANK.get(pathway.level), goals=frozenset(pathway.goals),
-                    goal_values={}, learning_values={},
+                    goal_values={}, learning_values={}, figure_points={},
                     remote={k: f.value for k, f in program.fit.remote.items()},
                     challenge={k: f.value for k, f in program.fit.challenge.items()},
                 ))
             self._plan.append((program, figures))
-        self._weights: dict[tuple[int | None, ...], tuple[int, ...]] = {}
+        self._weights: dict[tuple[object, ...], tuple[int, ...]] = {}
 
     def weights(self, answers: Answers) -> tuple[int, ...]:
-        key = ranks(answers)
+        """The person's weights, remembered by the few answers they depend on."""
+        get = answers.get
+        goal = get("goal")
+        key = (get("priority"), goal if goal in (None, "fast_entry") else "", get("interest") is None,
+               get("learning_style") in (None, "blended"), get("strength") is None, get("remote"), get("challenge"))
         found = self._weights.get(key)
         if found is None:
-            found = self._weights[key] = roc_weights(key)
+            found = self._weights[key] = weights(answers)
         return found
 
     def rank(self, answers: Answers, weight_override: tuple[int, ...] | None = None) -> Ranking:
         """Every program, best first. ``weight_override`` (tenths per criterion, adding up to 1000)
         replaces the person's weights; the search for what would change uses it."""
         w = weight_override if weight_override is not None else self.weights(answers)
+        person = _Person.of(answers)
+        score = self._score
         programs = []
         for program, figures in self._plan:
-            scored = sorted((self._score(answers, f, w) for f in figures), key=_by_key)
+            scored = [score(answers, person, f, w) for f in figures]
+            scored.sort(key=_by_key)
             programs.append(ProgramScore(program, scored[0], tuple(scored)))
         programs.sort(key=_best_key)
-        return Ranking(answers, w, tuple(programs))
+        return rank_of(answers, w, tuple(programs))
 
-    def _score(self, answers: Answers, f: _Figures, w: tuple[int, ...]) -> PathwayScore:
-        get = answers.get
-        education = get("education")
-        held = EDUCATION_RANK.get(education, -1) if isinstance(education, str) else -1
-        prerequisite = 0 <= held < f.entry and f.raises_to >= 0
-        key = (get("goal"), get("interest"))
-        goal = f.goal_values.get(key, _UNSEEN)
+    def _score(self, answers: Answers, person: _Person, f: _Figures, w: tuple[int, ...]) -> PathwayScore:
+        """One pathway for one person. Written out plainly: this is the innermost loop of ``pathfinder score``."""
+        prerequisite = 0 <= person.held < f.entry and f.raises_to >= 0
+        goal = f.goal_values.get(person.wish, _UNSEEN)
         if goal is _UNSEEN:
-            goal = f.goal_values[key] = career_goal_value(answers, f.program, f.pathway)
-        key = (get("learning_style"), get("strength"))
-        learning = f.learning_values.get(key, _UNSEEN)
+            goal = f.goal_values[person.wish] = career_goal_value(answers, f.program, f.pathway)
+        learning = f.learning_values.get(person.learns, _UNSEEN)
         if learning is _UNSEEN:
-            learning = f.learning_values[key] = learning_value(answers, f.program)
-        remote, challenge = get("remote"), get("challenge")
-        values: tuple[float | None, ...] = (
-            f.static[0], f.time_values[prerequisite], f.static[1], f.static[2],
-            cast("float | None", goal), cast("float | None", learning),
-            f.remote.get(str(remote), 0.0) if remote is not None else None,
-            f.challenge.get(str(challenge), 0.0) if challenge is not None else None)
-        shown = tuple(v if weight else None for v, weight in zip(values, w, strict=True))
-        points = tuple(int(weight * v + 0.5) if v is not None else 0 for v, weight in zip(shown, w, strict=True))
+            learning = f.learning_values[person.learns] = learning_value(answers, f.program)
+        # The four figures depend only on the weights and on the prerequisite step: remembered per weights.
+        figures = f.figure_points.get((w, prerequisite))
+        if figures is None:
+            values = (f.static[0], f.time_values[prerequisite], f.static[1], f.static[2])
+            points = tuple(int(weight * v + 0.5) for v, weight in zip(values, w[:4], strict=True))
+            figures = f.figure_points[(w, prerequisite)] = (
+                tuple(v if weight else None for v, weight in zip(values, w[:4], strict=True)), points, sum(points))
+        w4, w5, w6, w7 = w[4], w[5], w[6], w[7]
+        v4 = goal if w4 else None
+        v5 = learning if w5 else None
+        v6 = f.remote.get(person.remote, 0.0) if w6 and person.remote is not None else None
+        v7 = f.challenge.get(person.challenge, 0.0) if w7 and person.challenge is not None else None
+        p4 = 0 if v4 is None else int(w4 * v4 + 0.5)  # type: ignore[operator]
+        p5 = 0 if v5 is None else int(w5 * v5 + 0.5)  # type: ignore[operator]
+        p6 = 0 if v6 is None else int(w6 * v6 + 0.5)
+        p7 = 0 if v7 is None else int(w7 * v7 + 0.5)
+        total = figures[2] + p4 + p5 + p6 + p7
         time = f.times[prerequisite]
-        misses = _misses(answers, f, time, held, prerequisite)
-        distance = 0
-        if misses:
-            distance = max(1, round(MILLION * sum(m.distance(self._scales.get(k, 0.0)) for k, m in misses.items())))
-        score = PathwayScore(f.program, f.pathway, shown, points, misses, f.cost, time, prerequisite, distance)
-        direct = get("goal") not in f.goals  # between equal scores, the pathway that is the goal's direct route first
-        score.key = score.sort_key((direct, *f.tails[prerequisite]))
-        return score
+        misses, distance = _misses(person, f, time, self._scales)
+        tail = f.keys[prerequisite][person.goal in f.goals]
+        order = (0, -total, *tail) if not misses else (1, distance, -total, *tail)
+        return PathwayScore(f.program, f.pathway, figures[0] + (v4, v5, v6, v7), figures[1] + (p4, p5, p6, p7), misses,  # type: ignore[arg-type]
+                            f.cost, time, prerequisite, distance, total, order)
 
 
-def _by_key(score: PathwayScore) -> tuple[object, ...]:
-    return score.key
+class _Person(NamedTuple):
+    """What the scoring reads from one person's answers, read once per ranking."""
+
+    goal: Answer
+    wish: tuple[Answer, Answer]  # goal, interest
+    learns: tuple[Answer, Answer]  # learning style, strength
+    remote: str | None
+    challenge: str | None
+    held: int  # EDUCATION_RANK of their education, -1 when not given
+    credential: int | None  # the credential level they hold, if any
+    budget: int | None  # in whole dollars, as a budget is shown
+    timeline: float | None
+
+    @classmethod
+    def of(cls, answers: Answers) -> _Person:
+        get = answers.get
+        education, budget, timeline = get("education"), get("budget_usd"), get("timeline_months")
+        remote, challenge = get("remote"), get("challenge")
+        return cls(
+            get("goal"), (get("goal"), get("interest")), (get("learning_style"), get("strength")),
+            None if remote is None else str(remote), None if challenge is None else str(challenge),
+            EDUCATION_RANK.get(education, -1) if isinstance(education, str) else -1,
+            held_level(education),
+            math.floor(float(budget) + 0.5) if isinstance(budget, int | float) else None,
+            float(timeline) if isinstance(timeline, int | float) else None,
+        )
 
 
-def _best_key(program: ProgramScore) -> tuple[object, ...]:
-    return program.best.key
+_by_key = attrgetter("key")
+_best_key = attrgetter("best.key")
 
 
-def _misses(answers: Answers, f: _Figures, time: Span, held: int, prerequisite: bool) -> dict[str, Miss]:
-    """The person's limits the pathway misses, keyed by limit (budget, timeline, admission, level).
+def _misses(person: _Person, f: _Figures, time: Span, scales: Mapping[str, float]) -> tuple[dict[str, Miss], int]:
+    """The person's limits the pathway misses, keyed by limit (budget, timeline, admission, level), and how far
+    it misses them in millionths (see ``Miss.distance``; at least 1 when anything is missed).
 
-    Budget: the lowest cost (with extras) is above the budget, or no source gives a cost. Timeline: the earliest
-    the person could be working is after their timeline. Admission: their education is below the entry and no
-    prerequisite step lifts it. Level: the credential is below one they hold and is not their goal's direct route.
+    Budget: the lowest cost (with extras) is above the budget (in whole dollars, as shown), or no source gives a
+    cost. Timeline: the earliest the person could be working is after their timeline. Admission: their education
+    is below the entry and no prerequisite step lifts it. Level: the credential is below one they hold and is
+    not their goal's direct route.
     """
     misses: dict[str, Miss] = {}
-    budget = answers.get("budget_usd")
+    far = 0.0
+    budget = person.budget
     if budget is not None:
-        shown = math.floor(float(budget) + 0.5)  # decided in whole dollars, as a budget is shown
         low = f.cost.low
-        if low is None or low > shown:
-            misses["budget"] = Miss("budget", low, float(shown))
-    timeline = answers.get("timeline_months")
-    if isinstance(timeline, int | float) and time.low is not None and time.low > timeline:
-        misses["timeline"] = Miss("timeline", time.low, float(timeline))
+        if low is None:
+            misses["budget"] = Miss("budget", None, float(budget))
+            far += 1.0
+        elif low > budget:
+            misses["budget"] = Miss("budget", low, float(budget))
+            scale = scales["budget"]
+            far += (low - budget) / scale if scale > 0 else 1.0
+    timeline, earliest = person.timeline, time.low
+    if timeline is not None and earliest is not None and earliest > timeline:
+        misses["timeline"] = Miss("timeline", earliest, timeline)
+        scale = scales["timeline"]
+        far += (earliest - timeline) / scale if scale > 0 else 1.0
+    held = person.held
     if held >= 0:
         if held < f.entry and f.raises_to < f.entry:
             misses["admission"] = Miss("admission")
-        credential = HELD_LEVEL.get(EDUCATION_ORDER[held])
-        if credential is not None and f.level is not None and f.level < credential and answers.get("goal") not in f.goals:
+            far += 1.0
+        if (person.credential is not None and f.level is not None and f.level < person.credential
+                and person.goal not in f.goals):
             misses["level"] = Miss("level")
-    return misses
-
-
-def rank(answers: Answers, catalog: Catalog) -> Ranking:
-    """Rank every program for these (complete, validated) answers. To rank many, keep one ``Scorer``."""
-    return Scorer(catalog).rank(answers)
+            far += 1.0
+    if not misses:
+        return misses, 0
+    return misses, max(1, round(MILLION * far))
 
 
 # --- values ---------------------------------------------------------------------------------------

@@ -1,0 +1,247 @@
+"""Batch results laid out for scripts and counselors: JSON Lines (lean, or the quiz's whole result), a CSV table,
+an .xlsx workbook, and the class summary.
+
+Each writer takes one scored line at a time (its line number, the class's own columns, the answers, the
+ranking, and with ``--full`` the whole advice) and writes it at once, so memory stays flat. Words (the first
+reason, the first warning) are built only for the layouts that print them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from pathfinder import explain
+from pathfinder.formats import csv_safe
+from pathfinder.models import Catalog
+
+if TYPE_CHECKING:
+    from pathfinder.results import Result, ScoreLine
+    from pathfinder.scoring import Ranking
+
+WRITE_CHUNK = 64 * 1024
+RESULT_COLUMNS = ("recommended_program", "pathway", "confidence", "margin", "fits_limits", "reason", "warning")
+CATEGORIES = (("clear", "clear"), ("lean", "lean"), ("toss-up", "toss-up"), ("none", "fits no program"))
+
+
+def lean_line(line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking) -> ScoreLine:
+    """The default score line: the recommendation, every program's score, and the warnings."""
+    first = ranking.first
+    best = first.best
+    margin = ranking.margin
+    return {
+        "line": line, "columns": columns, "answers": answers,
+        "recommendation": {
+            "program_id": first.program.id, "program_name": first.program.name, "pathway": best.pathway.id,
+            "pathway_name": best.pathway.name, "score": best.score / 10, "confidence": ranking.confidence,
+            "margin": None if margin is None else margin / 10,
+        },
+        "ranking": [{"program_id": p.program.id, "pathway": p.best.pathway.id, "score": p.best.score / 10,
+                     "eligible": p.fits} for p in ranking.programs],
+        "warnings": explain.warnings(ranking),
+    }
+
+
+class _Buffered:
+    """Collects encoded lines and writes them in chunks."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.chunk: list[bytes] = []
+        self.size = 0
+
+    def put(self, data: bytes) -> None:
+        self.chunk.append(data)
+        self.size += len(data)
+        if self.size >= WRITE_CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.chunk:
+            self.out.write(b"".join(self.chunk))
+            self.chunk.clear()
+            self.size = 0
+        self.out.flush()
+
+
+class JsonLines(_Buffered):
+    """One JSON object a line: the lean score line, or with ``--full`` the quiz's whole result with ``line`` and
+    ``columns`` first."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        super().__init__(out)
+        from pathfinder.results import score_line_adapter
+
+        self.adapter = score_line_adapter()
+
+    def write(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
+              advice: Result | None) -> None:
+        if advice is None:
+            self.put(self.adapter.dump_json(lean_line(line, columns, answers, ranking)) + b"\n")
+            return
+        from pydantic_core import to_json
+
+        head = b'{"line":%d,"columns":%s,' % (line, to_json(columns))
+        self.put(head + advice.model_dump_json().encode()[1:] + b"\n")
+
+    def close(self) -> None:
+        self.flush()
+
+
+def table_header(catalog: Catalog, columns: Sequence[str]) -> list[str]:
+    return [*columns, *RESULT_COLUMNS, *(f"{p.short_name} score" for p in catalog.programs), "line"]
+
+
+def table_row(catalog: Catalog, line: int, carried: Sequence[Any], ranking: Ranking) -> list[Any]:
+    """One student's row: their own columns, the recommendation in words, and every program's score as shown."""
+    first = ranking.first
+    warnings = explain.warnings(ranking)
+    scores = {p.program.id: p.best.score / 10 for p in ranking.programs}
+    return [
+        *carried, first.program.name, first.best.pathway.name, ranking.confidence,
+        "" if ranking.margin is None else ranking.margin / 10, "yes" if ranking.fits else "no",
+        explain.reasons(ranking, limit=1)[0], warnings[0] if warnings else "",
+        *(scores[p.id] for p in catalog.programs), line,
+    ]
+
+
+class Table(_Buffered):
+    """A CSV table, one row per student, ready for a spreadsheet. The header comes with the first row, so a
+    run that cannot start writes nothing; the class's own columns are those of the first row."""
+
+    def __init__(self, out: IO[bytes], catalog: Catalog) -> None:
+        super().__init__(out)
+        self.catalog = catalog
+        self.names: list[str] | None = None
+        self.text = io.StringIO()
+        self.csv = csv.writer(self.text, lineterminator="\r\n")
+
+    def write(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
+              advice: Result | None) -> None:
+        if self.names is None:
+            self.names = list(columns)
+            self.csv.writerow([csv_safe(name) for name in table_header(self.catalog, self.names)])
+        row = table_row(self.catalog, line, [_cell(columns.get(name)) for name in self.names], ranking)
+        self.csv.writerow([csv_safe(v) if isinstance(v, str) else f"{v:.1f}" if isinstance(v, float) else v
+                           for v in row])
+        self.put(self.text.getvalue().encode("utf-8"))
+        self.text.seek(0)
+        self.text.truncate()
+
+    def close(self) -> None:
+        self.flush()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Workbook:
+    """The same table as an .xlsx spreadsheet: a bold, frozen header row with a filter, and columns as wide as
+    their first rows need. Rows stream to the file (openpyxl's write-only mode) after the first hundred,
+    which size the columns."""
+
+    SAMPLE = 100
+    WIDEST = 60
+
+    def __init__(self, out: IO[bytes], catalog: Catalog) -> None:
+        from openpyxl import Workbook as Book
+
+        self.out = out
+        self.catalog = catalog
+        self.book = Book(write_only=True)
+        self.sheet = self.book.create_sheet("Recommendations")
+        self.names: list[str] | None = None
+        self.waiting: list[list[Any]] = []
+        self.rows = 0
+
+    def write(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
+              advice: Result | None) -> None:
+        if self.names is None:
+            self.names = list(columns)
+        row = table_row(self.catalog, line, [_cell(columns.get(name)) for name in self.names], ranking)
+        if self.waiting is not None and len(self.waiting) < self.SAMPLE:
+            self.waiting.append(row)
+            return
+        self._start()
+        self.sheet.append(row)
+        self.rows += 1
+
+    def _start(self) -> None:
+        """Size the columns from the header and the first rows, write the header, then the rows held back."""
+        if self.waiting is None or self.names is None:
+            return
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        header = table_header(self.catalog, self.names)
+        for index, name in enumerate(header, 1):
+            longest = max([len(name), *(len(str(row[index - 1])) for row in self.waiting)])
+            self.sheet.column_dimensions[get_column_letter(index)].width = min(self.WIDEST, longest + 2)
+        self.sheet.freeze_panes = "A2"
+        bold = Font(bold=True)
+        cells = []
+        for name in header:
+            cell = WriteOnlyCell(self.sheet, value=name)
+            cell.font = bold
+            cells.append(cell)
+        self.sheet.append(cells)
+        for row in self.waiting:
+            self.sheet.append(row)
+        self.rows = len(self.waiting)
+        self.waiting = None  # type: ignore[assignment]
+
+    def close(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        if self.names is None:  # nothing scored: a header of the result columns alone
+            self.names = []
+        self._start()
+        last = get_column_letter(len(table_header(self.catalog, self.names)))
+        self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+        self.book.save(self.out)
+
+
+class Discard:
+    """For --summary-only: scores every line, writes none."""
+
+    def write(self, *line: Any) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def writer_for(fmt: str, out: IO[bytes], catalog: Catalog) -> JsonLines | Table | Workbook:
+    if fmt == "csv":
+        return Table(out, catalog)
+    if fmt == "xlsx":
+        return Workbook(out, catalog)
+    return JsonLines(out)
+
+
+def class_summary(tally: Counter[tuple[str, str]], catalog: Catalog) -> str:
+    """How many students got each program, split by confidence, and how many fit no program, as a plain table."""
+    heads = ["Program", *(name for _, name in CATEGORIES), "total"]
+    rows = []
+    for program in catalog.programs:
+        counts = [tally.get((program.name, key), 0) for key, _ in CATEGORIES]
+        rows.append([program.name, *map(str, counts), str(sum(counts))])
+    totals = [sum(tally.get((p.name, key), 0) for p in catalog.programs) for key, _ in CATEGORIES]
+    rows.append(["All students", *map(str, totals), str(sum(totals))])
+    widths = [max(len(r[i]) for r in [heads, *rows]) for i in range(len(heads))]
+    lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)).rstrip()
+             for row in [heads, *rows]]
+    note = ("A student who fits no program is counted under the program nearest to fitting their budget, "
+            "timeline and education.")
+    return "\n".join(["Class summary", *lines, note]) + "\n"
