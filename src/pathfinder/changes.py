@@ -255,7 +255,7 @@ def _lines(ranking: Ranking, index: int) -> list[tuple[Lead, float, float]]:
             if not score.fits:
                 continue
             values = [v or 0.0 for v in score.values]
-            others = sum(w * v for i, (w, v) in enumerate(zip(weights, values)) if i != index)
+            others = sum(w * v for i, (w, v) in enumerate(zip(weights, values, strict=True)) if i != index)
             # score(x) = x * v_i + (TOTAL - x) / rest * others
             slope = values[index] - (others / rest if rest else 0.0)
             lines.append(((program.program.id, score.pathway.id), TOTAL * others / rest if rest else 0.0, slope))

@@ -399,7 +399,7 @@ def _next_step(result: Result, catalog: Catalog, w: _Writer, details: bool) -> T
     """The two-step path where the goal points elsewhere, else the program's first next step."""
     path = result.stackable_path
     if path is not None:
-        first, goal = _program(catalog, path.first_program_id), _program(catalog, path.goal_program_id)
+        goal = _program(catalog, path.goal_program_id)
         steps = [f"the {_path_words(_program(catalog, s.program_id), s.pathway_name)}" for s in path.steps]
         return w.say(f"Your goal points to {goal.short_name}. A two-step path gets there: {steps[0]} now, then "
                      f"{steps[1]} part-time after a year of work (the whole plan is "
@@ -454,7 +454,7 @@ def _money_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
         return None
     years = len(projection[0].years)
     labels = [w.words(_path_words(_program(catalog, p.program_id), p.pathway_name)) for p in projection]
-    series = [Series(label, tuple(y.mid for y in p.years)) for label, p in zip(labels, projection)]
+    series = [Series(label, tuple(y.mid for y in p.years)) for label, p in zip(labels, projection, strict=True)]
     if result.stackable_path is not None:
         path = result.stackable_path
         first, goal = (_program(catalog, path.first_program_id).short_name, _program(catalog, path.goal_program_id).short_name)
