@@ -107,7 +107,7 @@ def _winners(catalog: Catalog, answers: dict[str, Any], question_id: str, values
 
 def _never_returns(winners: list[str]) -> bool:
     left: set[str] = set()
-    for before, now in zip(winners, winners[1:]):
+    for before, now in zip(winners, winners[1:], strict=False):
         if now != before:
             left.add(before)
             if now in left:

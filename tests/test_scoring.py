@@ -193,15 +193,17 @@ def test_a_dollar_short_is_still_a_miss_and_budgets_are_whole_dollars(catalog: C
 
 
 def test_equal_pathways_fall_to_the_goals_direct_route_and_the_result_says_so(catalog: Catalog) -> None:
-    given = dict(goal="management", timeline_months=48, learning_style="analytical", interest="medical_terminology",
-                 strength="precision", priority="job_growth", education="high_school")
+    given = {"goal": "management", "timeline_months": 48, "learning_style": "analytical",
+             "interest": "medical_terminology", "strength": "precision", "priority": "job_growth",
+             "education": "high_school"}
     ranking = ranked(catalog, **given)
     him = next(p for p in ranking.programs if p.program.id == "him")
     scores = {p.pathway.id: p.score for p in him.pathways}
     assert scores["associate"] == scores["bachelor"]  # 79.7 each
     assert him.best.pathway.id == "bachelor"  # the one management needs
     warnings = advise(answers(**given), catalog).warnings
-    assert any("scores the same as the HIM bachelor's degree" in w and "direct route to your goal" in w for w in warnings)
+    assert any("scores the same as the HIM bachelor's degree" in w and "direct route to your goal" in w
+               for w in warnings)
 
 
 def test_an_unknown_cost_never_fits_a_budget(catalog: Catalog) -> None:
