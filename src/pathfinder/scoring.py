@@ -481,7 +481,8 @@ def _misses(answers: Answers, f: _Figures, time: Span, held: int, prerequisite: 
         if held < f.entry and f.raises_to < f.entry:
             misses["admission"] = Miss("admission")
         credential = HELD_LEVEL.get(EDUCATION_ORDER[held])
-        if credential is not None and f.level is not None and f.level < credential and answers.get("goal") not in f.goals:
+        if (credential is not None and f.level is not None and f.level < credential
+                and answers.get("goal") not in f.goals):
             misses["level"] = Miss("level")
     return misses
 
