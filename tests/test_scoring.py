@@ -94,7 +94,8 @@ def test_remote_work_that_is_only_nice_to_have_ranks_last() -> None:
     w = weights(answers(remote="nice_to_have"))
     ranks = roc(5)
     assert w[INDEX["remote_work"]] / 1000 == pytest.approx(ranks[4], abs=0.001)
-    assert weights(answers(remote="important"))[INDEX["remote_work"]] == weights(answers(remote="important"))[INDEX["cost"]]
+    assert (weights(answers(remote="important"))[INDEX["remote_work"]]
+            == weights(answers(remote="important"))[INDEX["cost"]])
 
 
 def test_criteria_with_no_answer_are_not_weighed() -> None:
@@ -146,7 +147,8 @@ def test_speed_scores_the_months_to_a_first_job_with_the_job_search(catalog: Cat
 
 
 def test_a_score_is_the_exact_sum_of_its_shown_contributions(catalog: Catalog) -> None:
-    result = advise(answers(goal="compliance", learning_style="analytical", remote="important", challenge="lighter"), catalog)
+    result = advise(answers(goal="compliance", learning_style="analytical", remote="important", challenge="lighter"),
+                    catalog)
     for program in result.ranking:
         assert round(sum(c.contribution for c in program.criteria), 1) == program.score
         assert round(sum(c.weight for c in program.criteria), 1) == 100.0
