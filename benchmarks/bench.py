@@ -328,7 +328,8 @@ def main(argv: list[str]) -> int:
         mark = verdict(ratio <= goal) if goal else ""
         rows.append(f"| {labels[name]} | {seconds * 1000:.0f} ms | {ratio:.2f} | {goal_text} | {mark} |")
     floor_rate = rates["floor"]
-    rows.append(f"| floor: read, `json.loads`, `json.dumps` a line ({lines:,} lines) | {floor_rate:,.0f} lines/s | 1.00 | | |")
+    rows.append(f"| floor: read, `json.loads`, `json.dumps` a line ({lines:,} lines) | {floor_rate:,.0f} lines/s "
+                "| 1.00 | | |")
     for name, label in (("jsonl", "`pathfinder score` (JSON Lines out), any whole-dollar budget"),
                         ("csv", "`pathfinder score --format csv`, any whole-dollar budget"),
                         ("jsonl rounded", "`pathfinder score` (JSON Lines out), budgets rounded to $250")):

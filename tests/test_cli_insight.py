@@ -116,7 +116,8 @@ def test_schema_result_describes_the_new_fields() -> None:
     assert "from" in schema["$defs"]["Change"]["properties"]
 
 
-CORE = ["models", "results", "catalog", "questions", "scoring", "projection", "changes", "advice", "factsheet", "formats"]
+CORE = ["models", "results", "catalog", "questions", "scoring", "projection", "changes", "advice", "factsheet",
+        "formats"]
 
 
 def test_core_never_imports_the_terminal_libraries() -> None:

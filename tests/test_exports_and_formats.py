@@ -184,13 +184,15 @@ def test_sources_add_footnotes_in_every_text_format() -> None:
     assert table.exit_code == 0
     words = " ".join(table.stdout.split())
     assert "Sources" in words and "[1]" in words
-    assert 'HIM vs. Medical Billing and Coding: Explaining the Difference in 2026 (Imed Bouchrika, PhD): [1] "Cost"' in words
+    assert ('HIM vs. Medical Billing and Coding: Explaining the Difference in 2026 (Imed Bouchrika, PhD): '
+            '[1] "Cost"') in words
     markdown = run("compare", "--format", "markdown", "--sources").stdout
     assert "## Sources" in markdown and "[1]" in markdown and "<https://www.bls.gov/" in markdown
     rows = list(csv.reader(io.StringIO(run("compare", "--format", "csv", "--sources").stdout)))
     assert rows[0][3:] == ["Sources: HIM", "Sources: MBC"]
-    assert dict((r[0], r[3]) for r in rows[1:])["Early salary"].startswith(
-        'HIM vs. Medical Billing and Coding: Explaining the Difference in 2026 (Imed Bouchrika, PhD), section "Career outcomes"')
+    assert {r[0]: r[3] for r in rows[1:]}["Early salary"].startswith(
+        'HIM vs. Medical Billing and Coding: Explaining the Difference in 2026 (Imed Bouchrika, PhD), '
+        'section "Career outcomes"')
 
 
 HOSTILE = "[bold red]Boom[/] | =cmd(1) *x* $5"
@@ -220,4 +222,5 @@ def test_markdown_escape() -> None:
     assert md_escape("- not a list") == "\\- not a list"
     assert md_escape("two\nlines", in_table=True) == "two<br>lines"
     assert md_escape("<script>") == "\\<script\\>"
-    assert md_escape("Certified Coding Associate (CCA), 12.5-13 months") == "Certified Coding Associate (CCA), 12.5-13 months"
+    assert (md_escape("Certified Coding Associate (CCA), 12.5-13 months")
+            == "Certified Coding Associate (CCA), 12.5-13 months")

@@ -34,7 +34,10 @@ scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(10**20), max_value=10**20),
     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20),
 )
-json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
+json_values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
 question_ids = st.sampled_from([q.id for q in QUESTIONS])
 plausible = st.one_of(json_values, *(st.sampled_from([c.value for c in q.choices]) for q in QUESTIONS if q.choices))
 answer_maps = st.dictionaries(st.one_of(question_ids, st.text(max_size=12)), plausible, max_size=12)

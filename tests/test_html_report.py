@@ -87,7 +87,8 @@ def test_the_answers_the_date_and_linked_sources_are_on_the_page(page: dict[str,
     text = view["text"]
     assert "Made on " in text and "$5,000" in text and "12 months" in text
     assert "Analysing, reading and working with systems" in text
-    assert "https://www.bls.gov/ooh/healthcare/health-information-technologists-and-medical-registrars.htm" in view["links"]
+    assert ("https://www.bls.gov/ooh/healthcare/health-information-technologists-and-medical-registrars.htm"
+            in view["links"])
     assert "#source-1" in view["links"]
 
 

@@ -20,7 +20,9 @@ def score(given: dict, cat: object) -> object:
     return Scorer(cat).rank(given)  # type: ignore[arg-type]
 
 
-def _projection(options: Options = Options(), **changes: object) -> dict[str, object]:
+def _projection(options: Options | None = None, **changes: object) -> dict[str, object]:
+    if options is None:
+        options = Options()
     cat = catalog()
     ranking = score(answers(**changes), cat)
     projections, notes = project(ranking, options)  # type: ignore[arg-type]
@@ -230,4 +232,5 @@ def test_property_scenarios_stay_in_order(budget: int | None, timeline: int, pic
         mid = projection.break_even.mid
         if mid is not None and projection.compared_with is not None:
             other = next(p for p in projections if p.program_id == projection.compared_with)
-            assert all(mine.mid >= theirs.mid - 1 for mine, theirs in zip(projection.years[mid - 1:], other.years[mid - 1:]))
+            assert all(mine.mid >= theirs.mid - 1
+                       for mine, theirs in zip(projection.years[mid - 1:], other.years[mid - 1:], strict=True))

@@ -64,7 +64,9 @@ def answer_for(question: Question) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), values) if question.nullable else values
 
 
-ANSWERS = st.fixed_dictionaries({q.id: answer_for(q) for q in QUESTIONS}).map(lambda a: validate_answers(a, partial=False))
+ANSWERS = st.fixed_dictionaries({q.id: answer_for(q) for q in QUESTIONS}).map(
+    lambda a: validate_answers(a, partial=False)
+)
 
 
 def advice_key(result: Result) -> tuple[Any, ...]:
@@ -107,7 +109,7 @@ def _winners(catalog: Catalog, answers: dict[str, Any], question_id: str, values
 
 def _never_returns(winners: list[str]) -> bool:
     left: set[str] = set()
-    for before, now in zip(winners, winners[1:]):
+    for before, now in zip(winners, winners[1:], strict=False):
         if now != before:
             left.add(before)
             if now in left:
@@ -195,8 +197,8 @@ def _claims_hold(result: Result, catalog: Catalog) -> None:
                 points = _inside(change.to, end, 1)
             for value in points:
                 again = scorer.rank({**answers, change.answer: value})
-                assert (again.first.program.id, again.first.best.pathway.id) == (change.new_program_id, change.new_pathway), \
-                    (change.sentence, value)
+                assert ((again.first.program.id, again.first.best.pathway.id)
+                        == (change.new_program_id, change.new_pathway)), (change.sentence, value)
                 assert again.fits and again.confidence != "toss-up", (change.sentence, value)
         else:
             assert change.weight is not None
@@ -206,8 +208,8 @@ def _claims_hold(result: Result, catalog: Catalog) -> None:
             end = change.until if change.until is not None else (100.0 if change.to > change.from_ else 0.0)  # type: ignore[operator]
             for share in _inside(change.to, end, 0.1, 40):
                 again = scorer.rank(answers, weight_override=shifted(now, index, round(share * 10)))
-                assert (again.first.program.id, again.first.best.pathway.id) == (change.new_program_id, change.new_pathway), \
-                    (change.sentence, share)
+                assert ((again.first.program.id, again.first.best.pathway.id)
+                        == (change.new_program_id, change.new_pathway)), (change.sentence, share)
                 assert again.fits and again.confidence != "toss-up", (change.sentence, share)
 
 

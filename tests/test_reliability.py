@@ -306,7 +306,8 @@ def test_piped_into_head_is_quiet(tmp_path: Path) -> None:
     path = tmp_path / "many.json"
     path.write_text(json.dumps(data))
     for command in (["compare", "--json"], ["compare"]):
-        shell = f"{pathfinder_bin()} --data {path} {' '.join(command)} 2>{tmp_path / 'err'} | head -1; echo rc=${{PIPESTATUS[0]}}"
+        shell = (f"{pathfinder_bin()} --data {path} {' '.join(command)} 2>{tmp_path / 'err'} | head -1; "
+                 "echo rc=${PIPESTATUS[0]}")
         proc = subprocess.run(["bash", "-c", shell], capture_output=True, timeout=60,
                               env={**os.environ, "COLUMNS": "80"})
         status = int(re.search(rb"rc=(\d+)", proc.stdout).group(1))  # type: ignore[union-attr]

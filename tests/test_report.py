@@ -72,7 +72,8 @@ def test_the_summary_fits_one_screen_at_80_columns_for_any_answers(answers: dict
     assert len(lines) <= 40, "\n".join(lines)
 
 
-@pytest.mark.parametrize("given", [DEFAULTS, NOTHING_FITS, INFORMATICS], ids=["defaults", "nothing-fits", "informatics"])
+@pytest.mark.parametrize("given", [DEFAULTS, NOTHING_FITS, INFORMATICS],
+                         ids=["defaults", "nothing-fits", "informatics"])
 def test_the_summary_holds_what_a_person_needs(given: dict[str, Any]) -> None:
     result = result_for(given)
     report = build(result, CATALOG, more=MORE)
@@ -144,11 +145,13 @@ def test_abbreviations_are_spelled_out_at_their_first_use() -> None:
     for term, meaning in [("HIM", "Health Information Management"), ("MBC", "Medical Billing and Coding"),
                           ("AAPC", "American Academy of Professional Coders"),
                           ("AHIMA", "American Health Information Management Association"),
-                          ("HCPCS", "Healthcare Common Procedure Coding System"), ("CPC", "Certified Professional Coder")]:
+                          ("HCPCS", "Healthcare Common Procedure Coding System"),
+                          ("CPC", "Certified Professional Coder")]:
         first = re.search(rf"(?<![\w-]){term}(?![\w-])", words)
         assert first is not None, term
         before = words[:first.start()]
-        assert before.endswith(f"{meaning} (") or before.endswith(f"{meaning}, "), (term, words[first.start() - 80:first.end()])
+        assert before.endswith(f"{meaning} (") or before.endswith(f"{meaning}, "), \
+            (term, words[first.start() - 80:first.end()])
 
 
 def test_sources_are_numbered_footnotes_listed_at_the_end() -> None:

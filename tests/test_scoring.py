@@ -94,7 +94,8 @@ def test_remote_work_that_is_only_nice_to_have_ranks_last() -> None:
     w = weights(answers(remote="nice_to_have"))
     ranks = roc(5)
     assert w[INDEX["remote_work"]] / 1000 == pytest.approx(ranks[4], abs=0.001)
-    assert weights(answers(remote="important"))[INDEX["remote_work"]] == weights(answers(remote="important"))[INDEX["cost"]]
+    assert (weights(answers(remote="important"))[INDEX["remote_work"]]
+            == weights(answers(remote="important"))[INDEX["cost"]])
 
 
 def test_criteria_with_no_answer_are_not_weighed() -> None:
@@ -146,7 +147,8 @@ def test_speed_scores_the_months_to_a_first_job_with_the_job_search(catalog: Cat
 
 
 def test_a_score_is_the_exact_sum_of_its_shown_contributions(catalog: Catalog) -> None:
-    result = advise(answers(goal="compliance", learning_style="analytical", remote="important", challenge="lighter"), catalog)
+    result = advise(answers(goal="compliance", learning_style="analytical", remote="important", challenge="lighter"),
+                    catalog)
     for program in result.ranking:
         assert round(sum(c.contribution for c in program.criteria), 1) == program.score
         assert round(sum(c.weight for c in program.criteria), 1) == 100.0
@@ -193,15 +195,17 @@ def test_a_dollar_short_is_still_a_miss_and_budgets_are_whole_dollars(catalog: C
 
 
 def test_equal_pathways_fall_to_the_goals_direct_route_and_the_result_says_so(catalog: Catalog) -> None:
-    given = dict(goal="management", timeline_months=48, learning_style="analytical", interest="medical_terminology",
-                 strength="precision", priority="job_growth", education="high_school")
+    given = {"goal": "management", "timeline_months": 48, "learning_style": "analytical",
+             "interest": "medical_terminology", "strength": "precision", "priority": "job_growth",
+             "education": "high_school"}
     ranking = ranked(catalog, **given)
     him = next(p for p in ranking.programs if p.program.id == "him")
     scores = {p.pathway.id: p.score for p in him.pathways}
     assert scores["associate"] == scores["bachelor"]  # 79.7 each
     assert him.best.pathway.id == "bachelor"  # the one management needs
     warnings = advise(answers(**given), catalog).warnings
-    assert any("scores the same as the HIM bachelor's degree" in w and "direct route to your goal" in w for w in warnings)
+    assert any("scores the same as the HIM bachelor's degree" in w and "direct route to your goal" in w
+               for w in warnings)
 
 
 def test_an_unknown_cost_never_fits_a_budget(catalog: Catalog) -> None:

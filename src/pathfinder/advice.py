@@ -61,7 +61,8 @@ def advise(answers: Mapping[str, Answer], catalog: Catalog, options: Options | N
         answers=dict(answers), recommendation=recommendation, ranking=ranked, warnings=warnings,
         projection=projection, assumptions=assumptions + stack_assumptions,
         what_would_change=[_change(c) for c in what_would_change(ranking, scorer)],
-        what_would_decide=[Decider(answer=d.answer, values={k: list(v) for k, v in d.values.items()}, sentence=d.sentence)
+        what_would_decide=[Decider(answer=d.answer, values={k: list(v) for k, v in d.values.items()},
+                                   sentence=d.sentence)
                            for d in what_would_decide(ranking, scorer)],
         nearest_fit=None if fit is None else NearestFit(
             program_id=fit.program_id, pathway=fit.pathway, leads=fit.leads, sentence=fit.sentence,

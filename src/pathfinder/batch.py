@@ -24,9 +24,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple
 
-from pathfinder.answers import close_match, header_key, match_header, read_text
+from pathfinder.answers import close_match, match_header, read_text
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, Question, defaults, validate_answer
+from pathfinder.questions import QUESTIONS_BY_ID, Answer, Question, defaults, validate_answer
 
 INPUT_FORMATS = ("auto", "jsonl", "csv")
 OUTPUT_FORMATS = ("jsonl", "csv", "xlsx")
@@ -241,7 +241,8 @@ class _JsonNames:
 
 def _csv_rows(source: Source, keep_unknown: bool) -> Iterator[Row]:
     # Undecodable bytes become U+FFFD, so the cell holding them is refused as a bad value.
-    head_text = [line.decode("utf-8-sig" if i == 0 else "utf-8", errors="replace") for i, line in enumerate(source._head)]
+    head_text = [line.decode("utf-8-sig" if i == 0 else "utf-8", errors="replace")
+                 for i, line in enumerate(source._head)]
     rest = io.TextIOWrapper(source.stream, encoding="utf-8-sig" if not head_text else "utf-8", errors="replace",
                             newline="")
     try:

@@ -75,7 +75,8 @@ def validate_catalog(data: Any, label: str = "catalog") -> Catalog:
     # Refuse an oversized list before pydantic walks every item of it.
     if isinstance(data, dict) and isinstance(data.get("programs"), list) and len(data["programs"]) > MAX_PROGRAMS:
         raise PathfinderError(
-            f"{label}: invalid catalog", [f"programs: at most {MAX_PROGRAMS} programs are allowed, found {len(data['programs'])}"]
+            f"{label}: invalid catalog",
+            [f"programs: at most {MAX_PROGRAMS} programs are allowed, found {len(data['programs'])}"]
         )
     try:
         catalog = Catalog.model_validate(data)

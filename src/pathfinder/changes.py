@@ -255,7 +255,7 @@ def _lines(ranking: Ranking, index: int) -> list[tuple[Lead, float, float]]:
             if not score.fits:
                 continue
             values = [v or 0.0 for v in score.values]
-            others = sum(w * v for i, (w, v) in enumerate(zip(weights, values)) if i != index)
+            others = sum(w * v for i, (w, v) in enumerate(zip(weights, values, strict=True)) if i != index)
             # score(x) = x * v_i + (TOTAL - x) / rest * others
             slope = values[index] - (others / rest if rest else 0.0)
             lines.append(((program.program.id, score.pathway.id), TOTAL * others / rest if rest else 0.0, slope))
@@ -333,12 +333,14 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
                   round(abs(to - now) / max(now, 10), 4), False, sentence)
 
 
-def _check_weight_range(trials: _Trials, index: int, near: int, far: int, new: Lead, direction: int) -> tuple[int, int] | None:
+def _check_weight_range(trials: _Trials, index: int, near: int, far: int, new: Lead,
+                        direction: int) -> tuple[int, int] | None:
     """Check the stretch with the real scoring at both ends (the guard makes this a formality), moving an end
     inward if it does not hold there."""
 
     def holds(share: int) -> bool:
-        again = trials.scorer.rank(trials.answers, weight_override=shifted_weights(trials.ranking.weights, index, share))
+        again = trials.scorer.rank(trials.answers,
+                                   weight_override=shifted_weights(trials.ranking.weights, index, share))
         return trials.leader(again) == new
 
     for _ in range(20):
@@ -399,10 +401,13 @@ def what_would_decide(ranking: Ranking, scorer: Scorer) -> list[Decider]:
                 by_program.setdefault(again.first.program.id, []).append(choice.value)
         if not by_program:
             continue
-        values = {pid: tuple(vals) for pid, vals in sorted(by_program.items(), key=lambda item: short_name(ranking, item[0]))}
-        parts = [f"{wording.listing([label(question.id, v) for v in vals], 'or')} would point to {short_name(ranking, pid)}"
+        values = {pid: tuple(vals)
+                  for pid, vals in sorted(by_program.items(), key=lambda item: short_name(ranking, item[0]))}
+        parts = [f"{wording.listing([label(question.id, v) for v in vals], 'or')} would point to "
+                 f"{short_name(ranking, pid)}"
                  for pid, vals in values.items()]
-        (both if len(values) > 1 else one).append(Decider(question.id, values, f"{question.title}: {'; '.join(parts)}."))
+        (both if len(values) > 1 else one).append(Decider(question.id, values,
+                                                          f"{question.title}: {'; '.join(parts)}."))
     return (both + one)[:MAX_DECIDERS]
 
 
@@ -425,12 +430,14 @@ def nearest_fit(ranking: Ranking, scorer: Scorer) -> NearestFit | None:
             words.append(f"{wording.money(miss.short)} more budget (a budget of {wording.money(_whole(miss.need))})")
         elif miss.limit == "timeline" and miss.need is not None:
             changes["timeline_months"] = (answers.get("timeline_months"), _whole(miss.need))
-            words.append(f"{wording.months(math.ceil(miss.short or 0))} more time (a timeline of {wording.months(_whole(miss.need))})")
+            words.append(f"{wording.months(math.ceil(miss.short or 0))} more time "
+                         f"(a timeline of {wording.months(_whole(miss.need))})")
         elif miss.limit == "level" and best.pathway.goals:
             # The direct-route goals in the questionnaire's order (never the data file's list order).
             direct = [c.value for c in QUESTIONS_BY_ID["goal"].choices if c.value in best.pathway.goals]
             changes["goal"] = (answers.get("goal"), direct[0])
-            words.append(f"a goal it is the direct route to ({wording.listing([label('goal', g) for g in direct], 'or')})")
+            words.append("a goal it is the direct route to "
+                         f"({wording.listing([label('goal', g) for g in direct], 'or')})")
         else:
             return None  # no change to one's answers can mend it (admission, or a cost no source gives)
     again = scorer.rank({**answers, **{k: v for k, (_, v) in changes.items()}})

@@ -201,7 +201,8 @@ def quiz(
         "all the changes, the assumptions and the sources.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on standard output.")] = False,
     save_answers: Annotated[Path | None, typer.Option(
-        "--save-answers", metavar="FILE", help="Write the complete answers to FILE, to use again with --answers.")] = None,
+        "--save-answers", metavar="FILE",
+        help="Write the complete answers to FILE, to use again with --answers.")] = None,
     export: Annotated[Path | None, typer.Option(
         "--export", metavar="FILE", help="Also write the whole report to FILE: a web page (.html or .htm), Markdown "
         "(.md) or plain text (.txt); .svg writes the money and time chart alone.")] = None,
@@ -497,7 +498,8 @@ def _compare_format(output_format: CompareFormat | None, as_json: bool) -> Compa
 
     if as_json and output_format not in (None, CompareFormat.json):
         assert output_format is not None
-        raise PathfinderError(f"--json is the same as --format json; it cannot be used with --format {output_format.value}")
+        raise PathfinderError("--json is the same as --format json; it cannot be used with "
+                              f"--format {output_format.value}")
     return CompareFormat.json if as_json else (output_format or CompareFormat.table)
 
 
@@ -530,7 +532,8 @@ def _show_compare(ctx: typer.Context, catalog: Catalog, chosen: list[Any], sourc
     """)
 def questions(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the questions as JSON, to build an answers file.")] = False,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="Print the questions as JSON, to build an answers file.")] = False,
 ) -> None:
     """List the quiz questions with their ids, titles, choices and defaults."""
     with _guard():

@@ -51,7 +51,8 @@ def _param_rows(ctx: Any, command: Any) -> tuple[list[tuple[str, str]], list[tup
             continue
         help_text = (getattr(param, "help", None) or "").strip()
         if param.param_type_name == "argument":
-            arguments.append(((param.metavar or param.name or "").upper(), help_text + (" Required." if param.required else "")))
+            arguments.append(((param.metavar or param.name or "").upper(),
+                              help_text + (" Required." if param.required else "")))
             continue
         name = ", ".join(sorted(param.opts, key=len))
         if not param.is_flag:

@@ -174,7 +174,8 @@ def miss_words(miss: Miss, score: PathwayScore) -> str:
     if miss.limit == "budget":
         if miss.need is None:
             return "no source gives its cost, so it cannot be shown to fit your budget"
-        return f"it starts at {wording.money(miss.need)}, {wording.money(miss.short)} over your {wording.money(miss.have)} budget"
+        return (f"it starts at {wording.money(miss.need)}, {wording.money(miss.short)} over your "
+                f"{wording.money(miss.have)} budget")
     if miss.limit == "timeline":
         return (f"the earliest you could be working is {wording.months(miss.need)}, "
                 f"{wording.months(miss.short)} more than your {wording.months(miss.have)}")
@@ -199,7 +200,8 @@ def constraint_message(limit: str, score: PathwayScore, answers: dict[str, Answe
     if limit == "timeline":
         return f"With {name} you could be working within your {wording.months(answers.get('timeline_months'))}."  # type: ignore[arg-type]
     if limit == "admission":
-        return f"Your education meets {name}'s admission" + (" once you take its prerequisite step." if score.prerequisite else ".")
+        return (f"Your education meets {name}'s admission"
+                + (" once you take its prerequisite step." if score.prerequisite else "."))
     return f"{_cap(name)} is not below a credential you hold."
 
 
@@ -212,14 +214,16 @@ def reasons(ranking: Ranking, limit: int = 3) -> list[str]:
     answers = dict(ranking.answers)
     out: list[str] = []
     if not ranking.fits:
-        out.append("No program fits your limits. " + misses_sentence(first.best).replace(" does not fit:", " is the nearest:"))
+        out.append("No program fits your limits. "
+                   + misses_sentence(first.best).replace(" does not fit:", " is the nearest:"))
     else:
         ruled_out = [p for p in ranking.programs[1:] if not p.fits]
         for other in ruled_out:
             out.append(misses_sentence(other.best))
     rival = ranking.contender or (ranking.programs[1] if len(ranking.programs) > 1 else None)
     if ranking.confidence == "toss-up" and ranking.fits and rival is not None:
-        out.append(f"{first.program.short_name} leads {rival.program.short_name} by {wording.points(ranking.margin)} points, "
+        out.append(f"{first.program.short_name} leads {rival.program.short_name} by "
+                   f"{wording.points(ranking.margin)} points, "
                    "under the 5 that would make it a lean: your answers do not separate them.")
     gains = _gains(first, rival)
     for index in gains:
@@ -264,12 +268,14 @@ def warnings(ranking: Ranking) -> list[str]:
                    f"it is suggested because it is the direct route to your goal ({goal}).")
     budget = answers.get("budget_usd")
     cost = first.cost
-    if isinstance(budget, int | float) and cost.low is not None and cost.high is not None and cost.low <= budget < cost.high:
+    if (isinstance(budget, int | float) and cost.low is not None and cost.high is not None
+            and cost.low <= budget < cost.high):
         out.append(f"Your {wording.money(budget)} covers only the cheaper {program.short_name} programs: "
                    f"{name} costs {wording.money_span(cost.low, cost.high)} in all, so compare prices.")
     timeline = answers.get("timeline_months")
     time = first.time_to_work
-    if isinstance(timeline, int | float) and time.low is not None and time.high is not None and time.low <= timeline < time.high:
+    if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
+            and time.low <= timeline < time.high):
         out.append(f"You could be working within your {wording.months(timeline)} only on the quicker end: "
                    f"{name} takes {time_words(first)}.")
     if answers.get("education") is None and pathway.prerequisite is not None:

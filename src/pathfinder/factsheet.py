@@ -121,7 +121,8 @@ def program_cells(program: Program) -> dict[str, Cell]:
         "Certifications": tuple(_certification_lines(program)),
         "Roles": tuple(Line(r.title, (outcomes.roles_source,)) for r in outcomes.roles),
         "Skills": tuple(Line(s, (program.skills_source,)) for s in program.skills),
-        "Admission": tuple(Line(f"{p.name}: {'; '.join(a[0].lower() + a[1:] for a in p.admission)}", (p.admission_source,))
+        "Admission": tuple(Line(f"{p.name}: {'; '.join(a[0].lower() + a[1:] for a in p.admission)}",
+                                (p.admission_source,))
                            for p in program.pathways),
         "Difficulty": (Line(f"{program.difficulty.level.capitalize()}: {program.difficulty.note or ''}".rstrip(": "),
                             (program.difficulty.source,)),),
@@ -180,5 +181,6 @@ def choose_programs(catalog: Catalog, ids: Sequence[str] | None) -> list[Program
     valid = [p.id for p in catalog.programs]
     unknown = [i for i in ids if i not in valid]
     if unknown:
-        raise PathfinderError(f"--programs: unknown program id {', '.join(repr(u) for u in unknown)}; valid ids: {', '.join(valid)}")
+        raise PathfinderError(f"--programs: unknown program id {', '.join(repr(u) for u in unknown)}; "
+                              f"valid ids: {', '.join(valid)}")
     return [p for p in (catalog.program(i) for i in dict.fromkeys(ids)) if p is not None]

@@ -148,7 +148,9 @@ class Pathway(_Model):
     cost_usd: Range
     extra_costs_usd: Range | None = None
     duration_months: Range
-    job_search_months: Range | None = Field(None, description="Months from the end of school to a first job in the field")
+    job_search_months: Range | None = Field(
+        None, description="Months from the end of school to a first job in the field"
+    )
     min_education: Education = "high_school"
     prerequisite: Prerequisite | None = None
     admission: list[SafeStr]
@@ -156,7 +158,9 @@ class Pathway(_Model):
     formats: list[Format]
     certifications: list[Id] = Field(default_factory=list)
     goals: list[Id] = Field(default_factory=list, description="Career goals this pathway is the direct route to")
-    goal_fit: FitTable = Field(default_factory=dict, description="This pathway's own fit for a goal, where it differs from the program's")
+    goal_fit: FitTable = Field(
+        default_factory=dict, description="This pathway's own fit for a goal, where it differs from the program's"
+    )
 
     @model_validator(mode="after")
     def _months(self) -> Pathway:
@@ -268,7 +272,9 @@ class Program(_Model):
     difficulty: Described
     remote_work: Described
     fit: FitTables
-    notes: list[Aside] = Field(default_factory=list, description="Figures about the whole program, shown beside the table")
+    notes: list[Aside] = Field(
+        default_factory=list, description="Figures about the whole program, shown beside the table"
+    )
     next_steps: list[SafeStr]
     stacks_into: list[StackLink] = Field(
         default_factory=list, description="Programs that this one's experience carries into, for a two-step path"
@@ -314,7 +320,8 @@ class Catalog(_Model):
         for program in self.programs:
             for link in program.stacks_into:
                 if link.program_id not in ids or link.program_id == program.id:
-                    raise ValueError(f"program {program.id!r} stacks into {link.program_id!r}, which is not another listed program")
+                    raise ValueError(f"program {program.id!r} stacks into {link.program_id!r}, "
+                                     "which is not another listed program")
         return self
 
     def program(self, program_id: str) -> Program | None:

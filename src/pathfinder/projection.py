@@ -88,7 +88,8 @@ class _Path:
             flow = self.flows.get(scenario)
             return None if flow is None else round(flow.net_at(12 * year))
 
-        return [ProjectionYear(year=y, low=at("low", y), mid=at("mid", y), high=at("high", y)) for y in range(1, years + 1)]
+        return [ProjectionYear(year=y, low=at("low", y), mid=at("mid", y), high=at("high", y))
+                for y in range(1, years + 1)]
 
 
 class _Entry(NamedTuple):
@@ -179,8 +180,10 @@ def project(ranking: Ranking, options: Options | None = None) -> tuple[list[Prog
                     default=None)
     projections = []
     for e in entries:
-        compared = reference if reference is not None and reference is not e and e.path.flows["mid"] is not None else None
-        spread = _break_even(e.path, compared.path, options.years) if compared else BreakEven(low=None, mid=None, high=None)
+        compared = (reference if reference is not None and reference is not e and e.path.flows["mid"] is not None
+                    else None)
+        spread = (_break_even(e.path, compared.path, options.years) if compared
+                  else BreakEven(low=None, mid=None, high=None))
         notes = []
         if e.path.flows["mid"] is None:
             missing = "cost" if e.inputs["mid"].cost_usd is None else "salary"
@@ -208,15 +211,16 @@ def assumptions(paths: Sequence[PathwayScore], options: Options) -> list[str]:
         "Low, middle and high take every range at the same end. Low: the longest school, the longest job search, "
         "the highest cost and the lowest salary. High: the shortest, quickest, cheapest and best paid. "
         "Middle: the midpoint of each range.",
-        "The whole cost (tuition plus extras) is paid up front, when school starts: no loans, interest, grants or financial aid.",
+        "The whole cost (tuition plus extras) is paid up front, when school starts: no loans, interest, grants or "
+        "financial aid.",
         "Pay is the early-career salary range, the same every year of the horizon: no raises, promotions or inflation, "
         "before tax, full-time from the first month of the first job, with no gaps.",
         "Living costs are left out: they are the same whichever path you take, so they would lower every line by the "
         "same amount and change neither the order nor the break-even year.",
     ]
     if options.part_time_income_usd > 0:
-        lines.append(f"While in school you earn {wording.money(options.part_time_income_usd)} a year from part-time work; "
-                     "nothing while looking for the first job.")
+        lines.append(f"While in school you earn {wording.money(options.part_time_income_usd)} a year from part-time "
+                     "work; nothing while looking for the first job.")
     else:
         lines.append("No earnings while in school or while looking for the first job.")
     for score in paths:
@@ -234,13 +238,15 @@ def _pathway_lines(score: PathwayScore) -> list[str]:
     if cost.low is None:
         lines.append(f"{name[0].upper()}{name[1:]}: no source gives its cost, so it is not projected.")
     elif extras is not None and extras.known:
-        lines.append(f"{name[0].upper()}{name[1:]}: {wording.money_span(pathway.cost_usd.floor, pathway.cost_usd.ceiling)} tuition "
+        lines.append(f"{name[0].upper()}{name[1:]}: "
+                     f"{wording.money_span(pathway.cost_usd.floor, pathway.cost_usd.ceiling)} tuition "
                      f"plus {wording.money_span(extras.floor, extras.ceiling)} for books and fees, "
-                     f"{wording.money_span(cost.low, cost.high)} in all, over {wording.month_span(school.low, school.high)}.")
+                     f"{wording.money_span(cost.low, cost.high)} in all, "
+                     f"over {wording.month_span(school.low, school.high)}.")
     else:
         lines.append(f"{name[0].upper()}{name[1:]}: {wording.money_span(cost.low, cost.high)} tuition over "
-                     f"{wording.month_span(school.low, school.high)}; no source gives a figure for books, fees and exams, "
-                     "so none is counted. This flatters it.")
+                     f"{wording.month_span(school.low, school.high)}; no source gives a figure for books, fees and "
+                     "exams, so none is counted. This flatters it.")
     if score.prerequisite and pathway.prerequisite is not None:
         pre = prerequisite_months(pathway)
         lines.append(f"Before {name}: {wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()} "
@@ -248,7 +254,8 @@ def _pathway_lines(score: PathwayScore) -> list[str]:
     rng = pathway.job_search_months
     if rng is not None and rng.known:
         search = job_search_months(pathway)
-        when = f"within {wording.months(search.high)}" if not search.low else wording.month_span(search.low, search.high)
+        when = (f"within {wording.months(search.high)}" if not search.low
+                else wording.month_span(search.low, search.high))
         lines.append(f"After {name}: the first job comes {when} after school ends.")
     else:
         lines.append(f"After {name}: no source gives how long the job search takes, so none is counted and pay starts "
@@ -320,8 +327,8 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
     first_name = path_name(first_score.program, first_score.pathway)
     second_name = path_name(target, second.pathway)
     reason = (f"Your goal ({label('goal', ranking.answers.get('goal'))}) points to {target.name}, but it does not fit "
-              f"your limits now. {misses_sentence(target_entry.best)} A first step in {first.program.short_name} can lead "
-              f"there: {link.note}")
+              f"your limits now. {misses_sentence(target_entry.best)} A first step in {first.program.short_name} "
+              f"can lead there: {link.note}")
     working = ScenarioValues(**starts["work"])
     school_one = school_months(first_score.pathway)
     school_two = school_months(second.pathway)
@@ -336,17 +343,19 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
         StackStep(
             program_id=target.id, pathway=second.pathway.id, pathway_name=second.pathway.name,
             starts_month=ScenarioValues(**starts["second"]), ends_month=ScenarioValues(**starts["second_end"]),
-            summary=(f"After a year in that job: {second_name} ({wording.month_span(school_two.low, school_two.high)}, "
-                     f"{wording.money_span(second.cost.low, second.cost.high)}), studied part-time while you keep working, "
-                     f"done {wording.span(starts['second_end']['low'], starts['second_end']['high'], 'months')} from now."),
+            summary=(f"After a year in that job: {second_name} "
+                     f"({wording.month_span(school_two.low, school_two.high)}, "
+                     f"{wording.money_span(second.cost.low, second.cost.high)}), studied part-time while you keep "
+                     "working, done "
+                     f"{wording.span(starts['second_end']['low'], starts['second_end']['high'], 'months')} from now."),
         ),
     ]
     notes = [f"Compared with staying in {first.program.short_name} after the first step."]
     extra = [
         f"Two-step path: the second step starts after {WORK_BEFORE_SECOND_STEP_MONTHS} months in the first job.",
         f"Two-step path: {second_name} is studied part-time alongside the {first.program.short_name} job and takes "
-        f"its listed length ({wording.month_span(school_two.low, school_two.high)}); no source gives a part-time length, "
-        "so it may take longer.",
+        f"its listed length ({wording.month_span(school_two.low, school_two.high)}); no source gives a part-time "
+        "length, so it may take longer.",
         "Two-step path: its cost is paid when it starts; no credit from the first step is counted toward it "
         "(no source says credits transfer).",
         f"Two-step path: {target.short_name} pay starts the month the second step ends, with no job search, "

@@ -81,7 +81,8 @@ def ask_question(question: Question, position: int, total: int, current: Answer,
     """Ask one question, starting from ``current``; with ``back``, Ctrl-B returns BACK."""
     message = f"({position} of {total}) {question.prompt}"
     if question.kind == "choice":
-        choices = [questionary.Choice(title=c.label, value=NULL if c.value is None else c.value) for c in question.choices]
+        choices = [questionary.Choice(title=c.label, value=NULL if c.value is None else c.value)
+                   for c in question.choices]
         keys = " Left arrow or Ctrl-B goes back." if back else ""
         select = questionary.select(
             message, choices=choices, default=NULL if current is None else str(current),

@@ -119,7 +119,8 @@ QUESTIONS: tuple[Question, ...] = (
         noun="your budget",
         prompt="Total budget for tuition and fees (USD)?",
         kind="number",
-        help="Everything you can spend on tuition and fees for the whole program, not per year. Leave it blank if you are not sure.",
+        help="Everything you can spend on tuition and fees for the whole program, not per year. "
+             "Leave it blank if you are not sure.",
         default=None,
         minimum=0,
         maximum=BUDGET_MAX_USD,
@@ -132,7 +133,8 @@ QUESTIONS: tuple[Question, ...] = (
         noun="your timeline",
         prompt="Months until you want to be working?",
         kind="integer",
-        help="How soon you want to be working in the field, counting the time in school. 48 (four years) leaves room for every pathway.",
+        help="How soon you want to be working in the field, counting the time in school. "
+             "48 (four years) leaves room for every pathway.",
         default=48,
         minimum=1,
         maximum=120,

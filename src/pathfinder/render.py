@@ -169,7 +169,7 @@ def _table(table: model.Table, console: Console, width: int) -> RenderableType:
     grid = Table(box=None if light else _box(console), show_lines=table.key in ("compare", "answers"), expand=False,
                  header_style="bold underline" if light else "bold", pad_edge=not light)
     grid.add_column(Text(table.columns[0]), style="bold", no_wrap=False, min_width=narrowest[0])
-    for heading, least in zip(table.columns[1:], narrowest[1:]):
+    for heading, least in zip(table.columns[1:], narrowest[1:], strict=True):
         grid.add_column(Text(heading), no_wrap=False, min_width=least,
                         justify="right" if table.key in ("scores", "yearly") else "left")
     for label, cells in table.rows:
@@ -182,7 +182,7 @@ def _stacked(table: model.Table) -> RenderableType:
     parts: list[RenderableType] = []
     for label, cells in table.rows:
         parts.append(Text(label, style="bold"))
-        for heading, cell in zip(table.columns[1:], cells):
+        for heading, cell in zip(table.columns[1:], cells, strict=True):
             line = Text("  ")
             if heading:
                 line.append(f"{heading}: ")

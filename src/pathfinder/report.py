@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # the result's models are not needed to lay out the catalog a
     from pathfinder.results import PathwayScore, ProgramProjection, RankedProgram, Result
 
 SUMMARY_REASONS = 3
-CONFIDENCE_WORDS = {"clear": "A clear choice", "lean": "A lean", "toss-up": "A toss-up", "none": "Nothing fits your limits yet"}
+CONFIDENCE_WORDS = {"clear": "A clear choice", "lean": "A lean", "toss-up": "A toss-up",
+                    "none": "Nothing fits your limits yet"}
 
 
 # --- the model ------------------------------------------------------------------------------------
@@ -270,7 +271,8 @@ def _reason(index_id: str, first: RankedProgram, rival: RankedProgram | None, re
     answers = result.answers
     pathway = _pathway(program, first.pathway)
     if index_id == "cost":
-        text = f"The {_path_words(program, first.pathway_name)} costs {wording.money_span(mine.cost_usd.low, mine.cost_usd.high)} in all"
+        text = (f"The {_path_words(program, first.pathway_name)} costs "
+                f"{wording.money_span(mine.cost_usd.low, mine.cost_usd.high)} in all")
         if theirs is not None and other is not None:
             text += f", against {wording.money_span(theirs.cost_usd.low, theirs.cost_usd.high)} for {other.short_name}"
         return w.say(text + ".", factsheet.pathway_sources(pathway)["cost"])
@@ -278,7 +280,9 @@ def _reason(index_id: str, first: RankedProgram, rival: RankedProgram | None, re
         span = wording.span(mine.time_to_work_months.low, mine.time_to_work_months.high, "months")
         text = f"You could be working in {span} with the {_path_words(program, first.pathway_name)}"
         if theirs is not None and other is not None:
-            text += f", against {wording.span(theirs.time_to_work_months.low, theirs.time_to_work_months.high, 'months')} with {other.short_name}"
+            text += (", against "
+                     f"{wording.span(theirs.time_to_work_months.low, theirs.time_to_work_months.high, 'months')} "
+                     f"with {other.short_name}")
         return w.say(text + ".", factsheet.pathway_sources(pathway)["time"])
     if index_id == "salary":
         rng = program.outcomes.salary_usd
@@ -296,7 +300,8 @@ def _reason(index_id: str, first: RankedProgram, rival: RankedProgram | None, re
     criterion = next(c for c in first.criteria if c.id == index_id)
     degree = _degree(criterion.fit)
     if index_id == "career_goal":
-        wish = [f"your goal ({_label('goal', answers.get('goal'))})" if answers.get("goal") not in (None, "fast_entry") else "",
+        wish = [f"your goal ({_label('goal', answers.get('goal'))})"
+                if answers.get("goal") not in (None, "fast_entry") else "",
                 f"your interest ({_label('interest', answers.get('interest'))})" if answers.get("interest") else ""]
         return w.say(f"{program.short_name} matches {wording.listing(wish)} {degree}.")
     if index_id == "learning":
@@ -327,7 +332,8 @@ def _label(question_id: str, value: object) -> str:
 
 def _gains(first: RankedProgram, other: RankedProgram | None) -> list[str]:
     theirs = {c.id: c.contribution for c in other.criteria} if other else {}
-    gains = [(c.contribution - theirs.get(c.id, 0.0), i, c.id) for i, c in enumerate(first.criteria) if c.fit is not None]
+    gains = [(c.contribution - theirs.get(c.id, 0.0), i, c.id)
+             for i, c in enumerate(first.criteria) if c.fit is not None]
     return [cid for gain, _, cid in sorted(gains, key=lambda g: (-g[0], g[1])) if gain > 0.05]
 
 
@@ -377,7 +383,8 @@ def _figures_table(result: Result, catalog: Catalog, w: _Writer, entries: Sequen
         growth = program.outcomes.job_growth
         period = f" ({growth.period})" if growth.period else ""
         cells["Job growth"].append((w.say(f"{wording.percent(growth.percent)}{period}", [growth.source]),))
-    return Table("Key figures", tuple(columns), tuple((label, tuple(row)) for label, row in cells.items()), key="figures")
+    return Table("Key figures", tuple(columns), tuple((label, tuple(row)) for label, row in cells.items()),
+                 key="figures")
 
 
 def _change_line(result: Result, w: _Writer) -> tuple[str, Text]:
@@ -399,7 +406,7 @@ def _next_step(result: Result, catalog: Catalog, w: _Writer, details: bool) -> T
     """The two-step path where the goal points elsewhere, else the program's first next step."""
     path = result.stackable_path
     if path is not None:
-        first, goal = _program(catalog, path.first_program_id), _program(catalog, path.goal_program_id)
+        goal = _program(catalog, path.goal_program_id)
         steps = [f"the {_path_words(_program(catalog, s.program_id), s.pathway_name)}" for s in path.steps]
         return w.say(f"Your goal points to {goal.short_name}. A two-step path gets there: {steps[0]} now, then "
                      f"{steps[1]} part-time after a year of work (the whole plan is "
@@ -415,7 +422,8 @@ def _next_step(result: Result, catalog: Catalog, w: _Writer, details: bool) -> T
 def _answers_section(result: Result, w: _Writer) -> Section:
     rows = tuple((q.title, (( w.say(QUESTIONS_BY_ID[q.id].label_for(result.answers.get(q.id))),),))
                  for q in QUESTIONS)
-    return Section("answers", "Your answers", (Table("Your answers", ("Question", "Your answer"), rows, key="answers"),))
+    return Section("answers", "Your answers",
+                   (Table("Your answers", ("Question", "Your answer"), rows, key="answers"),))
 
 
 def compare_table(catalog: Catalog, programs: Sequence[Program], w: _Writer, sources: bool = True) -> Table:
@@ -429,7 +437,8 @@ def compare_table(catalog: Catalog, programs: Sequence[Program], w: _Writer, sou
 
 def _scores_section(result: Result, catalog: Catalog, w: _Writer) -> Section:
     entries = result.ranking
-    names = [w.words(_path_words(_program(catalog, e.program_id), e.pathway_name)) + ("" if e.eligible else " (does not fit)")
+    names = [w.words(_path_words(_program(catalog, e.program_id), e.pathway_name))
+             + ("" if e.eligible else " (does not fit)")
              for e in entries]
     weighed = [c for c in entries[0].criteria if c.fit is not None]
     by_program = [{c.id: c for c in e.criteria} for e in entries]
@@ -454,13 +463,15 @@ def _money_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
         return None
     years = len(projection[0].years)
     labels = [w.words(_path_words(_program(catalog, p.program_id), p.pathway_name)) for p in projection]
-    series = [Series(label, tuple(y.mid for y in p.years)) for label, p in zip(labels, projection)]
+    series = [Series(label, tuple(y.mid for y in p.years)) for label, p in zip(labels, projection, strict=True)]
     if result.stackable_path is not None:
         path = result.stackable_path
-        first, goal = (_program(catalog, path.first_program_id).short_name, _program(catalog, path.goal_program_id).short_name)
+        first, goal = (_program(catalog, path.first_program_id).short_name,
+                       _program(catalog, path.goal_program_id).short_name)
         series.append(Series(f"{first}, then {goal}", tuple(y.mid for y in path.years)))
     ends = [f"{s.label} {wording.money(s.values[-1])}" for s in series if s.values and s.values[-1] is not None]
-    catch = [_catch_up(labels[i], _short(catalog, p.compared_with), p.break_even.low, p.break_even.mid, p.break_even.high, years)
+    catch = [_catch_up(labels[i], _short(catalog, p.compared_with), p.break_even.low, p.break_even.mid,
+                       p.break_even.high, years)
              for i, p in enumerate(projection) if p.compared_with is not None]
     description = (f"Earnings so far minus school costs at the end of each year from today, middle of the ranges. "
                    f"After {wording.years(years)}: {wording.listing(ends)}.")
@@ -473,13 +484,15 @@ def _money_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
 
     rows = [
         ("Before the first job", tuple((Text(before_work(p)),) for p in projection)),
-        ("Cost, paid up front", tuple((Text(wording.span(p.cost_usd.low, p.cost_usd.high, "usd")),) for p in projection)),
+        ("Cost, paid up front",
+         tuple((Text(wording.span(p.cost_usd.low, p.cost_usd.high, "usd")),) for p in projection)),
         ("Pay a year", tuple((Text(wording.span(p.salary_usd.low, p.salary_usd.high, "usd")),) for p in projection)),
         (f"After {wording.years(years)}: low", tuple((Text(wording.money(p.years[-1].low)),) for p in projection)),
         ("middle", tuple((Text(wording.money(p.years[-1].mid)),) for p in projection)),
         ("high", tuple((Text(wording.money(p.years[-1].high)),) for p in projection)),
     ]
-    yearly = tuple((f"Year {i + 1}", tuple((Text(wording.money(s.values[i]) if i < len(s.values) else "-"),) for s in series))
+    yearly = tuple((f"Year {i + 1}",
+                    tuple((Text(wording.money(s.values[i]) if i < len(s.values) else "-"),) for s in series))
                    for i in range(years))
     blocks: list[Block] = [
         Paragraph(w.say("Earnings so far minus school costs, at the end of each year from today: the middle of the "
@@ -520,9 +533,10 @@ def _stack_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
     blocks: list[Block] = [
         Paragraph(w.say(path.reason, [path.source])),
         Bullets(tuple(w.say(s.summary) for s in path.steps), numbered=True),
-        Paragraph(w.say(f"After {wording.years(years)}, the two steps come to {wording.money(last.mid)} in the middle of "
-                        f"the ranges ({wording.money(last.low)} to {wording.money(last.high)}). "
-                        + _catch_up("two-step path", f"staying in {first}", spread.low, spread.mid, spread.high, years))),
+        Paragraph(w.say(f"After {wording.years(years)}, the two steps come to {wording.money(last.mid)} in the "
+                        f"middle of the ranges ({wording.money(last.low)} to {wording.money(last.high)}). "
+                        + _catch_up("two-step path", f"staying in {first}", spread.low, spread.mid, spread.high,
+                                    years))),
     ]
     return Section("two-step", f"A two-step path toward {goal}", tuple(blocks))
 
@@ -549,7 +563,8 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer, scores: bool 
     rows = []
     for key, change in what_if.changed.items():
         question = QUESTIONS_BY_ID[key]
-        rows.append((question.title, ((Text(question.label_for(change["from"])),), (Text(question.label_for(change["to"])),))))
+        rows.append((question.title, ((Text(question.label_for(change["from"])),),
+                                      (Text(question.label_for(change["to"])),))))
     before, after = result.recommendation, what_if.recommendation
     rows.append(("Recommended", ((w.say(f"{before.program_name}, {before.pathway_name.lower()}"),),
                                  (w.say(f"{after.program_name}, {after.pathway_name.lower()}"),))))

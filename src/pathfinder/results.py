@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from typing_extensions import TypedDict  # pydantic needs this TypedDict before Python 3.12
-
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from typing_extensions import TypedDict  # pydantic needs this TypedDict before Python 3.12
 
 from pathfinder.models import SCHEMA_VERSION, Catalog
 
@@ -19,7 +18,9 @@ class CriterionScore(BaseModel):
     id: str
     label: str
     weight: float = Field(description="Points out of 100, as shown (one decimal); 0 when not weighed")
-    fit: float | None = Field(description="The value from 0 to 1 (two decimals); null when the criterion is not weighed")
+    fit: float | None = Field(
+        description="The value from 0 to 1 (two decimals); null when the criterion is not weighed"
+    )
     contribution: float = Field(description="Points, as shown (one decimal): the score is their exact sum")
     reason: str
 
@@ -54,7 +55,9 @@ class PathwayScore(BaseModel):
     problems: list[str]
     misses: dict[str, Miss] = Field(default_factory=dict, description="The limits this pathway misses, keyed by limit")
     cost_usd: Spread = Field(description="Tuition plus the extras a source gives")
-    time_to_work_months: Spread = Field(description="Months from now until working: any prerequisite step, school, job search")
+    time_to_work_months: Spread = Field(
+        description="Months from now until working: any prerequisite step, school, job search"
+    )
     prerequisite_first: bool = Field(False, description="The person takes the pathway's prerequisite step (general "
                                      "education) first; its months are counted")
 
@@ -64,7 +67,10 @@ class RankedProgram(BaseModel):
     name: str
     score: float = Field(ge=0, le=100)
     eligible: bool
-    distance: float = Field(0.0, description="How far the pathway misses the limits: dollars over the catalog's largest starting cost plus months over its latest earliest start, 1 for each other miss; 0 if it fits")
+    distance: float = Field(
+        0.0, description="How far the pathway misses the limits: dollars over the catalog's largest starting cost "
+                         "plus months over its latest earliest start, 1 for each other miss; 0 if it fits"
+    )
     pathway: str
     pathway_name: str
     constraints: list[Constraint]
@@ -104,7 +110,9 @@ class BreakEven(BaseModel):
 
 class ProjectionYear(BaseModel):
     year: int = Field(ge=1, description="Whole years since school starts")
-    low: int | None = Field(description="Cumulative earnings net of school costs at the end of the year, low scenario (USD)")
+    low: int | None = Field(
+        description="Cumulative earnings net of school costs at the end of the year, low scenario (USD)"
+    )
     mid: int | None
     high: int | None
 
@@ -123,7 +131,8 @@ class ProgramProjection(BaseModel):
     years: list[ProjectionYear]
     compared_with: str | None = Field(None, description="The cheaper program this one is measured against")
     break_even_year: int | None = Field(
-        None, description="First year from which this path stays at or above the cheaper path (middle scenario); null if never"
+        None, description="First year from which this path stays at or above the cheaper path (middle scenario); "
+                          "null if never"
     )
     break_even: BreakEven
     notes: list[str] = Field(default_factory=list)
@@ -136,10 +145,14 @@ class Change(BaseModel):
     weight: str | None = Field(None, description="The criterion id changed, for a weight (points out of 100)")
     from_: int | float | str | None = Field(alias="from", serialization_alias="from")
     to: int | float | str | None
-    until: int | float | None = Field(None, description="For a number: the claim holds from `to` up to this value (null: to the end of the range)")
+    until: int | float | None = Field(
+        None, description="For a number: the claim holds from `to` up to this value (null: to the end of the range)"
+    )
     new_program_id: str
     new_pathway: str = Field(description="The pathway the new first program is recommended through")
-    also: list[int | float | str | None] = Field(default_factory=list, description="Other values of a choice that do it too")
+    also: list[int | float | str | None] = Field(
+        default_factory=list, description="Other values of a choice that do it too"
+    )
     distance: float = Field(description="How big the change is: relative change of a number, 1 for a different choice")
     makes_fit: bool = Field(False, description="The new first program is ruled out by the limits now")
     sentence: str
@@ -184,7 +197,9 @@ class StackablePath(BaseModel):
     steps: list[StackStep]
     years: list[ProjectionYear]
     compared_with: str = Field(description="The one-step path this is measured against")
-    break_even_year: int | None = Field(None, description="First year from which the two-step path stays ahead (middle scenario)")
+    break_even_year: int | None = Field(
+        None, description="First year from which the two-step path stays ahead (middle scenario)"
+    )
     break_even: BreakEven
     notes: list[str] = Field(default_factory=list)
 
@@ -205,11 +220,21 @@ class Result(BaseModel):
     recommendation: Recommendation
     ranking: list[RankedProgram]
     warnings: list[str]
-    projection: list[ProgramProjection] = Field(default_factory=list, description="Money and time, one entry per ranked program")
-    assumptions: list[str] = Field(default_factory=list, description="Every assumption behind the projection, in plain words")
-    what_would_change: list[Change] = Field(default_factory=list, description="Nearest single changes that would put another program first")
-    what_would_decide: list[Decider] = Field(default_factory=list, description="For a toss-up: the answers that would settle it")
-    nearest_fit: NearestFit | None = Field(None, description="When nothing fits: what would make the nearest pathway fit")
+    projection: list[ProgramProjection] = Field(
+        default_factory=list, description="Money and time, one entry per ranked program"
+    )
+    assumptions: list[str] = Field(
+        default_factory=list, description="Every assumption behind the projection, in plain words"
+    )
+    what_would_change: list[Change] = Field(
+        default_factory=list, description="Nearest single changes that would put another program first"
+    )
+    what_would_decide: list[Decider] = Field(
+        default_factory=list, description="For a toss-up: the answers that would settle it"
+    )
+    nearest_fit: NearestFit | None = Field(
+        None, description="When nothing fits: what would make the nearest pathway fit"
+    )
     stackable_path: StackablePath | None = None
     what_if: WhatIf | None = None
 

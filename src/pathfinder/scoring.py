@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from operator import attrgetter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal, NamedTuple, cast
 
 from pathfinder.models import Catalog, Pathway, Program
@@ -428,12 +428,12 @@ class Scorer:
             figures = f.figure_points[(w, prerequisite)] = (
                 tuple(v if weight else None for v, weight in zip(values, w[:4], strict=True)), points, sum(points))
         w4, w5, w6, w7 = w[4], w[5], w[6], w[7]
-        v4 = goal if w4 else None
-        v5 = learning if w5 else None
+        v4 = cast("float | None", goal) if w4 else None
+        v5 = cast("float | None", learning) if w5 else None
         v6 = f.remote.get(person.remote, 0.0) if w6 and person.remote is not None else None
         v7 = f.challenge.get(person.challenge, 0.0) if w7 and person.challenge is not None else None
-        p4 = 0 if v4 is None else int(w4 * v4 + 0.5)  # type: ignore[operator]
-        p5 = 0 if v5 is None else int(w5 * v5 + 0.5)  # type: ignore[operator]
+        p4 = 0 if v4 is None else int(w4 * v4 + 0.5)
+        p5 = 0 if v5 is None else int(w5 * v5 + 0.5)
         p6 = 0 if v6 is None else int(w6 * v6 + 0.5)
         p7 = 0 if v7 is None else int(w7 * v7 + 0.5)
         total = figures[2] + p4 + p5 + p6 + p7
@@ -441,8 +441,8 @@ class Scorer:
         misses, distance = _misses(person, f, time, self._scales)
         tail = f.keys[prerequisite][person.goal in f.goals]
         order = (0, -total, *tail) if not misses else (1, distance, -total, *tail)
-        return PathwayScore(f.program, f.pathway, figures[0] + (v4, v5, v6, v7), figures[1] + (p4, p5, p6, p7), misses,  # type: ignore[arg-type]
-                            f.cost, time, prerequisite, distance, total, order)
+        return PathwayScore(f.program, f.pathway, figures[0] + (v4, v5, v6, v7), figures[1] + (p4, p5, p6, p7),
+                            misses, f.cost, time, prerequisite, distance, total, order)
 
 
 class _Person(NamedTuple):

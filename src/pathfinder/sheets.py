@@ -240,8 +240,8 @@ def class_summary(tally: Counter[tuple[str, str]], catalog: Catalog) -> str:
     totals = [sum(tally.get((p.name, key), 0) for p in catalog.programs) for key, _ in CATEGORIES]
     rows.append(["All students", *map(str, totals), str(sum(totals))])
     widths = [max(len(r[i]) for r in [heads, *rows]) for i in range(len(heads))]
-    lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)).rstrip()
-             for row in [heads, *rows]]
+    lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+                       for i, cell in enumerate(row)).rstrip() for row in [heads, *rows]]
     note = ("A student who fits no program is counted under the program nearest to fitting their budget, "
             "timeline and education.")
     return "\n".join(["Class summary", *lines, note]) + "\n"
