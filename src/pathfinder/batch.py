@@ -34,6 +34,12 @@ MAX_LINE_BYTES = 1024 * 1024  # a longer line is reported and skipped, never hel
 CLOSE = 0.8  # how alike an unknown column's name must be to a question's id or title to be taken for a typo
 
 
+Record = tuple[int, Any, "str | None"]  # line number, what was read (a JSON line, a CSV row's cells), or a problem
+
+
+Reader = Callable[[int, Any], "Row | None"]  # a record's line number and what was read -> a row (None: blank)
+
+
 class Row(NamedTuple):
     line: int  # the input's line number
     data: dict[str, Any] | None  # the answers as read (not yet checked), or None for a bad line
@@ -92,6 +98,8 @@ class Source:
         self.size = size  # bytes, for a progress bar; None for standard input
         self._head = head  # lines already read to find the format, given back first
         self.consumed = 0  # bytes read so far, counted by the JSON Lines reader
+        self._text: io.TextIOWrapper | None = None  # a CSV's text
+        self.csv: Any = None  # a CSV's reader
 
     def position(self) -> int:
         if self.format == "csv":
@@ -101,14 +109,31 @@ class Source:
                 return 0
         return self.consumed
 
-    def rows(self, keep_unknown: bool = False) -> Iterator[Row]:
-        """Every row, with its answers as read and the class's own columns; a CSV header that cannot be read, or
-        names a column that looks like a mistyped question, raises PathfinderError before any row."""
+    def open(self, keep_unknown: bool = False) -> tuple[Iterator[Record], Reader]:
+        """The records to read (in this process) and what turns one into a row (in any process). A CSV header
+        that cannot be read, or names a column that looks like a mistyped question, raises PathfinderError
+        before any row."""
         if self.format == "jsonl":
-            return _jsonl_rows(self, keep_unknown)
-        return _csv_rows(self, keep_unknown)
+            return _jsonl_records(self), _JsonReader(keep_unknown)
+        # Undecodable bytes become U+FFFD, so the cell holding them is refused as a bad value.
+        head = [line.decode("utf-8-sig" if i == 0 else "utf-8", errors="replace") for i, line in enumerate(self._head)]
+        self._text = io.TextIOWrapper(self.stream, encoding="utf-8" if head else "utf-8-sig", errors="replace",
+                                      newline="")
+        self.csv = csv.reader(itertools.chain(head, self._text), strict=True)
+        try:
+            header = next(self.csv, None)
+            while header is not None and not any(cell.strip() for cell in header):
+                header = next(self.csv, None)  # blank lines before the header
+        except csv.Error as exc:
+            raise PathfinderError(f"{self.label}: line {self.csv.line_num}: not a CSV header ({exc})") from None
+        if header is None:
+            return iter(()), _CsvReader({}, [], 0)
+        questions, carried = _header(header, self.label, self.csv.line_num, keep_unknown)
+        return _csv_records(self), _CsvReader(questions, carried, len(header))
 
     def close(self) -> None:
+        if self._text is not None:
+            self._text.detach()  # the binary stream is closed below, or is standard input
         if self.size is not None:
             self.stream.close()
 
@@ -172,44 +197,39 @@ def _refuse_constant(name: str) -> Any:
 _DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
 
 
-def _jsonl_rows(source: Source, keep_unknown: bool) -> Iterator[Row]:
-    decode = _DECODER.decode
-    names = _JsonNames(keep_unknown)
+def _jsonl_records(source: Source) -> Iterator[Record]:
     for number, raw in enumerate(_lines(source), 1):
         source.consumed += len(raw)
         if len(raw) > MAX_LINE_BYTES:
-            yield Row(number, None, f"longer than {MAX_LINE_BYTES // 1024 // 1024} MB", {})
-            continue
-        try:
-            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            yield Row(number, None, f"not valid UTF-8 (byte {exc.start + 1})", {})
-            continue
-        if not text.strip():
-            continue  # blank lines are allowed and skipped
-        try:
-            data = decode(text)
-        except ValueError as exc:
-            yield Row(number, None, f"not valid JSON ({exc}); each line must hold one whole JSON object", {})
-            continue
-        except RecursionError:
-            yield Row(number, None, "nested too deeply", {})
-            continue
-        if not isinstance(data, dict):
-            kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(data), "number")
-            yield Row(number, None, f"expected a JSON object of question ids and answers, not a JSON {kind}", {})
-            continue
-        yield names.split(number, data)
+            yield number, None, f"longer than {MAX_LINE_BYTES // 1024 // 1024} MB"
+        else:
+            yield number, raw, None
 
 
-class _JsonNames:
-    """Sorts a JSON object's keys into answers (a question's id or title) and the class's own columns."""
+class _JsonReader:
+    """Turns one JSON line into answers and the class's own columns (a key that is a question's id or title is an
+    answer; any other key a column to carry, unless it looks like a mistyped question)."""
 
     def __init__(self, keep_unknown: bool) -> None:
         self.keep_unknown = keep_unknown
         self.known: dict[str, str | None] = {}  # key -> question id, or None for a column to carry
 
-    def split(self, number: int, data: dict[str, Any]) -> Row:
+    def __call__(self, number: int, raw: bytes) -> Row | None:
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            return Row(number, None, f"not valid UTF-8 (byte {exc.start + 1})", {})
+        if not text.strip():
+            return None  # blank lines are allowed and skipped
+        try:
+            data = _DECODER.decode(text)
+        except ValueError as exc:
+            return Row(number, None, f"not valid JSON ({exc}); each line must hold one whole JSON object", {})
+        except RecursionError:
+            return Row(number, None, "nested too deeply", {})
+        if not isinstance(data, dict):
+            kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(data), "number")
+            return Row(number, None, f"expected a JSON object of question ids and answers, not a JSON {kind}", {})
         answers: dict[str, Any] = {}
         columns: dict[str, Any] = {}
         for key, value in data.items():
@@ -239,46 +259,37 @@ class _JsonNames:
         return found
 
 
-def _csv_rows(source: Source, keep_unknown: bool) -> Iterator[Row]:
-    # Undecodable bytes become U+FFFD, so the cell holding them is refused as a bad value.
-    head_text = [line.decode("utf-8-sig" if i == 0 else "utf-8", errors="replace")
-                 for i, line in enumerate(source._head)]
-    rest = io.TextIOWrapper(source.stream, encoding="utf-8-sig" if not head_text else "utf-8", errors="replace",
-                            newline="")
-    try:
-        yield from _csv_records(csv.reader(itertools.chain(head_text, rest), strict=True), source.label, keep_unknown)
-    finally:
-        rest.detach()  # the Source owns the binary stream
-
-
-def _csv_records(reader: Any, label: str, keep_unknown: bool) -> Iterator[Row]:
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise PathfinderError(f"{label}: line 1: not a CSV header ({exc})") from None
-    while header is not None and not any(cell.strip() for cell in header):
-        header = next(reader, None)  # blank lines before the header
-    if header is None:
-        return
-    columns, carried = _header(header, label, reader.line_num, keep_unknown)
-    width = len(header)
+def _csv_records(source: Source) -> Iterator[Record]:
+    """The cells of every CSV row after the header (which ``Source.reader`` has read)."""
+    assert source.csv is not None
+    reader = source.csv
     while True:
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Row(reader.line_num, None, f"not valid CSV ({exc})", {})
+            yield reader.line_num, None, f"not valid CSV ({exc})"
             continue
-        if not cells or (len(cells) == 1 and not cells[0].strip()):
-            continue  # blank line
-        if len(cells) != width:
-            yield Row(reader.line_num, None, f"{len(cells)} cells, but the header has {width} columns", {})
-            continue
-        own = {name: cells[index] for index, name in carried}
+        if cells and (len(cells) > 1 or cells[0].strip()):  # blank lines are skipped
+            yield reader.line_num, cells, None
+
+
+class _CsvReader:
+    """Turns one CSV row's cells into answers (a cell read as a typed answer is) and the class's own columns."""
+
+    def __init__(self, questions: dict[int, Question], carried: list[tuple[int, str]], width: int) -> None:
+        self.questions = questions
+        self.carried = carried
+        self.width = width
+
+    def __call__(self, number: int, cells: list[str]) -> Row:
+        if len(cells) != self.width:
+            return Row(number, None, f"{len(cells)} cells, but the header has {self.width} columns", {})
+        own = {name: cells[index] for index, name in self.carried}
         answers: dict[str, Any] = {}
         problems: list[str] = []
-        for index, question in columns.items():
+        for index, question in self.questions.items():
             text = cells[index].strip()
             if not text:
                 continue  # no answer: the default
@@ -287,9 +298,8 @@ def _csv_records(reader: Any, label: str, keep_unknown: bool) -> Iterator[Row]:
             except PathfinderError as exc:
                 problems.append(exc.message)
         if problems:
-            yield Row(reader.line_num, None, "; ".join(problems), own)
-            continue
-        yield Row(reader.line_num, answers, None, own)
+            return Row(number, None, "; ".join(problems), own)
+        return Row(number, answers, None, own)
 
 
 def _header(cells: list[str], label: str, line: int, keep_unknown: bool) -> tuple[dict[int, Question],
@@ -358,8 +368,8 @@ class Progress:
         self.report = report
         self.next = 0.0
 
-    def tick(self, count: int) -> None:
-        if self.report is not None and count % 64 == 0:
+    def tick(self) -> None:
+        if self.report is not None:
             now = time.monotonic()
             if now >= self.next:
                 self.next = now + 0.1
@@ -370,44 +380,154 @@ class Progress:
             self.report(self.source.position())
 
 
+CHUNK = 500  # records scored together: the unit of work handed to a helper process
+FULL_CHUNK = 50  # the same with --full, whose lines take ten times as long
+Item = tuple[int, "str | None", Any, "tuple[str, str] | None"]  # line, problem, what to write, tally key
+
+
+class Job:
+    """Turns records into what a writer writes: in this process, or in helper processes (which inherit it).
+
+    ``writer.encode`` lays out one scored row (line number, the class's own columns, the answers, the typed
+    ranking, and with ``full`` the whole advice); ``writer.emit`` (in this process) writes it.
+    """
+
+    def __init__(self, reader: Reader, catalog: Any, encode: Callable[..., Any], full: bool) -> None:
+        from pathfinder.scoring import Scorer
+
+        self.reader = reader
+        self.catalog = catalog
+        self.scorer = Scorer(catalog)  # one for the run: what depends on the catalog alone is worked out once
+        self.encode = encode
+        self.full = full
+        self.base = defaults()
+
+    def __call__(self, records: list[Record]) -> list[Item]:
+        from pathfinder.advice import advise
+
+        items: list[Item] = []
+        for number, read, problem in records:
+            row = None if problem is not None else self.reader(number, read)
+            if problem is None:
+                if row is None:
+                    continue  # a blank line
+                problem = row.problem
+            if problem is None:
+                try:
+                    answers = checked(row.data or {}, self.base)  # type: ignore[union-attr]
+                except PathfinderError as exc:
+                    problem = exc.message
+            if problem is not None:
+                items.append((number, problem, None, None))
+                continue
+            ranking = self.scorer.rank(answers)
+            advice = advise(answers, self.catalog, scorer=self.scorer) if self.full else None
+            items.append((number, None, self.encode(number, row.columns, answers, ranking, advice),  # type: ignore[union-attr]
+                          (ranking.first.program.name, ranking.confidence if ranking.fits else "none")))
+        return items
+
+
+_JOB: Job | None = None  # the job a helper process runs: set before the helpers start, and inherited by them
+
+
+def _work(records: list[Record]) -> list[Item]:
+    assert _JOB is not None
+    return _JOB(records)
+
+
+def _helper_starts() -> None:
+    """A helper ignores Ctrl-C and SIGTERM's handler: the main process stops it and reports the interruption."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def helpers_available() -> int:
+    """How many helper processes a long run can use: one per core (at most 4), where processes can be forked;
+    none on a single core."""
+    import multiprocessing
+    import os
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, 4) if cores > 1 else 0
+
+
+def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    while chunk := list(itertools.islice(records, size)):
+        yield chunk
+
+
 def run(source: Source, catalog: Any, writer: Any, *, strict: bool = False, full: bool = False,
         keep_unknown: bool = False, on_problem: Callable[[int, str], None],
-        on_progress: Callable[[int], None] | None = None) -> Outcome:
-    """Score every row of ``source`` and hand each result to ``writer`` as it goes.
+        on_progress: Callable[[int], None] | None = None, helpers: int | None = None) -> Outcome:
+    """Score every record of ``source`` and hand each result to ``writer`` in input order, as it goes.
 
-    The writer (``sheets.JsonLines``, ``sheets.Table`` or ``sheets.Workbook``) gets the line number, the class's
-    own columns, the answers and the typed ranking; with ``full`` it gets the whole advice too (much slower:
-    each answer set is re-ranked many times to find what would change). ``on_problem(line, message)`` hears
-    about each bad line. With ``strict`` the run stops at the first bad line.
+    The first chunk is scored here; the rest, once there is more than one chunk left and the writer's layout is
+    settled (``writer.settled``: a table's columns are the first row's), by helper processes (``helpers``, by
+    default ``helpers_available()``), each at most two chunks ahead of the writing, so memory stays flat. The
+    output is the same either way. ``on_problem(line, message)`` hears about each bad line, in order; with
+    ``strict`` the run stops at the first.
     """
-    from pathfinder.advice import advise
-    from pathfinder.scoring import Scorer
-
-    scorer = Scorer(catalog)  # one for the whole run: what depends on the catalog alone is worked out once
-    base = defaults()
+    records, reader = source.open(keep_unknown)
+    job = Job(reader, catalog, writer.encode, full)
     outcome = Outcome()
     progress = Progress(source, on_progress)
-    for count, row in enumerate(source.rows(keep_unknown), 1):
-        progress.tick(count)
-        problem = row.problem
-        if problem is None:
-            try:
-                answers = checked(row.data or {}, base)
-            except PathfinderError as exc:
-                problem = exc.message
-        if problem is not None:
-            outcome.failed += 1
-            if outcome.first_failure is None:
-                outcome.first_failure = row.line
-            on_problem(row.line, problem)
-            if strict:
-                outcome.stopped = True
-                break
-            continue
-        ranking = scorer.rank(answers)
-        advice = advise(answers, catalog, scorer=scorer) if full else None
-        writer.write(row.line, row.columns, answers, ranking, advice)
-        outcome.scored += 1
-        outcome.tally[(ranking.first.program.name, ranking.confidence if ranking.fits else "none")] += 1
+    chunks = _chunks(records, FULL_CHUNK if full else CHUNK)
+
+    def handle(items: list[Item]) -> bool:
+        for line, problem, payload, tally in items:
+            if problem is not None:
+                outcome.failed += 1
+                if outcome.first_failure is None:
+                    outcome.first_failure = line
+                on_problem(line, problem)
+                if strict:
+                    outcome.stopped = True
+                    return False
+                continue
+            writer.emit(payload)
+            outcome.scored += 1
+            outcome.tally[tally] += 1  # type: ignore[index]
+        progress.tick()
+        return True
+
+    count = helpers_available() if helpers is None else helpers
+    for chunk in chunks:
+        if not handle(job(chunk)):
+            break
+        if count >= 2 and writer.settled:
+            ahead = list(itertools.islice(chunks, 2))
+            rest = itertools.chain(ahead, chunks)
+            if len(ahead) < 2:  # a short input: not worth starting helpers
+                all(handle(job(chunk)) for chunk in rest)
+            else:
+                _in_helpers(job, rest, handle, count)
+            break
     progress.done()
     return outcome
+
+
+def _in_helpers(job: Job, chunks: Iterator[list[Record]], handle: Callable[[list[Item]], bool], count: int) -> None:
+    """Score the chunks in ``count`` helper processes, handling their results in input order."""
+    global _JOB
+    import multiprocessing
+    from collections import deque
+
+    _JOB = job
+    pool = multiprocessing.get_context("fork").Pool(count, initializer=_helper_starts)
+    try:
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_work, (chunk,)))
+            if len(pending) >= 2 * count and not handle(pending.popleft().get()):
+                return
+        while pending:
+            if not handle(pending.popleft().get()):
+                return
+    finally:
+        pool.terminate()
+        pool.join()
+        _JOB = None

@@ -13,7 +13,6 @@ from pathfinder.models import Pathway, Program
 from pathfinder.questions import QUESTIONS_BY_ID, Answer
 from pathfinder.scoring import (
     COST,
-    CRITERIA,
     DIFFICULTY,
     GOAL,
     GROWTH,
@@ -88,10 +87,31 @@ def time_words(score: PathwayScore) -> str:
 # --- criteria -------------------------------------------------------------------------------------
 
 
-def criterion_reason(index: int, score: PathwayScore, answers: dict[str, Answer] | None = None) -> str:
+_READS: dict[int, tuple[str, ...]] = {GOAL: ("goal", "interest"), LEARNING: ("learning_style", "strength"),
+                                     REMOTE: ("remote",), DIFFICULTY: ("challenge",)}
+# Reason sentences, remembered by what they depend on (a batch writes the same few thousand again and again).
+# Each entry holds its pathway, so the id in its key cannot be reused by another object while it is remembered.
+_REMEMBERED: dict[tuple[object, ...], tuple[Pathway, str]] = {}
+_REMEMBER_AT_MOST = 4096
+
+
+def criterion_reason(index: int, score: PathwayScore, answers: Mapping[str, Answer] | None = None) -> str:
     """One criterion for one pathway, in the person's terms."""
-    program, pathway = score.program, score.pathway
     answers = answers or {}
+    key = (index, id(score.pathway), score.prerequisite, score.values[index] is None,
+           *(answers.get(q) for q in _READS.get(index, ())))
+    found = _REMEMBERED.get(key)
+    if found is not None and found[0] is score.pathway:
+        return found[1]
+    text = _criterion_reason(index, score, answers)
+    if len(_REMEMBERED) >= _REMEMBER_AT_MOST:
+        _REMEMBERED.clear()
+    _REMEMBERED[key] = (score.pathway, text)
+    return text
+
+
+def _criterion_reason(index: int, score: PathwayScore, answers: Mapping[str, Answer]) -> str:
+    program, pathway = score.program, score.pathway
     name = path_name(program, pathway)
     if index == COST:
         return f"{_cap(name)} costs {cost_words(score.cost, pathway)}."
@@ -116,11 +136,11 @@ def criterion_reason(index: int, score: PathwayScore, answers: dict[str, Answer]
         if goal is not None and goal != "fast_entry":
             fit = pathway.goal_fit.get(str(goal)) or program.fit.goals.get(str(goal))
             parts.append(f"your goal ({label('goal', goal)}): {_fit_words(goal_fit(program, pathway, str(goal)))}"
-                         + (f"; {_lower(fit.note)}" if fit else ""))
+                         + (f"; {_lower(fit.note).rstrip('.')}" if fit else ""))
         if interest is not None:
             fit = program.fit.interests.get(str(interest))
             parts.append(f"your interest ({label('interest', interest)}): {_fit_words(fit.value if fit else 0.0)}"
-                         + (f"; {_lower(fit.note)}" if fit else ""))
+                         + (f"; {_lower(fit.note).rstrip('.')}" if fit else ""))
         return f"{_cap(name)} and " + "; ".join(parts).rstrip(".") + "."
     if index == LEARNING:
         parts = []
@@ -128,11 +148,11 @@ def criterion_reason(index: int, score: PathwayScore, answers: dict[str, Answer]
         if style not in (None, "blended"):
             fit = program.fit.learning_styles.get(str(style))
             parts.append(f"how you learn ({label('learning_style', style)}): {_fit_words(fit.value if fit else 0.0)}"
-                         + (f"; {_lower(fit.note)}" if fit else ""))
+                         + (f"; {_lower(fit.note).rstrip('.')}" if fit else ""))
         if strength is not None:
             fit = program.fit.strengths.get(str(strength))
             parts.append(f"your strength ({label('strength', strength)}): {_fit_words(fit.value if fit else 0.0)}"
-                         + (f"; {_lower(fit.note)}" if fit else ""))
+                         + (f"; {_lower(fit.note).rstrip('.')}" if fit else ""))
         return f"{program.short_name} and " + "; ".join(parts).rstrip(".") + "."
     table, question = (program.fit.remote, "remote") if index == REMOTE else (program.fit.challenge, "challenge")
     value = answers.get(question)
@@ -214,8 +234,7 @@ def reasons(ranking: Ranking, limit: int = 3) -> list[str]:
     answers = dict(ranking.answers)
     out: list[str] = []
     if not ranking.fits:
-        out.append("No program fits your limits. "
-                   + misses_sentence(first.best).replace(" does not fit:", " is the nearest:"))
+        out.append(_nearest_sentence(first))
     else:
         ruled_out = [p for p in ranking.programs[1:] if not p.fits]
         for other in ruled_out:
@@ -239,12 +258,31 @@ def reasons(ranking: Ranking, limit: int = 3) -> list[str]:
     return out
 
 
+def first_reason(ranking: Ranking) -> str:
+    """The first of ``reasons``, built alone (one column of ``score --format csv``, written for every student)."""
+    if not ranking.fits:
+        return _nearest_sentence(ranking.first)
+    ruled_out = next((p for p in ranking.programs[1:] if not p.fits), None)
+    if ruled_out is not None:
+        return misses_sentence(ruled_out.best)
+    if ranking.confidence != "toss-up":  # the criterion the first program gains most on
+        gains = _gains(ranking.first, ranking.contender)
+        if gains:
+            return criterion_reason(gains[0], ranking.first.best, ranking.answers)
+    return reasons(ranking, limit=1)[0]
+
+
+def _nearest_sentence(first: ProgramScore) -> str:
+    return "No program fits your limits. " + misses_sentence(first.best).replace(" does not fit:", " is the nearest:")
+
+
 def _gains(first: ProgramScore, other: ProgramScore | None) -> list[int]:
     """Criteria where ``first`` scores more points than ``other``, largest gain first (ties in criteria order)."""
     mine = first.best.points
     theirs = other.best.points if other is not None else (0,) * len(mine)
-    gains = [(mine[i] - theirs[i], i) for i in range(len(CRITERIA)) if first.best.values[i] is not None]
-    return [i for gain, i in sorted(gains, key=lambda g: (-g[0], g[1])) if gain > 0]
+    values = first.best.values
+    return [i for loss, i in sorted([(theirs[i] - mine[i], i) for i in range(len(mine)) if values[i] is not None])
+            if loss < 0]
 
 
 def warnings(ranking: Ranking) -> list[str]:

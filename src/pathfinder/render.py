@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -22,7 +22,9 @@ from rich.text import Text
 
 from pathfinder import report as model
 from pathfinder import wording
-from pathfinder.questions import Question
+
+if TYPE_CHECKING:
+    from pathfinder.questions import Question
 
 NARROW = 80  # below this many columns, tables become stacked lists
 BAR_MAX = 60
@@ -276,10 +278,11 @@ def progress_bar(total: int, label: str, console: Console) -> tuple[Any, Any]:
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
     bar = Progress(TextColumn("{task.description}", markup=False), BarColumn(), TaskProgressColumn(),
-                   TimeRemainingColumn(), console=console, transient=True)
+                   TimeRemainingColumn(), console=console, transient=True,
+                   auto_refresh=False)  # drawn on each update: no drawing thread, so helper processes fork cleanly
     task = bar.add_task(label, total=total)
 
     def update(position: int) -> None:
-        bar.update(task, completed=position)
+        bar.update(task, completed=position, refresh=True)
 
     return bar, update

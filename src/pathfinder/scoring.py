@@ -230,17 +230,21 @@ class PathwayScore(NamedTuple):
     pathway: Pathway
     values: tuple[float | None, ...]  # per criterion (order of CRITERIA), 0-1; None when not weighed
     points: tuple[int, ...]  # tenths of a point per criterion
-    misses: Mapping[str, Miss]  # keyed by limit
+    fits: bool  # the pathway fits every limit the person set
     cost: Span
     time_to_work: Span
     prerequisite: bool  # the person takes the pathway's prerequisite step first
     distance: int  # how far it misses the person's limits, in millionths (0 when it fits, at least 1 when not)
     score: int  # tenths of a point, 0-1000: the exact sum of the shown contributions
-    key: tuple[object, ...]  # how it sorts, see sort_key
+    key: tuple[object, ...]  # how it sorts, see below
+    person: _Person
+    figures: _Figures
 
     @property
-    def fits(self) -> bool:
-        return not self.misses
+    def misses(self) -> dict[str, Miss]:
+        """The limits the pathway misses, keyed by limit (budget, timeline, admission, level); worked out when
+        asked, since most lines of a batch never ask."""
+        return _misses(self.person, self.figures, self.time_to_work) if not self.fits else {}
 
     # The sort key, within a program and between programs: fitting first by score, then the nearest misses.
     # Level scores fall to the goal's direct route, then the cheaper, the sooner, then the name: never to an id
@@ -330,7 +334,7 @@ class _Figures:
     goals: frozenset[str]
     goal_values: dict[tuple[Answer, Answer], float | None]
     learning_values: dict[tuple[Answer, Answer], float | None]
-    figure_points: dict[tuple[tuple[int, ...], bool], tuple[tuple[float | None, ...], tuple[int, ...], int]]
+    figure_points: dict[int, tuple[tuple[float | None, ...], tuple[int, ...], int]]  # by 2 * weights' number + step
     remote: dict[str, float]
     challenge: dict[str, float]
 
@@ -385,6 +389,7 @@ class Scorer:
                 ))
             self._plan.append((program, figures))
         self._weights: dict[tuple[object, ...], tuple[int, ...]] = {}
+        self._weight_numbers: dict[tuple[int, ...], int] = {}  # each set of weights seen, numbered (a cheap key)
 
     def weights(self, answers: Answers) -> tuple[int, ...]:
         """The person's weights, remembered by the few answers they depend on."""
@@ -401,17 +406,18 @@ class Scorer:
         """Every program, best first. ``weight_override`` (tenths per criterion, adding up to 1000)
         replaces the person's weights; the search for what would change uses it."""
         w = weight_override if weight_override is not None else self.weights(answers)
+        number = self._weight_numbers.setdefault(w, len(self._weight_numbers))
         person = _Person.of(answers)
         score = self._score
         programs = []
         for program, figures in self._plan:
-            scored = [score(answers, person, f, w) for f in figures]
+            scored = [score(answers, person, f, w, number) for f in figures]
             scored.sort(key=_by_key)
             programs.append(ProgramScore(program, scored[0], tuple(scored)))
         programs.sort(key=_best_key)
         return rank_of(answers, w, tuple(programs))
 
-    def _score(self, answers: Answers, person: _Person, f: _Figures, w: tuple[int, ...]) -> PathwayScore:
+    def _score(self, answers: Answers, person: _Person, f: _Figures, w: tuple[int, ...], number: int) -> PathwayScore:
         """One pathway for one person. Written out plainly: this is the innermost loop of ``pathfinder score``."""
         prerequisite = 0 <= person.held < f.entry and f.raises_to >= 0
         goal = f.goal_values.get(person.wish, _UNSEEN)
@@ -421,11 +427,11 @@ class Scorer:
         if learning is _UNSEEN:
             learning = f.learning_values[person.learns] = learning_value(answers, f.program)
         # The four figures depend only on the weights and on the prerequisite step: remembered per weights.
-        figures = f.figure_points.get((w, prerequisite))
+        figures = f.figure_points.get(2 * number + prerequisite)
         if figures is None:
             values = (f.static[0], f.time_values[prerequisite], f.static[1], f.static[2])
             points = tuple(int(weight * v + 0.5) for v, weight in zip(values, w[:4], strict=True))
-            figures = f.figure_points[(w, prerequisite)] = (
+            figures = f.figure_points[2 * number + prerequisite] = (
                 tuple(v if weight else None for v, weight in zip(values, w[:4], strict=True)), points, sum(points))
         w4, w5, w6, w7 = w[4], w[5], w[6], w[7]
         v4 = cast("float | None", goal) if w4 else None
@@ -438,11 +444,11 @@ class Scorer:
         p7 = 0 if v7 is None else int(w7 * v7 + 0.5)
         total = figures[2] + p4 + p5 + p6 + p7
         time = f.times[prerequisite]
-        misses, distance = _misses(person, f, time, self._scales)
+        distance = _distance(person, f, time, self._scales)
         tail = f.keys[prerequisite][person.goal in f.goals]
-        order = (0, -total, *tail) if not misses else (1, distance, -total, *tail)
+        order = (1, distance, -total, tail) if distance else (0, -total, tail)
         return PathwayScore(f.program, f.pathway, figures[0] + (v4, v5, v6, v7), figures[1] + (p4, p5, p6, p7),
-                            misses, f.cost, time, prerequisite, distance, total, order)
+                            not distance, f.cost, time, prerequisite, distance, total, order, person, f)
 
 
 class _Person(NamedTuple):
@@ -477,9 +483,8 @@ _by_key = attrgetter("key")
 _best_key = attrgetter("best.key")
 
 
-def _misses(person: _Person, f: _Figures, time: Span, scales: Mapping[str, float]) -> tuple[dict[str, Miss], int]:
-    """The person's limits the pathway misses, keyed by limit (budget, timeline, admission, level), and how far
-    it misses them in millionths (see ``Miss.distance``; at least 1 when anything is missed).
+def _misses(person: _Person, f: _Figures, time: Span) -> dict[str, Miss]:
+    """The person's limits the pathway misses, keyed by limit (budget, timeline, admission, level).
 
     Budget: the lowest cost (with extras) is above the budget (in whole dollars, as shown), or no source gives a
     cost. Timeline: the earliest the person could be working is after their timeline. Admission: their education
@@ -487,34 +492,51 @@ def _misses(person: _Person, f: _Figures, time: Span, scales: Mapping[str, float
     not their goal's direct route.
     """
     misses: dict[str, Miss] = {}
+    budget = person.budget
+    if budget is not None:
+        low = f.cost.low
+        if low is None or low > budget:
+            misses["budget"] = Miss("budget", low, float(budget))
+    timeline, earliest = person.timeline, time.low
+    if timeline is not None and earliest is not None and earliest > timeline:
+        misses["timeline"] = Miss("timeline", earliest, timeline)
+    if person.held >= 0:
+        if person.held < f.entry and f.raises_to < f.entry:
+            misses["admission"] = Miss("admission")
+        if _below(person, f):
+            misses["level"] = Miss("level")
+    return misses
+
+
+def _below(person: _Person, f: _Figures) -> bool:
+    return (person.credential is not None and f.level is not None and f.level < person.credential
+            and person.goal not in f.goals)
+
+
+def _distance(person: _Person, f: _Figures, time: Span, scales: Mapping[str, float]) -> int:
+    """How far the pathway misses the person's limits, in millionths, by the rules of ``_misses``: dollars short
+    over the catalog's largest starting cost, plus months short over its latest earliest start, plus 1 for each
+    other miss (see ``Miss.distance``). 0 when it fits, at least 1 when it does not."""
     far = 0.0
+    missed = False
     budget = person.budget
     if budget is not None:
         low = f.cost.low
         if low is None:
-            misses["budget"] = Miss("budget", None, float(budget))
-            far += 1.0
+            far, missed = far + 1.0, True
         elif low > budget:
-            misses["budget"] = Miss("budget", low, float(budget))
             scale = scales["budget"]
-            far += (low - budget) / scale if scale > 0 else 1.0
+            far, missed = far + ((low - budget) / scale if scale > 0 else 1.0), True
     timeline, earliest = person.timeline, time.low
     if timeline is not None and earliest is not None and earliest > timeline:
-        misses["timeline"] = Miss("timeline", earliest, timeline)
         scale = scales["timeline"]
-        far += (earliest - timeline) / scale if scale > 0 else 1.0
-    held = person.held
-    if held >= 0:
-        if held < f.entry and f.raises_to < f.entry:
-            misses["admission"] = Miss("admission")
-            far += 1.0
-        if (person.credential is not None and f.level is not None and f.level < person.credential
-                and person.goal not in f.goals):
-            misses["level"] = Miss("level")
-            far += 1.0
-    if not misses:
-        return misses, 0
-    return misses, max(1, round(MILLION * far))
+        far, missed = far + ((earliest - timeline) / scale if scale > 0 else 1.0), True
+    if person.held >= 0:
+        if person.held < f.entry and f.raises_to < f.entry:
+            far, missed = far + 1.0, True
+        if _below(person, f):
+            far, missed = far + 1.0, True
+    return max(1, round(MILLION * far)) if missed else 0
 
 
 # --- values ---------------------------------------------------------------------------------------

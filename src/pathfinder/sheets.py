@@ -9,7 +9,6 @@ reason, the first warning) are built only for the layouts that print them.
 from __future__ import annotations
 
 import csv
-import io
 from collections import Counter
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
@@ -53,7 +52,7 @@ class _Buffered:
         self.chunk: list[bytes] = []
         self.size = 0
 
-    def put(self, data: bytes) -> None:
+    def emit(self, data: bytes) -> None:
         self.chunk.append(data)
         self.size += len(data)
         if self.size >= WRITE_CHUNK:
@@ -66,73 +65,91 @@ class _Buffered:
             self.size = 0
         self.out.flush()
 
-
-class JsonLines(_Buffered):
-    """One JSON object a line: the lean score line, or with ``--full`` the quiz's whole result with ``line`` and
-    ``columns`` first."""
-
-    def __init__(self, out: IO[bytes]) -> None:
-        super().__init__(out)
-        from pathfinder.results import score_line_adapter
-
-        self.adapter = score_line_adapter()
-
-    def write(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
-              advice: Result | None) -> None:
-        if advice is None:
-            self.put(self.adapter.dump_json(lean_line(line, columns, answers, ranking)) + b"\n")
-            return
-        from pydantic_core import to_json
-
-        head = b'{"line":%d,"columns":%s,' % (line, to_json(columns))
-        self.put(head + advice.model_dump_json().encode()[1:] + b"\n")
-
     def close(self) -> None:
         self.flush()
+
+
+class JsonLines(_Buffered):
+    """One JSON object a line: the lean score line (see ``results.ScoreLine``), or with ``--full`` the quiz's
+    whole result with ``line`` and ``columns`` first."""
+
+    settled = True  # the layout is the same for every line: any process can encode one
+
+    def encode(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
+               advice: Result | None) -> bytes:
+        from pydantic_core import to_json
+
+        if advice is None:
+            return to_json(lean_line(line, columns, answers, ranking)) + b"\n"
+        head = b'{"line":%d,"columns":%s,' % (line, to_json(columns))
+        return head + advice.model_dump_json().encode()[1:] + b"\n"
 
 
 def table_header(catalog: Catalog, columns: Sequence[str]) -> list[str]:
     return [*columns, *RESULT_COLUMNS, *(f"{p.short_name} score" for p in catalog.programs), "line"]
 
 
-def table_row(catalog: Catalog, line: int, carried: Sequence[Any], ranking: Ranking) -> list[Any]:
-    """One student's row: their own columns, the recommendation in words, and every program's score as shown."""
+def table_result(catalog: Catalog, line: int, ranking: Ranking) -> list[Any]:
+    """One student's result: the recommendation in words and every program's score as shown."""
     first = ranking.first
     warnings = explain.warnings(ranking)
     scores = {p.program.id: p.best.score / 10 for p in ranking.programs}
     return [
-        *carried, first.program.name, first.best.pathway.name, ranking.confidence,
+        first.program.name, first.best.pathway.name, ranking.confidence,
         "" if ranking.margin is None else ranking.margin / 10, "yes" if ranking.fits else "no",
-        explain.reasons(ranking, limit=1)[0], warnings[0] if warnings else "",
+        explain.first_reason(ranking), warnings[0] if warnings else "",
         *(scores[p.id] for p in catalog.programs), line,
     ]
 
 
-class Table(_Buffered):
-    """A CSV table, one row per student, ready for a spreadsheet. The header comes with the first row, so a
-    run that cannot start writes nothing; the class's own columns are those of the first row."""
+class _Rows:
+    """The table layouts' shared half: one row of cells, the class's own columns first, in the order of the first
+    row's (so the layout is settled once the first row is laid out)."""
 
-    def __init__(self, out: IO[bytes], catalog: Catalog) -> None:
-        super().__init__(out)
+    def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.names: list[str] | None = None
-        self.text = io.StringIO()
-        self.csv = csv.writer(self.text, lineterminator="\r\n")
 
-    def write(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
-              advice: Result | None) -> None:
+    @property
+    def settled(self) -> bool:
+        return self.names is not None
+
+    def own(self, columns: dict[str, Any]) -> list[str]:
+        """The class's own cells, as text, in the first row's order (settling it)."""
         if self.names is None:
             self.names = list(columns)
-            self.csv.writerow([csv_safe(name) for name in table_header(self.catalog, self.names)])
-        row = table_row(self.catalog, line, [_cell(columns.get(name)) for name in self.names], ranking)
-        self.csv.writerow([csv_safe(v) if isinstance(v, str) else f"{v:.1f}" if isinstance(v, float) else v
-                           for v in row])
-        self.put(self.text.getvalue().encode("utf-8"))
-        self.text.seek(0)
-        self.text.truncate()
+        return [_cell(columns.get(name)) for name in self.names]
 
-    def close(self) -> None:
-        self.flush()
+
+class Table(_Rows, _Buffered):
+    """A CSV table, one row per student, ready for a spreadsheet. The header comes with the first row, so a
+    run that cannot start writes nothing."""
+
+    def __init__(self, out: IO[bytes], catalog: Catalog) -> None:
+        _Rows.__init__(self, catalog)
+        _Buffered.__init__(self, out)
+        self.last = _Last()
+        self.csv = csv.writer(self.last, lineterminator="\r\n")
+
+    def encode(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
+               advice: Result | None) -> bytes:
+        head = b""
+        if self.names is None:
+            self.csv.writerow([csv_safe(name) for name in table_header(self.catalog, list(columns))])
+            head = self.last.text.encode()
+        # The class's own cells are kept from reading as formulas; the results are pathfinder's own words.
+        self.csv.writerow([*map(csv_safe, self.own(columns)),
+                           *(f"{v:.1f}" if type(v) is float else v for v in table_result(self.catalog, line, ranking))])
+        return head + self.last.text.encode()
+
+
+class _Last:
+    """A file for csv.writer that keeps the last row written."""
+
+    text = ""
+
+    def write(self, text: str) -> None:
+        self.text = text
 
 
 def _cell(value: Any) -> str:
@@ -145,7 +162,7 @@ def _cell(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class Workbook:
+class Workbook(_Rows):
     """The same table as an .xlsx spreadsheet: a bold, frozen header row with a filter, and columns as wide as
     their first rows need. Rows stream to the file (openpyxl's write-only mode) after the first hundred,
     which size the columns."""
@@ -156,66 +173,88 @@ class Workbook:
     def __init__(self, out: IO[bytes], catalog: Catalog) -> None:
         from openpyxl import Workbook as Book
 
+        super().__init__(catalog)
         self.out = out
-        self.catalog = catalog
         self.book = Book(write_only=True)
+        self.book.properties.creator = "pathfinder"
         self.sheet = self.book.create_sheet("Recommendations")
-        self.names: list[str] | None = None
-        self.waiting: list[list[Any]] = []
+        self.heads: list[str] = []
+        self.waiting: list[list[Any]] | None = []
         self.rows = 0
 
-    def write(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
-              advice: Result | None) -> None:
+    def encode(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
+               advice: Result | None) -> list[Any]:
         if self.names is None:
-            self.names = list(columns)
-        row = table_row(self.catalog, line, [_cell(columns.get(name)) for name in self.names], ranking)
+            self.heads = table_header(self.catalog, list(columns))
+        return [*self.own(columns), *table_result(self.catalog, line, ranking)]
+
+    def emit(self, cells: list[Any]) -> None:
         if self.waiting is not None and len(self.waiting) < self.SAMPLE:
-            self.waiting.append(row)
+            self.waiting.append(cells)
             return
         self._start()
-        self.sheet.append(row)
+        self.sheet.append(self._row(cells))
         self.rows += 1
+
+    def _row(self, cells: list[Any]) -> list[Any]:
+        """The cells as the sheet takes them: a cell of the class's own that starts with "=" stays text, not a
+        formula."""
+        own = len(self.names or ())
+        if not any(type(c) is str and c.startswith("=") for c in cells[:own]):
+            return cells
+        from openpyxl.cell import WriteOnlyCell
+
+        out = list(cells)
+        for index in range(own):
+            if type(out[index]) is str and out[index].startswith("="):
+                cell = WriteOnlyCell(self.sheet, value=out[index])
+                cell.data_type = "s"
+                out[index] = cell
+        return out
 
     def _start(self) -> None:
         """Size the columns from the header and the first rows, write the header, then the rows held back."""
-        if self.waiting is None or self.names is None:
+        if self.waiting is None:
             return
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
 
-        header = table_header(self.catalog, self.names)
-        for index, name in enumerate(header, 1):
+        if not self.heads:  # nothing scored: the result columns alone
+            self.heads = table_header(self.catalog, [])
+        for index, name in enumerate(self.heads, 1):
             longest = max([len(name), *(len(str(row[index - 1])) for row in self.waiting)])
             self.sheet.column_dimensions[get_column_letter(index)].width = min(self.WIDEST, longest + 2)
         self.sheet.freeze_panes = "A2"
         bold = Font(bold=True)
         cells = []
-        for name in header:
+        for name in self.heads:
             cell = WriteOnlyCell(self.sheet, value=name)
             cell.font = bold
             cells.append(cell)
         self.sheet.append(cells)
         for row in self.waiting:
-            self.sheet.append(row)
+            self.sheet.append(self._row(row))
         self.rows = len(self.waiting)
-        self.waiting = None  # type: ignore[assignment]
+        self.waiting = None
 
     def close(self) -> None:
         from openpyxl.utils import get_column_letter
 
-        if self.names is None:  # nothing scored: a header of the result columns alone
-            self.names = []
         self._start()
-        last = get_column_letter(len(table_header(self.catalog, self.names)))
-        self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+        self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.heads))}{self.rows + 1}"
         self.book.save(self.out)
 
 
 class Discard:
     """For --summary-only: scores every line, writes none."""
 
-    def write(self, *line: Any) -> None:
+    settled = True
+
+    def encode(self, *line: Any) -> None:
+        return None
+
+    def emit(self, item: Any) -> None:
         pass
 
     def close(self) -> None:
