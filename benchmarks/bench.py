@@ -1,24 +1,26 @@
 #!/usr/bin/env python3
 """pathfinder benchmarks: start-up against the floor of the stack, batch throughput, memory.
 
-    python3 scripts/dev.py bench             everything (a few minutes: memory scores 1,000,000 lines)
-    python3 scripts/dev.py bench --quick     smaller sizes, fewer runs (about a minute)
+    python3 scripts/dev.py bench             everything (several minutes)
+    python3 scripts/dev.py bench --quick     smaller inputs, fewer runs (about a minute)
     .venv/bin/python benchmarks/bench.py --runs 30
 
 Standard library only. Run it with the Python of the environment to measure (dev.py uses
 .venv): the commands measured are that environment's ``pathfinder`` and ``python``.
 
-- Start-up: each command is run as a whole process, interleaved run for run with the floor,
-  ``python -c "import typer"``; a ratio is the median of the per-run ratios.
-- Quiz: time from starting ``pathfinder quiz`` in a pseudo-terminal until the first question's
-  text is on the screen.
+- Start-up: every command is run as a whole process, interleaved run for run with two
+  references: the floor, ``python -c "import typer"``, and R, a Typer app whose one command
+  has one value option, not given (Typer 0.29 imports pydantic to convert such an option,
+  so R is the floor of any command that takes a value). A ratio is the median of the
+  per-run ratios to the reference measured in the same round.
+- Quiz: time from starting ``pathfinder quiz`` in a pseudo-terminal until the first
+  question's text is on the screen.
 - Throughput: ``pathfinder score FILE`` against a bare loop that reads the same file,
-  ``json.loads`` each line and ``json.dumps`` it back, both as whole processes, side by side,
-  on 100,000 random answer sets: enough that the fixed start-up (measured above) weighs little.
-  Budgets are any whole amount (rarely the same twice, the worst case for what ``score``
-  remembers between lines), and again rounded to $250.
-- Memory: the peak resident set (ru_maxrss) of ``pathfinder score`` for a small and a large
-  input (whole-dollar budgets), streamed in on standard input.
+  ``json.loads`` each line and ``json.dumps`` it back, both as whole processes, run in
+  pairs; the ratio is the median of the pairs' ratios. 100,000 random answer sets (budgets
+  any whole amount) for JSON Lines and CSV out; fewer for ``--full``, which is slower.
+- Memory: the peak resident set (ru_maxrss: the largest of the process and its helper
+  processes) of ``pathfinder score -`` for 10,000 and 100,000 lines on standard input.
 Prints a Markdown table and the machine it ran on. These are figures to report, not tests.
 
 The measured processes run without PYTHONDONTWRITEBYTECODE, so Python keeps its bytecode
@@ -41,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
@@ -87,8 +90,12 @@ with open(sys.argv[1], "rb") as source, open(sys.argv[2], "w") as out:
         out.write(json.dumps(json.loads(line)) + "\\n")
 """
 
-STARTUP_GOALS = {"--version": 1.15, "compare --json": 2.0, "compare": 2.6, "--help": 2.2, "quiz": 3.5}
-THROUGHPUT_GOAL = 0.25
+# name -> (reference, goal): at most ``goal`` times the reference's time, as medians of interleaved runs.
+STARTUP_GOALS = {
+    "questions --json": ("R", 1.1), "compare --json": ("R", 1.15), "compare": ("R", 1.35), "quiz": ("R", 1.25),
+    "--help": ("floor", 1.3), "--version": ("floor", 1.1),
+}
+THROUGHPUT_GOALS = {"jsonl": 0.20, "csv": 0.20, "full": 0.005}  # at least this ratio to the floor loop
 MEMORY_GOAL_MB = 10.0
 
 
@@ -143,7 +150,7 @@ def first_question(env: dict[str, str], marker: bytes = b"1 of ", timeout: float
 
 
 def startup(runs: int, workdir: Path) -> dict[str, tuple[float, float]]:
-    """Median seconds and median per-run ratio to the floor, for every start-up measurement."""
+    """Median seconds and median per-run ratio to the command's reference (the floor for the references)."""
     value_app = workdir / "typer_value_option.py"
     value_app.write_text(TYPER_VALUE_OPTION_APP)
     flags_app = workdir / "typer_flags_only.py"
@@ -151,32 +158,28 @@ def startup(runs: int, workdir: Path) -> dict[str, tuple[float, float]]:
     env = {**ENV, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
     env.pop("NO_COLOR", None)
     commands = {
-        "typer value option": [PYTHON, str(value_app)],
+        "R": [PYTHON, str(value_app)],
         "typer flags only": [PYTHON, str(flags_app)],
         "--version": [PATHFINDER, "--version"],
+        "--help": [PATHFINDER, "--help"],
+        "questions --json": [PATHFINDER, "questions", "--json"],
         "compare --json": [PATHFINDER, "compare", "--json"],
         "compare": [PATHFINDER, "compare"],
-        "--help": [PATHFINDER, "--help"],
     }
+    for cmd in [FLOOR, *commands.values(), [PATHFINDER, "quiz", "--defaults", "--json"]]:
+        run_quiet(cmd, env)  # warm the file cache and the bytecode caches once
+    first_question(env)
     times: dict[str, list[float]] = {"floor": [], **{name: [] for name in commands}, "quiz": []}
     ratios: dict[str, list[float]] = {name: [] for name in times}
-    for name in commands:  # warm the file cache and the bytecode caches once
-        run_quiet(commands[name], env)
-    run_quiet(FLOOR)
-    run_quiet([PATHFINDER, "quiz", "--defaults", "--json"])
-    first_question(env)
     for _ in range(runs):
-        floor = run_quiet(FLOOR)
-        times["floor"].append(floor)
-        ratios["floor"].append(1.0)
+        took = {"floor": run_quiet(FLOOR, env)}
         for name, cmd in commands.items():
-            took = run_quiet(cmd, env)
-            times[name].append(took)
-            ratios[name].append(took / floor)
-        floor = run_quiet(FLOOR)
-        took = first_question(env)
-        times["quiz"].append(took)
-        ratios["quiz"].append(took / floor)
+            took[name] = run_quiet(cmd, env)
+        took["quiz"] = first_question(env)
+        for name, seconds in took.items():
+            reference = STARTUP_GOALS.get(name, ("floor", None))[0]
+            times[name].append(seconds)
+            ratios[name].append(seconds / took[reference])
     return {name: (statistics.median(times[name]), statistics.median(ratios[name])) for name in times}
 
 
@@ -186,10 +189,9 @@ def question_specs() -> list[dict[str, object]]:
     return json.loads(out)["questions"]  # type: ignore[no-any-return]
 
 
-def answer_lines(count: int, seed: int = 4, budget_step: int = 1) -> object:
+def answer_lines(count: int, seed: int = 4) -> Iterator[bytes]:
     """``count`` random valid answer sets, one JSON object a line, the same for the same seed. Budgets are
-    any whole amount by default (so rarely the same twice: the worst case for what ``score`` remembers), or
-    multiples of ``budget_step``."""
+    any whole amount (so rarely the same twice), and 15% of them not sure."""
     specs = question_specs()
     rng = random.Random(seed)
     for _ in range(count):
@@ -200,37 +202,39 @@ def answer_lines(count: int, seed: int = 4, budget_step: int = 1) -> object:
             elif q["kind"] == "integer":
                 answers[str(q["id"])] = rng.randint(int(q["minimum"]), int(q["maximum"]))  # type: ignore[call-overload]
             else:  # budgets, sometimes not sure
-                answers[str(q["id"])] = None if rng.random() < 0.15 else rng.randrange(0, 60001, budget_step)
+                answers[str(q["id"])] = None if rng.random() < 0.15 else rng.randrange(0, 60001)
         yield (json.dumps(answers) + "\n").encode()
 
 
-def throughput(lines: int, repeats: int, workdir: Path) -> dict[str, float]:
-    """Lines a second for the floor and for ``score``, on whole-dollar budgets and on budgets rounded to $250
-    (each against the floor on its own file), and for ``score --format csv`` on whole-dollar budgets."""
-    files = {"whole": workdir / "answers.jsonl", "rounded": workdir / "answers-250.jsonl"}
-    for name, path in files.items():
-        with path.open("wb") as out:
-            for line in answer_lines(lines, budget_step=1 if name == "whole" else 250):
+def throughput(lines: int, full_lines: int, repeats: int, workdir: Path) -> dict[str, tuple[float, float, int]]:
+    """For each way of scoring: lines a second (median), the median ratio to the floor loop run beside it on the
+    same file, and the number of lines."""
+    sizes = {"jsonl": lines, "csv": lines, "full": full_lines}
+    files: dict[int, Path] = {}
+    for size in set(sizes.values()):
+        files[size] = workdir / f"answers-{size}.jsonl"
+        with files[size].open("wb") as out:
+            for line in answer_lines(size):
                 out.write(line)
     floor_script = workdir / "floor_loop.py"
     floor_script.write_text(FLOOR_LOOP)
-    pairs = {  # each measurement, and the floor run beside it
-        "jsonl": ([PATHFINDER, "score", str(files["whole"])], "floor"),
-        "csv": ([PATHFINDER, "score", str(files["whole"]), "--format", "csv"], "floor"),
-        "jsonl rounded": ([PATHFINDER, "score", str(files["rounded"])], "floor rounded"),
-    }
-    floors = {"floor": [PYTHON, str(floor_script), str(files["whole"]), os.devnull],
-              "floor rounded": [PYTHON, str(floor_script), str(files["rounded"]), os.devnull]}
-    check = subprocess.run(pairs["jsonl"][0], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV,
-                           check=False)
-    if check.returncode != 0:
-        raise RuntimeError(f"pathfinder score failed: {check.stderr[-500:]}")
-    found: dict[str, list[float]] = {name: [] for name in (*pairs, *floors)}
-    for _ in range(repeats):
-        for name, (cmd, floor) in pairs.items():
-            found[floor].append(run_quiet(floors[floor]))
-            found[name].append(run_quiet(cmd))
-    return {name: lines / statistics.median(seconds) for name, seconds in found.items()}
+    options = {"jsonl": [], "csv": ["--format", "csv"], "full": ["--full"]}
+    found: dict[str, tuple[float, float, int]] = {}
+    for name, size in sizes.items():
+        cmd = [PATHFINDER, "score", str(files[size]), *options[name]]
+        floor = [PYTHON, str(floor_script), str(files[size]), os.devnull]
+        check = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV, check=False)
+        if check.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd[1:])} failed: {check.stderr[-500:]}")
+        bases: list[float] = []
+        ours: list[float] = []
+        for _ in range(repeats):
+            bases.append(run_quiet(floor))
+            ours.append(run_quiet(cmd))
+        ratio = statistics.median(base / took for base, took in zip(bases, ours, strict=True))
+        found[name] = (size / statistics.median(ours), ratio, size)
+        found[f"floor {name}"] = (size / statistics.median(bases), 1.0, size)
+    return found
 
 
 def peak_memory_mb(lines: int) -> float:
@@ -284,17 +288,32 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "missed"
 
 
+def helper_count() -> str:
+    try:
+        out = subprocess.run([PYTHON, "-c", "from pathfinder.batch import helpers_available as h; print(h())"],
+                             capture_output=True, text=True, check=True, env=ENV).stdout.strip()
+    except (subprocess.CalledProcessError, OSError):
+        return "unknown"
+    return out
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=None, help="start-up runs per command (default 21; 7 with --quick)")
     parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer runs")
     parser.add_argument("--lines", type=int, default=None,
-                        help="lines for the throughput run (default 100000; 20000 with --quick)")
+                        help="lines for the throughput runs (default 100000; 20000 with --quick)")
+    parser.add_argument("--full-lines", type=int, default=None,
+                        help="lines for the --full run (default 5000; 1000 with --quick)")
+    parser.add_argument("--repeats", type=int, default=None,
+                        help="pairs per throughput run (default 5; 3 with --quick)")
     parser.add_argument("--skip-memory", action="store_true", help="leave out the memory runs")
     args = parser.parse_args(argv)
     runs = args.runs or (7 if args.quick else 21)
     lines = args.lines or (20_000 if args.quick else 100_000)
-    small, large = (10_000, 100_000) if args.quick else (10_000, 1_000_000)
+    full_lines = args.full_lines or (1_000 if args.quick else 5_000)
+    repeats = args.repeats or (3 if args.quick else 5)
+    small, large = 10_000, 100_000
     if not Path(PATHFINDER).exists():
         print(f"bench: {PATHFINDER} not found; run it with the environment's Python (python3 scripts/dev.py bench)",
               file=sys.stderr)
@@ -304,49 +323,49 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="pathfinder-bench-") as temp:
         workdir = Path(temp)
         started = startup(runs, workdir)
-        print(f"bench: throughput on {lines:,} lines ...", file=sys.stderr)
-        rates = throughput(lines, 3, workdir)
+        print(f"bench: throughput on {lines:,} lines ({full_lines:,} for --full), {repeats} pairs each ...",
+              file=sys.stderr)
+        rates = throughput(lines, full_lines, repeats, workdir)
     memory = None
     if not args.skip_memory:
         print(f"bench: peak memory for {small:,} and {large:,} lines ...", file=sys.stderr)
         memory = (peak_memory_mb(small), peak_memory_mb(large))
 
-    rows = ["| measurement | median | ratio to the floor | goal | |", "| --- | ---: | ---: | ---: | --- |"]
-    floor_ms = started["floor"][0] * 1000
-    rows.append(f"| floor: `python -c \"import typer\"` | {floor_ms:.0f} ms | 1.00 | | |")
+    rows = ["| measurement | median | ratio | goal | |", "| --- | ---: | ---: | ---: | --- |"]
+    rows.append(f"| floor: `python -c \"import typer\"` | {started['floor'][0] * 1000:.0f} ms | 1.00 | | |")
+    seconds, ratio = started["R"]
+    rows.append(f"| R: a Typer command with one value option, not given | {seconds * 1000:.0f} ms | {ratio:.2f} "
+                "of the floor | | |")
+    seconds, ratio = started["typer flags only"]
+    rows.append(f"| for reference: a Typer command with only flags | {seconds * 1000:.0f} ms | "
+                f"{ratio:.2f} of the floor | | |")
     labels = {
-        "--version": "`pathfinder --version`", "compare --json": "`pathfinder compare --json`",
-        "compare": "`pathfinder compare` (Rich table)", "--help": "`pathfinder --help`",
-        "quiz": "`pathfinder quiz`: first question on screen (pty)",
-        "typer value option": "for reference: a Typer command with one option that takes a value, not given",
-        "typer flags only": "for reference: a Typer command with only flags (`--help` declared as one)",
+        "questions --json": "`pathfinder questions --json`", "compare --json": "`pathfinder compare --json`",
+        "compare": "`pathfinder compare` (Rich table)", "quiz": "`pathfinder quiz`: first question on screen (pty)",
+        "--help": "`pathfinder --help`", "--version": "`pathfinder --version`",
     }
-    for name in ("--version", "compare --json", "compare", "--help", "quiz", "typer value option", "typer flags only"):
+    for name, (reference, goal) in STARTUP_GOALS.items():
         seconds, ratio = started[name]
-        goal = STARTUP_GOALS.get(name)
-        goal_text = f"<= {goal}" if goal else ""
-        mark = verdict(ratio <= goal) if goal else ""
-        rows.append(f"| {labels[name]} | {seconds * 1000:.0f} ms | {ratio:.2f} | {goal_text} | {mark} |")
-    floor_rate = rates["floor"]
-    rows.append(f"| floor: read, `json.loads`, `json.dumps` a line ({lines:,} lines) | {floor_rate:,.0f} lines/s "
-                "| 1.00 | | |")
-    for name, label in (("jsonl", "`pathfinder score` (JSON Lines out), any whole-dollar budget"),
-                        ("csv", "`pathfinder score --format csv`, any whole-dollar budget"),
-                        ("jsonl rounded", "`pathfinder score` (JSON Lines out), budgets rounded to $250")):
-        ratio = rates[name] / rates["floor rounded" if name == "jsonl rounded" else "floor"]
-        goal_text = f">= {THROUGHPUT_GOAL}" if name == "jsonl" else ""
-        mark = verdict(ratio >= THROUGHPUT_GOAL) if name == "jsonl" else ""
-        rows.append(f"| {label} | {rates[name]:,.0f} lines/s | {ratio:.2f} | {goal_text} | {mark} |")
+        rows.append(f"| {labels[name]} | {seconds * 1000:.0f} ms | {ratio:.2f} of {reference} | <= {goal} | "
+                    f"{verdict(ratio <= goal)} |")
+    score_labels = {"jsonl": "`pathfinder score` (lean JSON lines)", "csv": "`pathfinder score --format csv`",
+                    "full": "`pathfinder score --full`"}
+    for name, label in score_labels.items():
+        rate, ratio, size = rates[name]
+        floor_rate = rates[f"floor {name}"][0]
+        goal = THROUGHPUT_GOALS[name]
+        rows.append(f"| {label}, {size:,} lines (floor loop: {floor_rate:,.0f} lines/s) | {rate:,.0f} lines/s | "
+                    f"{ratio:.3f} of the floor loop | >= {goal} | {verdict(ratio >= goal)} |")
     if memory is not None:
         low, high = memory
-        rows.append(f"| peak memory, `pathfinder score` of {small:,} lines | {low:.1f} MB | | | |")
-        rows.append(f"| peak memory, `pathfinder score` of {large:,} lines | {high:.1f} MB | {high - low:+.1f} MB | "
+        rows.append(f"| peak memory, `pathfinder score -` of {small:,} lines | {low:.1f} MB | | | |")
+        rows.append(f"| peak memory, `pathfinder score -` of {large:,} lines | {high:.1f} MB | {high - low:+.1f} MB | "
                     f"<= +{MEMORY_GOAL_MB:g} MB | {verdict(high - low <= MEMORY_GOAL_MB)} |")
     print("\n".join(rows))
     print()
-    print(f"Measured {time.strftime('%Y-%m-%d')}; {runs} runs for start-up, medians; "
-          f"throughput as whole processes, median of 3.")
-    print("\n".join(machine()))
+    print(f"Measured {time.strftime('%Y-%m-%d')}; start-up: {runs} interleaved runs, medians of per-run ratios; "
+          f"throughput: whole processes, median of {repeats} pairs with the floor loop.")
+    print("\n".join([*machine(), f"- Helper processes for a long `score`: {helper_count()}"]))
     return 0
 
 

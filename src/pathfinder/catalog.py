@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +47,14 @@ def parse_json_bytes(raw: bytes, label: str) -> Any:
         raise PathfinderError(f"{label}: not valid UTF-8 (byte {exc.start})") from None
     if not text.strip():
         raise PathfinderError(f"{label}: is empty")
+    from pydantic_core import from_json
+
+    try:
+        return from_json(text, allow_inf_nan=False)  # the fast parser, already loaded with pydantic
+    except ValueError:
+        pass  # not plain JSON, or nested deeper than it goes: the standard parser decides, and words the problem
+    import json
+
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except ValueError as exc:
@@ -101,8 +108,8 @@ def json_path(loc: tuple[int | str, ...]) -> str:
     return text or "(top level)"
 
 
-DUPLICATE = re.compile(r"duplicate (program|source|pathway|certification) id '([^']*)'")
-STACK_LINK = re.compile(r"program '([^']*)' stacks into '([^']*)'")
+DUPLICATE = r"duplicate (program|source|pathway|certification) id '([^']*)'"  # compiled only when reporting errors
+STACK_LINK = r"program '([^']*)' stacks into '([^']*)'"
 LIST_OF = {"program": "programs", "source": "sources", "pathway": "pathways", "certification": "certifications"}
 
 
@@ -111,10 +118,10 @@ def _error_lines(exc: ValidationError, data: Any) -> list[str]:
     for error in exc.errors(include_url=False)[:MAX_REPORTED_PROBLEMS]:
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-after[")))
         message = str(error["msg"]).removeprefix("Value error, ")
-        found = DUPLICATE.fullmatch(message)
+        found = re.fullmatch(DUPLICATE, message)
         if found:
             loc = _duplicate_loc(data, loc, LIST_OF[found.group(1)], found.group(2))
-        found = STACK_LINK.match(message)
+        found = re.match(STACK_LINK, message)
         if found:
             loc = _stack_link_loc(data, found.group(1), found.group(2)) or loc
         lines.append(f"{json_path(loc)}: {message}")

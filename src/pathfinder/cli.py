@@ -11,15 +11,14 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
 from pathfinder import __version__
-from pathfinder.cli_help import PlainCommand, PlainGroup
+from pathfinder.cli_help import LazyCommandsRegistry, PlainGroup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,9 +33,19 @@ MAX_YEARS = 40  # pathfinder.projection.MAX_YEARS, repeated so --help needs no c
 MAX_PART_TIME_INCOME_USD = 1_000_000  # pathfinder.projection.MAX_PART_TIME_INCOME_USD
 MORE = "More: add --details for the whole report, or --export report.html to save it."
 
+# Typer's Rich help would import rich, markdown and pygments just to print it: plain help instead.
+_SETTINGS: dict[str, Any] = {"add_completion": False, "rich_markup_mode": None, "pretty_exceptions_enable": False,
+                             "context_settings": {"help_option_names": ["-h", "--help"]}}
+commands = LazyCommandsRegistry(**_SETTINGS)  # each command is built only when it runs (see cli_help)
+
+
+class Group(PlainGroup):
+    registry = commands
+
+
 app = typer.Typer(
     name="pathfinder",
-    cls=PlainGroup,
+    cls=Group,
     help="Choose between a Health Information Management (HIM) program and a Medical Billing and Coding (MBC) "
     "program. Everything runs on your machine; nothing is sent anywhere.",
     epilog="""
@@ -46,16 +55,11 @@ app = typer.Typer(
     pathfinder score class.csv --format csv --output results.csv
     """,
     no_args_is_help=True,
-    add_completion=False,
-    # Plain help: Typer's Rich help would import rich, markdown and pygments just to print it.
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    **_SETTINGS,
 )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     data: Path | None
     no_color: bool
 
@@ -180,7 +184,7 @@ def _console(ctx: typer.Context, file: Any = None) -> Console:
 # --- quiz ---------------------------------------------------------------------------------
 
 
-@app.command(cls=PlainCommand, epilog="""
+@commands.command("quiz", epilog="""
     pathfinder quiz
     pathfinder quiz --defaults --set budget_usd=5k --set goal=billing
     pathfinder quiz --answers my-answers.json --details
@@ -222,8 +226,11 @@ def quiz(
     """
     with _guard():
         outputs = _check_outputs(export, save_answers, part_time_income)
-        catalog = _catalog(ctx)
+        # A programs file given with --data is checked before any question is asked; the one that comes with
+        # pathfinder (checked by its tests) is loaded once the answers are in, so the first question comes sooner.
+        catalog = _catalog(ctx) if _settings(ctx).data is not None else None
         answers, what_if = _quiz_answers(answers_file, sets or [], use_defaults, what_ifs or [])
+        catalog = catalog or _catalog(ctx)
         from pathfinder.advice import advise
         from pathfinder.projection import Options
 
@@ -235,8 +242,7 @@ def quiz(
             _show_report(ctx, result, catalog, details)
 
 
-@dataclass(frozen=True)
-class _Outputs:
+class _Outputs(NamedTuple):
     save_answers: Path | None
     export: Path | None
     export_format: str | None
@@ -331,7 +337,7 @@ class OutputFormat(str, Enum):
     xlsx = "xlsx"
 
 
-@app.command(cls=PlainCommand, epilog="""
+@commands.command("score", epilog="""
     pathfinder score class.csv --format csv --output results.csv
     pathfinder score class.csv --format xlsx --output results.xlsx
     pathfinder score class.csv --summary-only
@@ -456,7 +462,7 @@ class CompareFormat(str, Enum):
     csv = "csv"
 
 
-@app.command(cls=PlainCommand, epilog="""
+@commands.command("compare", epilog="""
     pathfinder compare
     pathfinder compare --sources
     pathfinder compare --format markdown --sources > programs.md
@@ -526,7 +532,7 @@ def _show_compare(ctx: typer.Context, catalog: Catalog, chosen: list[Any], sourc
     _console(ctx).print(compare_view(shown))
 
 
-@app.command(cls=PlainCommand, epilog="""
+@commands.command("questions", epilog="""
     pathfinder questions
     pathfinder questions --json | jq -r '.questions[].id'
     """)
@@ -555,7 +561,7 @@ class SchemaName(str, Enum):
     score_line = "score-line"
 
 
-@app.command(cls=PlainCommand, epilog="""
+@commands.command("schema", epilog="""
     pathfinder schema result
     pathfinder schema score-line
     pathfinder schema answers > answers.schema.json
@@ -604,6 +610,9 @@ def main() -> None:
         return
     import signal
 
+    # pathfinder uses no pydantic plugins: skip their discovery (pydantic's documented switch), which reads the
+    # metadata of every installed package the first time a model is built. Typer does the same for its options.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if not _prepare_streams():
         sys.exit(1)
     signal.signal(signal.SIGTERM, _on_sigterm)

@@ -5,14 +5,13 @@ with the sources it rests on. Pure: the report and the CSV lay these out; nothin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pathfinder import wording
 from pathfinder.models import Alternate, Catalog, Pathway, Program, Range
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of a cell, and the source references it rests on ('article#cost', 'bls-hit')."""
 
     text: str
@@ -22,8 +21,7 @@ class Line:
 Cell = tuple[Line, ...]
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     label: str
     cells: tuple[Cell, ...]
 

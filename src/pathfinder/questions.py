@@ -9,12 +9,11 @@ at its default favours no program (see the scoring module).
 from __future__ import annotations
 
 import difflib
-import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from pathfinder.errors import PathfinderError
 
@@ -23,8 +22,7 @@ Answer = int | float | str | None
 BUDGET_MAX_USD = 1_000_000
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     value: str | None
     label: str
     short: str = ""  # a few words for sentences ("management"); the label when empty
@@ -290,6 +288,8 @@ def show_value(value: Any) -> str:
         text = repr(value)
     else:
         try:
+            import json
+
             text = json.dumps(value, allow_nan=True)
         except (TypeError, ValueError):
             text = str(value)
@@ -345,4 +345,6 @@ def questions_json() -> str:
             for q in QUESTIONS
         ],
     }
+    import json
+
     return json.dumps(payload, indent=2)

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pathfinder import factsheet, wording
 from pathfinder.models import Catalog, Pathway, Program
-from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID
 
 if TYPE_CHECKING:  # the result's models are not needed to lay out the catalog alone (compare)
     from pathfinder.results import PathwayScore, ProgramProjection, RankedProgram, Result
@@ -29,8 +27,7 @@ CONFIDENCE_WORDS = {"clear": "A clear choice", "lean": "A lean", "toss-up": "A t
 # --- the model ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A sentence or phrase, and the footnote numbers of the sources it rests on."""
 
     text: str
@@ -40,33 +37,28 @@ class Text:
 Cell = tuple[Text, ...]  # one or more lines
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: Text
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[Text, ...]
     numbered: bool = False
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     caption: str
     columns: tuple[str, ...]  # the first heads the row labels
     rows: tuple[tuple[str, tuple[Cell, ...]], ...]  # (row label, one cell per other column)
     key: str = ""  # a stable name layouts may use ("figures", "compare", ...)
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
     label: str
     values: tuple[int | None, ...]  # one a year
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(NamedTuple):
     title: str
     description: str  # the text alternative: what the chart shows, in words
     series: tuple[Series, ...]
@@ -76,15 +68,13 @@ class Chart:
 Block = Paragraph | Bullets | Table | Chart
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     key: str
     heading: str
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
-class Headline:
+class Headline(NamedTuple):
     program: str
     pathway: str
     verdict: str
@@ -92,8 +82,7 @@ class Headline:
     line: Text
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     number: int
     title: str  # the work: its title and publisher
     part: str | None  # the section cited, if any
@@ -104,8 +93,7 @@ class Source:
         return f'{self.title}, section "{self.part}"' if self.part else self.title
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     title: str
     date: str
     headline: Headline | None
@@ -120,16 +108,14 @@ class Report:
 # --- words and footnotes --------------------------------------------------------------------------
 
 
-@dataclass
 class _Writer:
     """Numbers sources in order of first use, and spells out each abbreviation the first time it appears."""
 
-    catalog: Catalog
-    refs: dict[str, int] = field(default_factory=dict)
-    spelled: set[str] = field(default_factory=set)
-    glossary: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.refs: dict[str, int] = {}
+        self.spelled: set[str] = set()
+        self.glossary: dict[str, str] = {}
         for program in self.catalog.programs:
             self.glossary[program.short_name] = program.name
             for cert in program.certifications:
@@ -153,7 +139,7 @@ class _Writer:
 
     def words(self, text: str) -> str:
         for term in self._terms:
-            if term in self.spelled:
+            if term in self.spelled or term not in text:
                 continue
             found = _first_use(term, text)
             if found is None:
@@ -327,6 +313,8 @@ def _degree(fit: float | None) -> str:
 
 
 def _label(question_id: str, value: object) -> str:
+    from pathfinder.questions import QUESTIONS_BY_ID  # here, not at the top: compare needs no questions
+
     return QUESTIONS_BY_ID[question_id].words_for(value)  # type: ignore[arg-type]
 
 
@@ -420,6 +408,8 @@ def _next_step(result: Result, catalog: Catalog, w: _Writer, details: bool) -> T
 
 
 def _answers_section(result: Result, w: _Writer) -> Section:
+    from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID
+
     rows = tuple((q.title, (( w.say(QUESTIONS_BY_ID[q.id].label_for(result.answers.get(q.id))),),))
                  for q in QUESTIONS)
     return Section("answers", "Your answers",
@@ -560,6 +550,8 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer, scores: bool 
     what_if = result.what_if
     if what_if is None:
         return None
+    from pathfinder.questions import QUESTIONS_BY_ID
+
     rows = []
     for key, change in what_if.changed.items():
         question = QUESTIONS_BY_ID[key]

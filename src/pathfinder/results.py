@@ -4,8 +4,6 @@ Kept apart from the catalog's models so commands that only show the catalog (``c
 never build these.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -53,7 +51,7 @@ class PathwayScore(BaseModel):
     score: float
     eligible: bool
     problems: list[str]
-    misses: dict[str, Miss] = Field(default_factory=dict, description="The limits this pathway misses, keyed by limit")
+    misses: dict[str, Miss] = Field(default={}, description="The limits this pathway misses, keyed by limit")
     cost_usd: Spread = Field(description="Tuition plus the extras a source gives")
     time_to_work_months: Spread = Field(
         description="Months from now until working: any prerequisite step, school, job search"
@@ -135,7 +133,7 @@ class ProgramProjection(BaseModel):
                           "null if never"
     )
     break_even: BreakEven
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default=[])
 
 
 class Change(BaseModel):
@@ -151,7 +149,7 @@ class Change(BaseModel):
     new_program_id: str
     new_pathway: str = Field(description="The pathway the new first program is recommended through")
     also: list[int | float | str | None] = Field(
-        default_factory=list, description="Other values of a choice that do it too"
+        default=[], description="Other values of a choice that do it too"
     )
     distance: float = Field(description="How big the change is: relative change of a number, 1 for a different choice")
     makes_fit: bool = Field(False, description="The new first program is ruled out by the limits now")
@@ -201,7 +199,7 @@ class StackablePath(BaseModel):
         None, description="First year from which the two-step path stays ahead (middle scenario)"
     )
     break_even: BreakEven
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default=[])
 
 
 class WhatIf(BaseModel):
@@ -221,16 +219,16 @@ class Result(BaseModel):
     ranking: list[RankedProgram]
     warnings: list[str]
     projection: list[ProgramProjection] = Field(
-        default_factory=list, description="Money and time, one entry per ranked program"
+        default=[], description="Money and time, one entry per ranked program"
     )
     assumptions: list[str] = Field(
-        default_factory=list, description="Every assumption behind the projection, in plain words"
+        default=[], description="Every assumption behind the projection, in plain words"
     )
     what_would_change: list[Change] = Field(
-        default_factory=list, description="Nearest single changes that would put another program first"
+        default=[], description="Nearest single changes that would put another program first"
     )
     what_would_decide: list[Decider] = Field(
-        default_factory=list, description="For a toss-up: the answers that would settle it"
+        default=[], description="For a toss-up: the answers that would settle it"
     )
     nearest_fit: NearestFit | None = Field(
         None, description="When nothing fits: what would make the nearest pathway fit"
