@@ -1,28 +1,49 @@
-"""``pathfinder score``: JSON Lines and CSV in, one result a line out, bad lines reported and counted."""
+"""``pathfinder score``: a class's answers in, as a form tool exports them; lean lines, a table or a workbook out.
+
+The expected values are worked out from the article's figures (docs/method.md) or restated from the issue's
+rules, never copied from the output: an MBC-leaning student on $4,000 and 12 months can only afford the MBC
+certificate (HIM starts at $7,000), a management-minded student with $45,000 and 40 months gets HIM, and a
+student with $500 and 3 months fits nothing.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import random
+import re
+import shlex
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pexpect
 import pytest
 from typer.testing import CliRunner
 
+from helpers import find_pathfinder, strip_ansi
 from pathfinder.cli import app
-from pathfinder.questions import QUESTIONS
+from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID
 
 RUNNER = CliRunner()
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERMINAL_WIDTH": "100"}
 
 MBC_CASE = {"budget_usd": 4000, "timeline_months": 12, "goal": "billing", "learning_style": "hands_on"}
 HIM_CASE = {"budget_usd": 45000, "timeline_months": 40, "goal": "management", "learning_style": "analytical"}
-WARN_CASE = {"budget_usd": 5000, "timeline_months": 12, "goal": "informatics", "learning_style": "analytical"}
+NOTHING_FITS = {"budget_usd": 500, "timeline_months": 3, "goal": "billing"}
 FULL_CASE = {
     "goal": "compliance", "budget_usd": 12500.5, "timeline_months": 30, "learning_style": "blended",
     "interest": "it_systems", "strength": "regulations", "priority": "job_growth", "education": "some_college",
     "remote": "important", "challenge": "demanding",
 }
+LEAN_KEYS = ["line", "columns", "answers", "recommendation", "ranking", "warnings"]
+RECOMMENDATION_KEYS = ["program_id", "program_name", "pathway", "pathway_name", "score", "confidence", "margin"]
+RESULT_COLUMNS = ["recommended_program", "pathway", "confidence", "margin", "fits_limits", "reason", "warning",
+                  "HIM score", "MBC score"]
+MBC = "Medical Billing and Coding"
+HIM = "Health Information Management"
 
 
 def invoke(*args: str, input: bytes | str | None = None) -> Any:
@@ -33,10 +54,14 @@ def jsonl(*objects: dict[str, Any]) -> str:
     return "".join(json.dumps(o) + "\n" for o in objects)
 
 
-def results(stdout: str) -> list[dict[str, Any]]:
-    lines = stdout.splitlines()
-    assert all(line.startswith("{") and line.endswith("}") for line in lines), "one compact object a line"
-    return [json.loads(line) for line in lines]
+def lines(stdout: str) -> list[dict[str, Any]]:
+    rows = stdout.splitlines()
+    assert all(row.startswith("{") and row.endswith("}") for row in rows), "one compact object a line"
+    return [json.loads(row) for row in rows]
+
+
+def table(stdout: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(stdout)))
 
 
 def quiz_json(tmp_path: Path, answers: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +73,7 @@ def quiz_json(tmp_path: Path, answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def same(a: Any, b: Any) -> bool:
-    """Equal, with the same JSON types (15 and 15.0 differ)."""
+    """Equal, with the same JSON types (15 and 15.0 differ) and keys in the same order."""
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
@@ -58,102 +83,110 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def test_jsonl_file_gives_one_result_a_line(tmp_path: Path) -> None:
-    source = tmp_path / "answers.jsonl"
-    source.write_text(jsonl(MBC_CASE, HIM_CASE, WARN_CASE))
-    done = invoke("score", str(source))
-    assert done.exit_code == 0, done.output
-    found = results(done.stdout)
-    assert [r["line"] for r in found] == [1, 2, 3]
-    assert [r["recommendation"]["program_id"] for r in found] == ["mbc", "him", "mbc"]
-    assert any("HIM associate degree does not fit" in r for r in found[2]["recommendation"]["reasons"])
-    assert "scored 3 answer sets" in done.stderr
+# --- the lean line and --full -----------------------------------------------------------------------------------
 
 
-QUIZ_EXTRAS = ("projection", "assumptions", "what_would_change", "what_would_decide", "nearest_fit", "stackable_path",
-               "what_if")
-
-
-@pytest.mark.parametrize("answers", [MBC_CASE, HIM_CASE, WARN_CASE, FULL_CASE, {}], ids=["mbc", "him", "warn", "full", "empty"])
-def test_score_gives_the_same_result_as_quiz_json(tmp_path: Path, answers: dict[str, Any]) -> None:
+@pytest.mark.parametrize("answers", [MBC_CASE, HIM_CASE, NOTHING_FITS, FULL_CASE, {}],
+                         ids=["mbc", "him", "nothing-fits", "full", "empty"])
+def test_the_lean_line_is_the_quiz_result_cut_to_the_documented_keys(tmp_path: Path, answers: dict[str, Any]) -> None:
     source = tmp_path / "answers.jsonl"
     source.write_text(jsonl(answers))
+    done = invoke("score", str(source))
+    assert done.exit_code == 0, done.output
+    (line,) = lines(done.stdout)
     quiz = quiz_json(tmp_path, answers)
+    assert list(line) == LEAN_KEYS
+    assert line["line"] == 1 and line["columns"] == {}
+    assert same(line["answers"], quiz["answers"])
+    assert list(line["recommendation"]) == RECOMMENDATION_KEYS
+    assert same(line["recommendation"], {k: quiz["recommendation"][k] for k in RECOMMENDATION_KEYS})
+    assert same(line["ranking"], [{k: r[k] for k in ("program_id", "pathway", "score", "eligible")}
+                                  for r in quiz["ranking"]])
+    assert line["warnings"] == quiz["warnings"]
+
+
+def test_the_lean_line_follows_its_published_schema(tmp_path: Path) -> None:
+    schema = json.loads(invoke("schema", "score-line").stdout)
+    assert schema["required"] == LEAN_KEYS
+    recommendation = schema["$defs"]["LineRecommendation"]
+    assert list(recommendation["properties"]) == RECOMMENDATION_KEYS
+    assert set(schema["$defs"]["LineRanked"]["properties"]) == {"program_id", "pathway", "score", "eligible"}
+    from pathfinder.results import score_line_adapter
+
+    adapter = score_line_adapter()
+    for line in lines(invoke("score", "-", input=jsonl(MBC_CASE, HIM_CASE, NOTHING_FITS, {})).stdout):
+        assert adapter.validate_python(line, strict=True) == line
+
+
+@pytest.mark.parametrize("answers", [MBC_CASE, HIM_CASE, FULL_CASE, {}], ids=["mbc", "him", "full", "empty"])
+def test_full_is_exactly_the_quiz_result_with_line_and_columns_first(tmp_path: Path, answers: dict[str, Any]) -> None:
+    source = tmp_path / "answers.jsonl"
+    source.write_text(jsonl({"Name": "Ana", **answers}))
     done = invoke("score", "--full", str(source))
     assert done.exit_code == 0, done.output
-    (line,) = results(done.stdout)
-    assert line.pop("line") == 1
-    assert same(line, quiz)
-    # Without --full, the scoring result alone: every key the same, the quiz's extras left empty.
-    (quick,) = results(invoke("score", str(source)).stdout)
-    del quick["line"]
-    assert list(quick) == list(quiz)
-    for key in quiz:
-        if key not in QUIZ_EXTRAS:
-            assert same(quick[key], quiz[key]), key
-    assert quiz["projection"] and not quick["projection"]
+    (line,) = lines(done.stdout)
+    assert list(line)[:2] == ["line", "columns"]
+    assert line.pop("line") == 1 and line.pop("columns") == {"Name": "Ana"}
+    assert same(line, quiz_json(tmp_path, answers))
 
 
-def test_complete_answers_match_quiz_without_defaults(tmp_path: Path) -> None:
-    path = tmp_path / "complete.json"
-    path.write_text(json.dumps(FULL_CASE))
-    quiz = invoke("quiz", "--answers", str(path), "--json")
-    assert quiz.exit_code == 0, quiz.output
-    source = tmp_path / "one.jsonl"
-    source.write_text(jsonl(FULL_CASE))
-    (line,) = results(invoke("score", "--full", str(source)).stdout)
-    del line["line"]
-    assert same(line, json.loads(quiz.stdout))
+def test_full_needs_json_lines() -> None:
+    done = invoke("score", "-", "--full", "--format", "csv", input=jsonl(MBC_CASE))
+    assert done.exit_code == 2
+    assert "--full" in done.stderr and "--format jsonl" in done.stderr
 
 
-def test_csv_file_reads_like_a_form_export(tmp_path: Path) -> None:
+# --- reading what forms export ----------------------------------------------------------------------------------
+
+
+def _spellings(name: str) -> list[str]:
+    """The same header as a form tool or a person might write it: case, spaces, underscores and hyphens."""
+    words = name.replace("_", " ").split()
+    return [name, name.upper(), " ".join(words).title(), "-".join(words), "_".join(w.upper() for w in words),
+            "".join(words), f"  {' '.join(words)}  "]
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_a_header_names_a_question_by_id_or_title_in_any_spelling(question: Any) -> None:
+    from pathfinder.answers import question_named
+
+    for name in (*_spellings(question.id), *_spellings(question.title)):
+        assert question_named(name) == question.id, name
+
+
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if q.kind == "choice"], ids=lambda q: q.id)
+def test_a_cell_may_hold_a_choice_by_value_or_label_in_any_case(tmp_path: Path, question: Any) -> None:
     source = tmp_path / "form.csv"
-    source.write_text(
-        "\ufeffbudget_usd,timeline_months,goal,learning_style,strength\r\n"
-        '"$4,000",12,billing,hands_on,\r\n'
-        "45000,40,management,analytical,null\r\n"
-        ",,,,\r\n"  # nothing answered: every default
-        "5000,12,informatics,analytical,precision\r\n",
-        encoding="utf-8",
+    rows = [[question.title]]
+    expected = []
+    for choice in question.choices:
+        for written in ([choice.label, choice.label.upper()] if choice.value is None
+                        else [choice.value, choice.value.upper(), choice.label, choice.label.lower()]):
+            rows.append([written])
+            expected.append(choice.value)
+    with source.open("w", newline="") as out:
+        csv.writer(out).writerows(rows)
+    done = invoke("score", str(source))
+    assert done.exit_code == 0, done.output
+    assert [line["answers"][question.id] for line in lines(done.stdout)] == expected
+
+
+def test_numbers_and_not_sure_as_people_write_them(tmp_path: Path) -> None:
+    source = tmp_path / "form.csv"
+    source.write_bytes(
+        "\ufeffBudget,Timeline,Career goal\r\n"
+        '$4k,12 months,Billing and insurance claims\r\n'
+        '"$45,000",40,not sure\r\n'
+        "n/a,N/A,Not Sure\r\n"
+        ",,\r\n".encode()
     )
     done = invoke("score", str(source))
     assert done.exit_code == 0, done.output
-    found = results(done.stdout)
-    assert [r["line"] for r in found] == [2, 3, 4, 5]
-    assert [r["recommendation"]["program_id"] for r in found] == ["mbc", "him", "mbc", "mbc"]
-    assert found[2]["recommendation"]["confidence"] == "toss-up"  # nothing answered: the defaults are a toss-up
-    assert found[0]["answers"]["budget_usd"] == 4000
-    assert found[0]["answers"]["strength"] is None  # empty cell: the default (not sure)
-    assert found[2]["answers"] == {q.id: q.default for q in QUESTIONS}
-    as_json = tmp_path / "same.jsonl"
-    as_json.write_text(jsonl(MBC_CASE))
-    (expected,) = results(invoke("score", str(as_json)).stdout)
-    del expected["line"], found[0]["line"]
-    assert same(found[0], expected)
-
-
-def test_csv_headers_by_title_and_cells_as_people_write_them(tmp_path: Path) -> None:
-    # A form tool's export: question titles (any case) as headers, money and time in words, labels as choices.
-    source = tmp_path / "form.csv"
-    source.write_text(
-        "Budget,TIMELINE,Career goal,learning-style,Strength\n"
-        "$4k,1 year,Billing and insurance claims,hands on,not sure\n"
-        '"$45,000",40 months,management,"Analysing, reading and working with systems",N/A\n'
-        "5000,12,billing,osmosis,\n",
-        encoding="utf-8",
-    )
-    done = invoke("score", str(source))
-    assert done.exit_code == 1, done.output
-    found = results(done.stdout)
-    assert [r["line"] for r in found] == [2, 3]
-    shown = ("budget_usd", "timeline_months", "goal", "learning_style", "strength")
-    assert [{k: r["answers"][k] for k in shown} for r in found] == [
-        {"budget_usd": 4000, "timeline_months": 12, "goal": "billing", "learning_style": "hands_on", "strength": None},
-        {"budget_usd": 45000, "timeline_months": 40, "goal": "management", "learning_style": "analytical",
-         "strength": None},
-    ]
-    assert [r["recommendation"]["program_id"] for r in found] == ["mbc", "him"]
-    assert "line 4: learning_style: 'osmosis' is not a choice" in done.stderr
+    found = [(line["answers"]["budget_usd"], line["answers"]["timeline_months"], line["answers"]["goal"])
+             for line in lines(done.stdout)]
+    budget, timeline = QUESTIONS_BY_ID["budget_usd"].default, QUESTIONS_BY_ID["timeline_months"].default
+    assert found == [(4000, 12, "billing"), (45000, 40, None), (budget, timeline, None), (budget, timeline, None)]
+    assert [line["line"] for line in lines(done.stdout)] == [2, 3, 4, 5]
 
 
 def test_every_bad_cell_of_a_row_is_reported_at_once(tmp_path: Path) -> None:
@@ -162,20 +195,206 @@ def test_every_bad_cell_of_a_row_is_reported_at_once(tmp_path: Path) -> None:
     done = invoke("score", str(source))
     assert done.exit_code == 1
     line = next(x for x in done.stderr.splitlines() if "line 2:" in x)
-    assert "budget_usd: 'lots' is not a number" in line and "written like 5000, 5,000, $5,000 or 5k" in line
+    assert "budget_usd: 'lots' is not a number" in line
     assert "timeline_months: 'soon' is not a number" in line
     assert "goal: 'astronaut' is not a choice" in line
 
 
-def test_standard_input_is_read_and_its_format_detected() -> None:
-    as_jsonl = invoke("score", "-", input=jsonl(MBC_CASE, HIM_CASE))
-    assert as_jsonl.exit_code == 0, as_jsonl.output
-    as_csv = invoke("score", "-", input="budget_usd,timeline_months,goal,learning_style\n4000,12,billing,hands_on\n")
-    assert as_csv.exit_code == 0, as_csv.output
-    first = results(as_jsonl.stdout)[0]
-    (from_csv,) = results(as_csv.stdout)
-    assert first.pop("line") == 1 and from_csv.pop("line") == 2
-    assert same(first, from_csv)
+# --- the class's own columns ------------------------------------------------------------------------------------
+
+CLASS = (
+    "Name,Student ID,Email,Career goal,Budget,Timeline,Learning style\r\n"
+    "Ana Díaz,007,ana@example.org,Billing and insurance claims,$4k,12 months,hands on\r\n"
+    '"Bo, Jr.",S-2,,management,"$45,000",40,analytical\r\n'
+    "Cy,S-3,cy@example.org,billing,$500,3,\r\n"
+)
+
+
+def test_columns_that_are_not_questions_are_carried_first_and_unchanged(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text(CLASS, encoding="utf-8")
+    rows = table(invoke("score", str(source), "--format", "csv").stdout)
+    assert list(rows[0]) == ["Name", "Student ID", "Email", *RESULT_COLUMNS, "line"]
+    assert [(r["Name"], r["Student ID"], r["Email"]) for r in rows] == [
+        ("Ana Díaz", "007", "ana@example.org"), ("Bo, Jr.", "S-2", ""), ("Cy", "S-3", "cy@example.org")]
+    as_json = lines(invoke("score", str(source)).stdout)
+    assert [line["columns"] for line in as_json] == [
+        {"Name": "Ana Díaz", "Student ID": "007", "Email": "ana@example.org"},
+        {"Name": "Bo, Jr.", "Student ID": "S-2", "Email": ""},
+        {"Name": "Cy", "Student ID": "S-3", "Email": "cy@example.org"},
+    ]
+
+
+def test_json_lines_carry_their_own_keys_too(tmp_path: Path) -> None:
+    done = invoke("score", "-", "--format", "csv",
+                  input=jsonl({"Name": "Ana", "Group": 3, **MBC_CASE}, {"Name": "Bo", **HIM_CASE}))
+    assert done.exit_code == 0, done.output
+    rows = table(done.stdout)
+    assert list(rows[0])[:2] == ["Name", "Group"]  # the first line's own keys, in its order
+    assert [(r["Name"], r["Group"]) for r in rows] == [("Ana", "3"), ("Bo", "")]
+
+
+def test_a_column_close_to_a_question_is_a_mistake_unless_kept(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text("Name,Budjet,Goal\nAna,4000,billing\n")
+    refused = invoke("score", str(source))
+    assert refused.exit_code == 2
+    assert "'Budjet'" in refused.stderr and "did you mean 'budget_usd'" in refused.stderr
+    assert "--keep-unknown" in refused.stderr
+    assert refused.stdout == ""
+    kept = invoke("score", str(source), "--keep-unknown", "--format", "csv")
+    assert kept.exit_code == 0, kept.output
+    (row,) = table(kept.stdout)
+    assert row["Budjet"] == "4000" and row["Name"] == "Ana"
+
+
+def test_a_column_without_a_name_is_carried_by_its_position(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text("Name,,goal\nAna,x,billing\n")
+    (row,) = table(invoke("score", str(source), "--format", "csv").stdout)
+    assert row["column 2"] == "x"
+
+
+def test_a_cell_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text('Name,goal\n"=HYPERLINK(""http://x"")",billing\n')
+    (row,) = table(invoke("score", str(source), "--format", "csv").stdout)
+    assert row["Name"] == "'=HYPERLINK(\"http://x\")"  # quoted, so a spreadsheet shows it instead of running it
+    book = tmp_path / "out.xlsx"
+    assert invoke("score", str(source), "--format", "xlsx", "--output", str(book)).exit_code == 0
+    from openpyxl import load_workbook
+
+    cell = load_workbook(book).active["A2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")
+
+
+# --- the table and the workbook -----------------------------------------------------------------------------------
+
+
+def test_the_csv_table_reads_as_advice(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text(CLASS, encoding="utf-8")
+    done = invoke("score", str(source), "--format", "csv")
+    assert done.exit_code == 0, done.output
+    ana, bo, cy = table(done.stdout)
+    # Ana: $4,000 buys only the MBC certificate (HIM's cheapest start is $7,000), so MBC is clear with no rival.
+    assert (ana["recommended_program"], ana["pathway"], ana["confidence"], ana["margin"], ana["fits_limits"]) == (
+        MBC, "Certificate or diploma", "clear", "", "yes")
+    assert ana["reason"].startswith("The HIM associate degree does not fit")
+    assert "$4,000" in ana["warning"]
+    # Bo: management, $45,000, 40 months: the HIM bachelor's degree, clearly.
+    assert (bo["recommended_program"], bo["pathway"], bo["confidence"], bo["fits_limits"]) == (
+        HIM, "Bachelor's degree", "clear", "yes")
+    assert float(bo["margin"]) >= 10
+    # Cy: $500 and 3 months fit nothing; the nearest is named and the warning says so.
+    assert (cy["fits_limits"], cy["confidence"]) == ("no", "toss-up")
+    assert cy["reason"].startswith("No program fits your limits.")
+    assert cy["warning"].startswith("No program fits your limits")
+    for row in (ana, bo, cy):
+        for column in ("HIM score", "MBC score", *(["margin"] if row["margin"] else [])):
+            whole, _, tenth = row[column].partition(".")
+            assert whole.isdigit() and len(tenth) == 1, (column, row[column])  # as shown: one decimal
+    quiz = lines(invoke("score", str(source)).stdout)
+    assert [float(r["MBC score"]) for r in (ana, bo, cy)] == [
+        next(p["score"] for p in q["ranking"] if p["program_id"] == "mbc") for q in quiz]
+    assert [r["line"] for r in (ana, bo, cy)] == ["2", "3", "4"]
+    assert done.stdout_bytes.count(b"\r\n") == 4  # CRLF, as spreadsheets expect
+
+
+def test_the_workbook_is_the_same_table_with_a_frozen_bold_filtered_header(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    source = tmp_path / "class.csv"
+    source.write_text(CLASS, encoding="utf-8")
+    book = tmp_path / "results.xlsx"
+    done = invoke("score", str(source), "--format", "xlsx", "--output", str(book))
+    assert done.exit_code == 0, done.output
+    assert done.stdout == ""
+    sheet = load_workbook(book).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    expected = table(invoke("score", str(source), "--format", "csv").stdout)
+    assert rows[0] == list(expected[0])
+    for got, want in zip(rows[1:], expected, strict=True):
+        assert ["" if v is None else str(v) if not isinstance(v, float) else f"{v:.1f}" for v in got] == list(
+            want.values())
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(rows[0])).column_letter}{len(rows)}"
+    widths = {letter: dim.width for letter, dim in sheet.column_dimensions.items()}
+    assert widths["A"] >= len("Ana Díaz") and all(6 <= w <= 62 for w in widths.values())
+
+
+def test_a_workbook_is_refused_on_a_terminal_without_output(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text(CLASS, encoding="utf-8")
+    child = _spawn(["score", str(source), "--format", "xlsx"], tmp_path)
+    child.expect_exact("add --output FILE")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+
+
+# --- the class summary ----------------------------------------------------------------------------------------------
+
+
+def _summary_rows(text: str) -> dict[str, list[int]]:
+    """Program -> [clear, lean, toss-up, fits no program, total], read from the summary table."""
+    found = {}
+    for row in text.splitlines():
+        for name in (HIM, MBC, "All students"):
+            if row.startswith(name):
+                found[name] = [int(n) for n in row[len(name):].split()]
+    return found
+
+
+def test_the_class_summary_counts_programs_by_confidence(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text(CLASS, encoding="utf-8")
+    done = invoke("score", str(source), "--format", "csv")
+    assert done.exit_code == 0
+    assert "Class summary" in done.stderr and "Class summary" not in done.stdout
+    counts = _summary_rows(done.stderr)
+    rows = table(done.stdout)
+    # Restated from the table itself: each student counted once, under their program and confidence.
+    expected: Counter[tuple[str, str]] = Counter(
+        (r["recommended_program"], r["confidence"] if r["fits_limits"] == "yes" else "none") for r in rows)
+    for name in (HIM, MBC):
+        assert counts[name] == [expected[(name, c)] for c in ("clear", "lean", "toss-up", "none")] + [
+            sum(n for (p, _), n in expected.items() if p == name)]
+    # Worked out by hand: Ana (MBC) and Bo (HIM) clear; Cy fits nothing, nearest to MBC's certificate
+    # ($2,500 and 6 months short of it, against $6,500 and 21 months short of HIM's associate degree).
+    assert counts == {HIM: [1, 0, 0, 0, 1], MBC: [1, 0, 0, 1, 2], "All students": [2, 0, 0, 1, 3]}
+
+
+def test_summary_only_prints_just_the_table(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text(CLASS, encoding="utf-8")
+    done = invoke("score", str(source), "--summary-only")
+    assert done.exit_code == 0, done.output
+    assert done.stdout.startswith("Class summary")
+    assert "{" not in done.stdout and "recommended_program" not in done.stdout
+    assert _summary_rows(done.stdout)["All students"][-1] == 3
+    assert "Class summary" not in done.stderr
+
+
+# --- output, errors and streams -------------------------------------------------------------------------------------
+
+
+def test_output_writes_the_file_whole_and_leaves_it_alone_on_failure(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text(CLASS, encoding="utf-8")
+    out = tmp_path / "results.csv"
+    done = invoke("score", str(source), "--format", "csv", "--output", str(out))
+    assert done.exit_code == 0, done.output
+    assert done.stdout == "" and f"wrote {out}" in done.stderr
+    assert [r["Name"] for r in table(out.read_text(encoding="utf-8"))] == ["Ana Díaz", "Bo, Jr.", "Cy"]
+    before = out.read_bytes()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Name,Budjet\nAna,4000\n")  # refused at the header
+    refused = invoke("score", str(bad), "--format", "csv", "--output", str(out))
+    assert refused.exit_code == 2
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "class.csv", "results.csv"]  # no temp file
 
 
 def test_bad_lines_are_reported_counted_and_skipped(tmp_path: Path) -> None:
@@ -184,19 +403,19 @@ def test_bad_lines_are_reported_counted_and_skipped(tmp_path: Path) -> None:
         jsonl(MBC_CASE)
         + "not json\n"
         + "[1, 2]\n"
-        + jsonl({"budget": 4000})
+        + jsonl({"budjet": 4000})
         + jsonl({"timeline_months": 500})
         + "\n"  # a blank line is skipped, not an error
         + jsonl(HIM_CASE)
     )
     done = invoke("score", str(source))
     assert done.exit_code == 1
-    assert [r["line"] for r in results(done.stdout)] == [1, 7]
+    assert [r["line"] for r in lines(done.stdout)] == [1, 7]
     err = done.stderr
     assert "line 2: not valid JSON" in err
     assert "line 3: expected a JSON object" in err and "array" in err
-    assert "line 4:" in err and "unknown question id" in err and "budget_usd" in err
-    assert "line 5:" in err and "timeline_months" in err and "out of range" in err
+    assert "line 4: 'budjet'" in err and "did you mean 'budget_usd'" in err
+    assert "line 5:" in err and "timeline_months" in err
     assert "line 6" not in err
     assert "scored 2 answer sets; 4 lines failed (the first at line 2)" in err
 
@@ -206,111 +425,167 @@ def test_strict_stops_at_the_first_bad_line(tmp_path: Path) -> None:
     source.write_text(jsonl(MBC_CASE) + jsonl({"goal": "astronaut"}) + jsonl(HIM_CASE))
     done = invoke("score", str(source), "--strict")
     assert done.exit_code == 1
-    assert [r["line"] for r in results(done.stdout)] == [1]
-    assert "line 2:" in done.stderr and "astronaut" in done.stderr
+    assert [r["line"] for r in lines(done.stdout)] == [1]
     assert "stopped at line 2 (--strict); scored 1 answer set before it" in done.stderr
 
 
-def test_csv_output_is_a_table_of_recommendations(tmp_path: Path) -> None:
-    source = tmp_path / "answers.jsonl"
-    source.write_text(jsonl(MBC_CASE, HIM_CASE))
-    done = invoke("score", str(source), "--format", "csv")
-    assert done.exit_code == 0, done.output
-    rows = done.stdout.splitlines()
-    assert rows[0] == "line,program_id,pathway,score,confidence,margin,runner_up,runner_up_score"
-    first = rows[1].split(",")
-    assert first[:3] == ["1", "mbc", "certificate"]
-    full = results(invoke("score", str(source)).stdout)[0]
-    assert float(first[3]) == full["recommendation"]["score"]
-    assert first[4] == full["recommendation"]["confidence"]
-    assert first[5] == "" and full["recommendation"]["margin"] is None  # the only program that fits: no margin
-    assert first[6] == full["ranking"][1]["program_id"] and float(first[7]) == full["ranking"][1]["score"]
-    assert rows[2].split(",")[:2] == ["2", "him"]
-
-
-def test_input_format_can_be_forced(tmp_path: Path) -> None:
+def test_input_format_is_detected_or_forced(tmp_path: Path) -> None:
     source = tmp_path / "export.txt"
     source.write_text("goal,learning_style\nbilling,hands_on\n")
     assert invoke("score", str(source)).exit_code == 0  # detected from the first line
-    assert invoke("score", str(source), "--input-format", "csv").exit_code == 0
     forced = invoke("score", str(source), "--input-format", "jsonl")
     assert forced.exit_code == 1
     assert "line 1: not valid JSON" in forced.stderr
+    piped = invoke("score", "-", input="\ufeffgoal\r\nbilling\r\n")
+    assert [line["answers"]["goal"] for line in lines(piped.stdout)] == ["billing"]
 
 
-def test_csv_header_must_name_questions(tmp_path: Path) -> None:
+def test_rows_of_the_wrong_width_are_bad_lines(tmp_path: Path) -> None:
     source = tmp_path / "form.csv"
-    source.write_text("Timestamp,budjet,goal,goal\n1,4000,billing,billing\n")
-    done = invoke("score", str(source))
-    assert done.exit_code == 2
-    assert "line 1" in done.stderr and "'Timestamp'" in done.stderr
-    assert "did you mean 'budget_usd'" in done.stderr
-    assert "'goal': more than one column" in done.stderr
-    assert done.stdout == ""
-
-
-def test_csv_rows_with_the_wrong_width_or_values_are_bad_lines(tmp_path: Path) -> None:
-    source = tmp_path / "form.csv"
-    source.write_text("budget_usd,goal\n4000,billing,extra\nlots,billing\n4000,billing\n")
+    source.write_text("budget_usd,goal\n4000,billing,extra\n4000,billing\n")
     done = invoke("score", str(source))
     assert done.exit_code == 1
     assert "line 2: 3 cells, but the header has 2 columns" in done.stderr
-    assert "line 3:" in done.stderr and "'lots' is not a number" in done.stderr
-    assert [r["line"] for r in results(done.stdout)] == [4]
+    assert [r["line"] for r in lines(done.stdout)] == [3]
 
 
 def test_missing_file_and_empty_input(tmp_path: Path) -> None:
-    missing = invoke("score", str(tmp_path / "nope.jsonl"))
+    missing = invoke("score", str(tmp_path / "nope.csv"))
     assert missing.exit_code == 2
     assert "no such file" in missing.stderr
-    empty = tmp_path / "empty.jsonl"
+    empty = tmp_path / "empty.csv"
     empty.write_text("")
     done = invoke("score", str(empty))
     assert done.exit_code == 0
     assert done.stdout == "" and "scored 0 answer sets" in done.stderr
 
 
-def test_a_bad_catalog_stops_before_any_line(tmp_path: Path) -> None:
-    catalog = tmp_path / "programs.json"
-    catalog.write_text('{"schema_version": 1}')
-    source = tmp_path / "answers.jsonl"
-    source.write_text(jsonl(MBC_CASE))
-    done = RUNNER.invoke(app, ["--data", str(catalog), "score", str(source)], env=ENV)
-    assert done.exit_code == 2
-    assert "programs: Field required" in done.stderr
-
-
-def test_many_lines_stream_through() -> None:
-    lines = "".join(jsonl({"budget_usd": n * 250, "timeline_months": 1 + n % 120}) for n in range(3000))
-    done = invoke("score", "-", "--format", "csv", input=lines)
-    assert done.exit_code == 0, done.output
-    assert len(done.stdout.splitlines()) == 3001
-    assert "scored 3,000 answer sets" in done.stderr
-
-
-def test_help_explains_the_command() -> None:
+def test_help_shows_the_counselor_workflow() -> None:
     done = invoke("score", "--help")
     assert done.exit_code == 0
-    for text in ("FILE", "JSON Lines", "CSV", "--input-format", "--format", "--strict", "exit code is 1"):
+    for text in ("FILE", "--format", "--output", "--summary-only", "--keep-unknown", "--full", "Examples:"):
         assert text in done.stdout
-    assert "score" in invoke("--help").stdout
 
 
-def test_an_overlong_line_is_refused_without_being_held(tmp_path: Path) -> None:
-    source = tmp_path / "long.jsonl"
-    with source.open("w") as out:
-        out.write(jsonl(MBC_CASE))
-        out.write('{"goal": "' + "x" * (2 * 1024 * 1024) + '"}\n')
-        out.write(jsonl(HIM_CASE))
-    done = invoke("score", str(source))
-    assert done.exit_code == 1
-    assert "line 2: longer than 1 MB" in done.stderr
-    assert [r["line"] for r in results(done.stdout)] == [1, 3]
+# --- in a terminal ---------------------------------------------------------------------------------------------------
 
 
-def test_byte_order_mark_and_blank_lines_are_fine(tmp_path: Path) -> None:
-    source = tmp_path / "exported.jsonl"
-    source.write_bytes(b"\xef\xbb\xbf" + jsonl(MBC_CASE).encode() + b"\r\n  \n" + jsonl(HIM_CASE).encode())
-    done = invoke("score", str(source))
+def _spawn(args: list[str], cwd: Path, shell: str | None = None) -> pexpect.spawn:
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="40")
+    env.pop("NO_COLOR", None)
+    if shell is not None:
+        return pexpect.spawn("/bin/sh", ["-c", shell], env=env, cwd=str(cwd), dimensions=(40, 100),
+                             encoding="utf-8", codec_errors="replace", timeout=60)
+    return pexpect.spawn(find_pathfinder(), args, env=env, cwd=str(cwd), dimensions=(40, 100), encoding="utf-8",
+                         codec_errors="replace", timeout=60)
+
+
+def test_the_progress_bar_moves_on_the_terminal_and_never_reaches_the_file(tmp_path: Path) -> None:
+    _class_file(tmp_path / "class.csv", 6000)
+    command = f"{shlex.quote(find_pathfinder())} score class.csv --format csv > out.csv"
+    child = _spawn([], tmp_path, shell=command)
+    screen = child.read()
+    child.close()
+    assert child.exitstatus == 1, screen  # three bad goals
+    shown = [int(p) for p in re.findall(r"Scoring class\.csv\S*\s.*?(\d+)%", strip_ansi(screen))]
+    assert len(set(shown)) >= 2 and max(shown) > min(shown), screen[-2000:]  # it moves
+    assert "Class summary" in screen and "line 7: goal: 'astronaut'" in strip_ansi(screen)
+    written = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert "\x1b" not in written and "Scoring" not in written
+    bad = sum(1 for n in range(6000) if n % 997 == 5)
+    assert written.startswith("Name,Student ID,") and len(written.splitlines()) == 6000 - bad + 1
+
+
+def test_no_progress_bar_when_the_results_go_to_the_terminal(tmp_path: Path) -> None:
+    _class_file(tmp_path / "class.csv", 1500)
+    child = _spawn(["score", "class.csv", "--format", "csv"], tmp_path)
+    screen = strip_ansi(child.read())
+    child.close()
+    assert "Scoring class.csv" not in screen and "\u2501" not in screen  # no bar, no bar glyphs
+    assert screen.count("\nStudent ") == 1500 - 2  # every good row, untouched by a bar
+
+
+# --- helper processes ------------------------------------------------------------------------------------------------
+
+
+def _class_file(path: Path, count: int, seed: int = 7) -> None:
+    """A long class export: carried columns, titles as headers, form-style values and a few bad rows."""
+    rng = random.Random(seed)
+    goal = 2 + next(i for i, q in enumerate(QUESTIONS) if q.id == "goal")
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Name", "Student ID", *(q.title for q in QUESTIONS)])
+        for n in range(count):
+            row = [f"Student {n}", f"{n:05d}"]
+            for q in QUESTIONS:
+                if q.kind == "choice":
+                    choice = rng.choice(q.choices)
+                    row.append(rng.choice([choice.label, choice.value or "", "not sure"]))
+                elif q.id == "budget_usd":
+                    row.append(rng.choice([f"${rng.randrange(0, 60000):,}", f"{rng.randrange(1, 60)}k", ""]))
+                else:
+                    row.append(str(rng.randrange(1, 120)))
+            if n % 997 == 5:
+                row[goal] = "astronaut"  # a bad line
+            writer.writerow(row)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_helper_processes_write_exactly_what_one_process_writes(tmp_path: Path, fmt: str) -> None:
+    from pathfinder.batch import CHUNK, open_source, run
+    from pathfinder.catalog import load_catalog
+    from pathfinder.sheets import writer_for
+
+    source = tmp_path / "class.csv"
+    _class_file(source, 4 * CHUNK + 17)
+    catalog = load_catalog()
+    outcomes = []
+    for helpers in (0, 2):
+        opened = open_source(str(source), "auto")
+        out = io.BytesIO()
+        writer = writer_for(fmt, out, catalog)
+        problems: list[tuple[int, str]] = []
+        outcome = run(opened, catalog, writer, on_problem=lambda *problem: problems.append(problem),  # noqa: B023
+                      helpers=helpers)
+        writer.close()
+        opened.close()
+        outcomes.append((out.getvalue(), problems, outcome.tally, outcome.scored, outcome.failed))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][4] == 3 and outcomes[0][3] == 4 * CHUNK + 14
+
+
+def test_helper_processes_stop_where_one_process_stops(tmp_path: Path) -> None:
+    from pathfinder.batch import CHUNK, open_source, run
+    from pathfinder.catalog import load_catalog
+    from pathfinder.sheets import writer_for
+
+    source = tmp_path / "class.csv"
+    _class_file(source, 4 * CHUNK)
+    catalog = load_catalog()
+    seen = []
+    for helpers in (0, 2):
+        opened = open_source(str(source), "auto")
+        out = io.BytesIO()
+        writer = writer_for("jsonl", out, catalog)
+        outcome = run(opened, catalog, writer, strict=True, on_problem=lambda *_: None, helpers=helpers)
+        writer.close()
+        opened.close()
+        seen.append((out.getvalue(), outcome.first_failure, outcome.scored, outcome.stopped))
+    assert seen[0] == seen[1]
+    assert seen[0][1] == 7 and seen[0][2] == 5 and seen[0][3]  # row 5 (line 7) holds the first bad goal
+
+
+def test_the_readme_shows_what_the_example_class_gives() -> None:
+    from helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(readme) if line.startswith("| Name | recommended_program |"))
+    heads = [cell.strip() for cell in readme[start].strip("|").split("|")]
+    shown = []
+    for line in readme[start + 2:]:
+        if not line.startswith("|"):
+            break
+        shown.append([cell.strip() for cell in line.strip("|").split("|")])
+    done = invoke("score", str(ROOT / "docs" / "example-class.csv"), "--format", "csv")
     assert done.exit_code == 0, done.output
-    assert [r["line"] for r in results(done.stdout)] == [1, 4]
+    assert shown == [[row[head] for head in heads] for row in table(done.stdout)]

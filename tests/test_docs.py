@@ -13,6 +13,10 @@ Rules an example line can rely on:
 - ``pathfinder quiz`` with neither ``--defaults`` nor ``--answers`` is interactive: it runs in a
   pseudo-terminal, must show the first question ``(1 of 10)``, and is then stopped with Ctrl-C (exit 130).
 - Examples may pipe into ``jq``; jq must be installed (CI installs it), and the test fails, saying so, if not.
+- Lines after an example, up to the next ``$`` line or the end of the block, are its output as a terminal
+  would show it (standard output, or the file it redirects to, then standard error): the test compares them
+  line for line, trailing spaces aside. A line ``...`` stands for any number of lines, so ``...`` alone says
+  "prints something" without quoting it. An example followed by no lines shows no output and is only run.
 
 The test fails if the README has no examples at all: a docs test with nothing to run proves nothing.
 """
@@ -39,8 +43,14 @@ TIMEOUT = 60
 
 def readme_examples(text: str) -> list[str]:
     """Every ``$ pathfinder ...`` line inside a fenced code block, without the ``$ ``."""
-    examples: list[str] = []
+    return [command for command, _ in readme_blocks(text)]
+
+
+def readme_blocks(text: str) -> list[tuple[str, list[str]]]:
+    """Every example with the output lines shown under it (an empty list when none are)."""
+    examples: list[tuple[str, list[str]]] = []
     fence: str | None = None
+    shown: list[str] | None = None  # the output lines of the example being read, if any
     for line in text.splitlines():
         stripped = line.strip()
         marker = re.match(r"^(`{3,}|~{3,})", stripped)
@@ -49,10 +59,27 @@ def readme_examples(text: str) -> list[str]:
                 fence = marker.group(1)
             elif stripped.startswith(fence) and stripped.strip("`~") == "":
                 fence = None
+                shown = None
             continue
-        if fence is not None and stripped.startswith("$ pathfinder"):
-            examples.append(stripped[2:])
+        if fence is None:
+            continue
+        if stripped.startswith("$ "):
+            shown = None
+            if stripped.startswith("$ pathfinder"):
+                examples.append((stripped[2:], []))
+                shown = examples[-1][1]
+        elif shown is not None:
+            shown.append(line.rstrip())
     return examples
+
+
+def output_matches(expected: list[str], actual: list[str]) -> bool:
+    """Line for line, where a line ``...`` in ``expected`` stands for any number of lines."""
+    if not expected:
+        return not actual
+    if expected[0] == "...":
+        return any(output_matches(expected[1:], actual[start:]) for start in range(len(actual) + 1))
+    return bool(actual) and expected[0] == actual[0] and output_matches(expected[1:], actual[1:])
 
 
 def expected_exit(command: str) -> int:
@@ -106,7 +133,8 @@ def _run(command: str, cwd: Path) -> Ran:
     return Ran(command, done.returncode, stdout, done.stderr)
 
 
-EXAMPLES = readme_examples(README.read_text(encoding="utf-8")) if README.exists() else []
+BLOCKS = readme_blocks(README.read_text(encoding="utf-8")) if README.exists() else []
+EXAMPLES = [command for command, _ in BLOCKS]
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +142,9 @@ def ran(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Ran]:
     """Run every example once, in README order, in one shared folder."""
     work = tmp_path_factory.mktemp("readme")
     shutil.copytree(ROOT / "data", work / "data")
+    (work / "docs").mkdir()
+    for example in (ROOT / "docs").glob("*.csv"):  # the example class files the README scores
+        shutil.copy(example, work / "docs" / example.name)
     results: dict[int, Ran] = {}
     for index, command in enumerate(EXAMPLES):
         results[index] = _run_interactive(command, work) if is_interactive(command) else _run(command, work)
@@ -144,9 +175,17 @@ def test_readme_example_runs(ran: dict[int, Ran], index: int) -> None:
     assert result.status == wanted, f"{command!r} exited {result.status}, not {wanted}:\n{result.stderr}"
     assert "Traceback" not in result.stderr + result.stdout
     if wanted == 0:
-        assert result.stdout.strip(), f"{command!r} printed nothing"
+        assert result.stdout.strip() or BLOCKS[index][1], f"{command!r} printed nothing"
     else:
         assert result.stderr.strip(), f"{command!r} failed without a message"
+    expected = BLOCKS[index][1]
+    if expected:
+        actual = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+        while actual and not actual[-1]:
+            actual.pop()
+        assert output_matches(expected, actual), (
+            f"{command!r} does not print what the README shows.\nREADME:\n" + "\n".join(expected)
+            + "\nprinted:\n" + "\n".join(actual))
 
 
 # --- the rules above, checked on their own -------------------------------------------------------
@@ -169,6 +208,19 @@ def test_example_extraction() -> None:
         "pathfinder quiz --defaults --json | jq .recommendation",
         "pathfinder schema bogus  # exits 2",
     ]
+
+
+def test_output_under_an_example_is_read_and_matched() -> None:
+    text = "\n".join(["```console", "$ pathfinder a", "one", "two  ", "$ pathfinder b", "$ echo c", "c",
+                      "$ pathfinder d", "...", "```", "after"])
+    assert readme_blocks(text) == [("pathfinder a", ["one", "two"]), ("pathfinder b", []), ("pathfinder d", ["..."])]
+    assert output_matches(["one", "two"], ["one", "two"])
+    assert not output_matches(["one", "two"], ["one", "two", "three"])
+    assert not output_matches(["one"], ["One"])
+    assert output_matches(["one", "...", "four"], ["one", "two", "three", "four"])
+    assert output_matches(["one", "...", "two"], ["one", "two"])
+    assert output_matches(["..."], [])
+    assert not output_matches(["...", "x"], ["y"])
 
 
 def test_exit_markers_and_interactive_examples() -> None:

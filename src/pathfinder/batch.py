@@ -237,9 +237,7 @@ class _JsonReader:
             if question_id == "":
                 question_id = self._learn(key)
                 if question_id == "":
-                    close = close_match(key, cutoff=CLOSE)
-                    return Row(number, None, f"{key!r}: no question has this id or title; did you mean {close!r}? "
-                                             "(--keep-unknown carries it as a column of your own)", {})
+                    return Row(number, None, _looks_like(key), {})
             if question_id is None:
                 columns[key] = value
             elif question_id in answers:
@@ -302,6 +300,15 @@ class _CsvReader:
         return Row(number, answers, None, own)
 
 
+def _looks_like(name: str) -> str:
+    """The message for a column or key whose name is close to a question's id or title."""
+    close = close_match(name, cutoff=CLOSE)
+    question = QUESTIONS_BY_ID[close] if close is not None else None
+    also = f" ({question.title})" if question is not None and question.title.lower() != name.lower() else ""
+    return (f"{name!r}: no question has this id or title; did you mean {close!r}{also}? "
+            "(--keep-unknown carries it as a column of your own)")
+
+
 def _header(cells: list[str], label: str, line: int, keep_unknown: bool) -> tuple[dict[int, Question],
                                                                                   list[tuple[int, str]]]:
     """The question each column answers, and the class's own columns to carry (index, name), in order.
@@ -317,10 +324,8 @@ def _header(cells: list[str], label: str, line: int, keep_unknown: bool) -> tupl
         if index in matched.columns:
             continue
         name = cell.strip()
-        close = close_match(name, cutoff=CLOSE) if name else None
-        if close is not None and not keep_unknown:
-            problems.append(f"{name!r}: no question has this id or title; did you mean {close!r}? "
-                            "(--keep-unknown carries it as a column of your own)")
+        if name and not keep_unknown and close_match(name, cutoff=CLOSE) is not None:
+            problems.append(_looks_like(name))
             continue
         shown = name or f"column {index + 1}"
         while shown in used:

@@ -370,8 +370,10 @@ def score(
 ) -> None:
     """Score a whole class's answers, as a form tool exports them, and write one result a student.
 
-    Columns that are not questions (a name, a student id) are carried through. Missing answers take their
-    defaults. A bad line is reported on standard error with its line number and skipped; the class summary
+    A column answers a question when its header is the question's id, title or prompt, in any case (pathfinder
+    questions lists them); a cell may hold a choice's value or its words, and amounts as people write them ($4k,
+    12 months). Other columns (a name, a student id) are carried through, first. Blank, "not sure" and "n/a"
+    take the default. A bad line is reported on standard error with its line number and skipped; the class summary
     follows, and the exit code is 1 if any line failed.
     """
     with _guard():

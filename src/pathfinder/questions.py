@@ -345,6 +345,6 @@ def questions_json() -> str:
             for q in QUESTIONS
         ],
     }
-    import json
+    from pydantic_core import to_json  # already loaded with Typer's option conversion; json would load more
 
-    return json.dumps(payload, indent=2)
+    return to_json(payload, indent=2).decode()

@@ -249,8 +249,9 @@ def compare_view(report: model.Report) -> RenderableType:
 
 
 def questions_table(questions: Sequence[Question], console: Console) -> Table:
-    table = Table(box=_box(console), title="Questions", show_lines=True)
-    table.add_column("id", style="bold")
+    table = Table(box=_box(console), title="Questions", show_lines=True,
+                  caption="In an answers file, use the id; in a class file for pathfinder score, the id or the title.")
+    table.add_column("id and title")
     table.add_column("kind")
     table.add_column("allowed values")
     table.add_column("default")
@@ -260,7 +261,9 @@ def questions_table(questions: Sequence[Question], console: Console) -> Table:
         else:
             allowed = q.allowed()
         default = "null" if q.default is None else str(q.default)
-        table.add_row(Text(q.id), Text(q.kind), Text(allowed), Text(default))
+        name = Text(q.id, style="bold")
+        name.append(f"\n{q.title}")
+        table.add_row(name, Text(q.kind), Text(allowed), Text(default))
     return table
 
 

@@ -281,6 +281,6 @@ def class_summary(tally: Counter[tuple[str, str]], catalog: Catalog) -> str:
     widths = [max(len(r[i]) for r in [heads, *rows]) for i in range(len(heads))]
     lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
                        for i, cell in enumerate(row)).rstrip() for row in [heads, *rows]]
-    note = ("A student who fits no program is counted under the program nearest to fitting their budget, "
-            "timeline and education.")
-    return "\n".join(["Class summary", *lines, note]) + "\n"
+    note = ["A student who fits no program is counted under the program nearest to fitting",
+            "their budget, timeline and education."]
+    return "\n".join(["Class summary", *lines, *note]) + "\n"
