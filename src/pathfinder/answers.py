@@ -9,11 +9,9 @@ then defaults) and matching a CSV header to questions live here too. Pure: no te
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from functools import cache
 from typing import IO, Any, NamedTuple
 
@@ -98,6 +96,8 @@ def read_number(question: Question, text: str) -> int | float | None:
     match = _NUMBER.fullmatch(text.strip().casefold())
     if match is None:
         return None
+    from decimal import Decimal  # exact for "4.5k"; loaded when a number is first read, not at start-up
+
     money = question.unit == "usd"
     unit = match["unit"]
     scale = Decimal(1)
@@ -163,6 +163,8 @@ def _choice_lookup(question: Question) -> dict[str, Answer]:
 def read_set_value(question: Question, text: str) -> Answer:
     """A ``--set`` value: JSON where it parses as JSON other than a string (``null``, ``4000``),
     else the text (or the JSON string) read as written text is. Validated."""
+    import json
+
     try:
         value = json.loads(text)
     except ValueError:

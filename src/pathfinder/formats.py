@@ -10,10 +10,12 @@ import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathfinder import factsheet
 from pathfinder.errors import PathfinderError
-from pathfinder.models import Catalog, Program
+
+if TYPE_CHECKING:  # the quiz checks --export's suffix before any question: no models to build for that
+    from pathfinder.models import Catalog, Program
 
 EXPORT_FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".md": "markdown", ".txt": "text"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,6 +37,8 @@ def csv_safe(cell: str) -> str:
 
 def compare_csv(catalog: Catalog, programs: Sequence[Program], sources: bool = False) -> str:
     """One row per fact, one column per program (then, with ``sources``, one column of sources per program)."""
+    from pathfinder import factsheet
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     header = ["Fact", *(factsheet.header(p) for p in programs)]
