@@ -387,30 +387,43 @@ class Progress:
 
 CHUNK = 500  # records scored together: the unit of work handed to a helper process
 FULL_CHUNK = 50  # the same with --full, whose lines take ten times as long
-Item = tuple[int, "str | None", Any, "tuple[str, str] | None"]  # line, problem, what to write, tally key
+
+
+class Part(NamedTuple):
+    """A piece of a scored chunk: a run of good rows (joined by the writer), or one bad line."""
+
+    rows: int  # rows in the run (0 for a bad line)
+    payload: Any  # the run as ``writer.join`` joins it
+    tally: Counter[tuple[str, str]]  # the run's (program name, clear|lean|toss-up|none) counts
+    line: int = 0  # a bad line's number
+    problem: str = ""  # and what is wrong with it
 
 
 class Job:
     """Turns records into what a writer writes: in this process, or in helper processes (which inherit it).
 
     ``writer.encode`` lays out one scored row (line number, the class's own columns, the answers, the typed
-    ranking, and with ``full`` the whole advice); ``writer.emit`` (in this process) writes it.
+    ranking, and with ``full`` the whole advice) and ``writer.join`` a run of them; ``writer.emit`` (in this
+    process) writes a run.
     """
 
-    def __init__(self, reader: Reader, catalog: Any, encode: Callable[..., Any], full: bool) -> None:
+    def __init__(self, reader: Reader, catalog: Any, writer: Any, full: bool) -> None:
         from pathfinder.scoring import Scorer
 
         self.reader = reader
         self.catalog = catalog
         self.scorer = Scorer(catalog)  # one for the run: what depends on the catalog alone is worked out once
-        self.encode = encode
+        self.encode = writer.encode
+        self.join = writer.join
         self.full = full
         self.base = defaults()
 
-    def __call__(self, records: list[Record]) -> list[Item]:
+    def __call__(self, records: list[Record]) -> list[Part]:
         from pathfinder.advice import advise
 
-        items: list[Item] = []
+        parts: list[Part] = []
+        run: list[Any] = []
+        tally: Counter[tuple[str, str]] = Counter()
         for number, read, problem in records:
             row = None if problem is not None else self.reader(number, read)
             if problem is None:
@@ -423,19 +436,24 @@ class Job:
                 except PathfinderError as exc:
                     problem = exc.message
             if problem is not None:
-                items.append((number, problem, None, None))
+                if run:
+                    parts.append(Part(len(run), self.join(run), tally))
+                    run, tally = [], Counter()
+                parts.append(Part(0, None, Counter(), number, problem))
                 continue
             ranking = self.scorer.rank(answers)
             advice = advise(answers, self.catalog, scorer=self.scorer) if self.full else None
-            items.append((number, None, self.encode(number, row.columns, answers, ranking, advice),  # type: ignore[union-attr]
-                          (ranking.first.program.name, ranking.confidence if ranking.fits else "none")))
-        return items
+            run.append(self.encode(number, row.columns, answers, ranking, advice))  # type: ignore[union-attr]
+            tally[ranking.first.program.name, ranking.confidence if ranking.fits else "none"] += 1
+        if run:
+            parts.append(Part(len(run), self.join(run), tally))
+        return parts
 
 
 _JOB: Job | None = None  # the job a helper process runs: set before the helpers start, and inherited by them
 
 
-def _work(records: list[Record]) -> list[Item]:
+def _work(records: list[Record]) -> list[Part]:
     assert _JOB is not None
     return _JOB(records)
 
@@ -477,25 +495,25 @@ def run(source: Source, catalog: Any, writer: Any, *, strict: bool = False, full
     ``strict`` the run stops at the first.
     """
     records, reader = source.open(keep_unknown)
-    job = Job(reader, catalog, writer.encode, full)
+    job = Job(reader, catalog, writer, full)
     outcome = Outcome()
     progress = Progress(source, on_progress)
     chunks = _chunks(records, FULL_CHUNK if full else CHUNK)
 
-    def handle(items: list[Item]) -> bool:
-        for line, problem, payload, tally in items:
-            if problem is not None:
-                outcome.failed += 1
-                if outcome.first_failure is None:
-                    outcome.first_failure = line
-                on_problem(line, problem)
-                if strict:
-                    outcome.stopped = True
-                    return False
+    def handle(parts: list[Part]) -> bool:
+        for part in parts:
+            if part.rows:
+                writer.emit(part.payload)
+                outcome.scored += part.rows
+                outcome.tally.update(part.tally)
                 continue
-            writer.emit(payload)
-            outcome.scored += 1
-            outcome.tally[tally] += 1  # type: ignore[index]
+            outcome.failed += 1
+            if outcome.first_failure is None:
+                outcome.first_failure = part.line
+            on_problem(part.line, part.problem)
+            if strict:
+                outcome.stopped = True
+                return False
         progress.tick()
         return True
 
@@ -515,7 +533,7 @@ def run(source: Source, catalog: Any, writer: Any, *, strict: bool = False, full
     return outcome
 
 
-def _in_helpers(job: Job, chunks: Iterator[list[Record]], handle: Callable[[list[Item]], bool], count: int) -> None:
+def _in_helpers(job: Job, chunks: Iterator[list[Record]], handle: Callable[[list[Part]], bool], count: int) -> None:
     """Score the chunks in ``count`` helper processes, handling their results in input order."""
     global _JOB
     import multiprocessing

@@ -6,7 +6,7 @@ for what is printed, so ranking many answer sets never pays for text nobody read
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from pathfinder import wording
 from pathfinder.models import Pathway, Program
@@ -288,45 +288,52 @@ def _gains(first: ProgramScore, other: ProgramScore | None) -> list[int]:
 def warnings(ranking: Ranking) -> list[str]:
     """What the person should know besides the reasons: nothing fits, a step below what they hold,
     a budget that covers only the cheapest programs, a timeline met only at the fastest, and gaps in the data."""
+    return list(_warnings(ranking))
+
+
+def first_warning(ranking: Ranking) -> str:
+    """The first of ``warnings`` alone, or "" (one column of ``score --format csv``)."""
+    return next(_warnings(ranking), "")
+
+
+def _warnings(ranking: Ranking) -> Iterator[str]:
     answers = ranking.answers
     first = ranking.first.best
     program, pathway = first.program, first.pathway
     name = path_name(program, pathway)
-    out: list[str] = []
     if not ranking.fits:
-        out.append("No program fits your limits; the programs are ranked by how near they come.")
+        yield "No program fits your limits; the programs are ranked by how near they come."
     for sibling in ranking.first.pathways[1:]:
         if sibling.fits and sibling.score == first.score and first.fits:
-            out.append(f"{_cap(path_name(program, sibling.pathway))} scores the same as {name} "
-                       f"({sibling.score / 10:.1f} points); {name} comes first {_tie_reason(first, sibling, answers)}.")
+            yield (f"{_cap(path_name(program, sibling.pathway))} scores the same as {name} "
+                   f"({sibling.score / 10:.1f} points); {name} comes first {_tie_reason(first, sibling, answers)}.")
     if below_held(answers, pathway):
         goal = label("goal", answers.get("goal"))
         held = EDUCATION_WORDS.get(str(answers.get("education")), "")
-        out.append(f"{_cap(name)} is below the {held.removeprefix('a ').removeprefix('an ')} you already hold; "
-                   f"it is suggested because it is the direct route to your goal ({goal}).")
+        yield (f"{_cap(name)} is below the {held.removeprefix('a ').removeprefix('an ')} you already hold; "
+               f"it is suggested because it is the direct route to your goal ({goal}).")
     budget = answers.get("budget_usd")
     cost = first.cost
     if (isinstance(budget, int | float) and cost.low is not None and cost.high is not None
             and cost.low <= budget < cost.high):
-        out.append(f"Your {wording.money(budget)} covers only the cheaper {program.short_name} programs: "
-                   f"{name} costs {wording.money_span(cost.low, cost.high)} in all, so compare prices.")
+        yield (f"Your {wording.money(budget)} covers only the cheaper {program.short_name} programs: "
+               f"{name} costs {wording.money_span(cost.low, cost.high)} in all, so compare prices.")
     timeline = answers.get("timeline_months")
     time = first.time_to_work
     if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
             and time.low <= timeline < time.high):
-        out.append(f"You could be working within your {wording.months(timeline)} only on the quicker end: "
-                   f"{name} takes {time_words(first)}.")
+        yield (f"You could be working within your {wording.months(timeline)} only on the quicker end: "
+               f"{name} takes {time_words(first)}.")
     if answers.get("education") is None and pathway.prerequisite is not None:
         pre = prerequisite_months(pathway)
-        out.append(f"{_cap(name)} expects {EDUCATION_WORDS.get(pathway.min_education, pathway.min_education)} first; "
-                   f"without it, add {wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}.")
+        yield (f"{_cap(name)} expects {EDUCATION_WORDS.get(pathway.min_education, pathway.min_education)} first; "
+               f"without it, add {wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}.")
     if first.cost.low is None:
-        out.append(f"No source gives a cost for {name}; ask schools directly.")
-    shorter = [n for n in program.notes if n.about == "length" and n.high is not None and n.low is None]
+        yield f"No source gives a cost for {name}; ask schools directly."
     if isinstance(timeline, int | float) and time.low is not None and time.low > timeline:
-        for note in shorter:
-            out.append(f"{program.short_name}: {note.note}")
-    return out
+        for note in program.notes:
+            if note.about == "length" and note.high is not None and note.low is None:
+                yield f"{program.short_name}: {note.note}"
 
 
 def _tie_reason(first: PathwayScore, other: PathwayScore, answers: Mapping[str, Answer]) -> str:

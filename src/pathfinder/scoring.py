@@ -22,7 +22,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Literal, NamedTuple, cast
+from typing import Literal, NamedTuple
 
 from pathfinder.models import Catalog, Pathway, Program
 from pathfinder.questions import EDUCATION_ORDER, Answer
@@ -273,8 +273,7 @@ class ProgramScore(NamedTuple):
         return self.best.score
 
 
-@dataclass(frozen=True, slots=True)
-class Ranking:
+class Ranking(NamedTuple):
     """Every program for one person's answers, best first, with the confidence in the first (``rank_of`` works
     out the confidence, the margin and the rival once)."""
 
@@ -317,7 +316,7 @@ def rank_of(answers: Answers, weights: tuple[int, ...], programs: tuple[ProgramS
 # --- the scorer ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Figures:
     """What never changes between answer sets for one pathway, and what its fits give for answers seen."""
 
@@ -332,15 +331,14 @@ class _Figures:
     raises_to: int  # EDUCATION_RANK the prerequisite step brings a person to (-1: none)
     level: int | None
     goals: frozenset[str]
-    goal_values: dict[tuple[Answer, Answer], float | None]
-    learning_values: dict[tuple[Answer, Answer], float | None]
+    fit_values: dict[tuple[object, ...], tuple[float | None, float | None, float | None, float | None]]
     figure_points: dict[int, tuple[tuple[float | None, ...], tuple[int, ...], int]]  # by 2 * weights' number + step
     remote: dict[str, float]
     challenge: dict[str, float]
 
 
 EDUCATION_RANK = {level: i for i, level in enumerate(EDUCATION_ORDER)}
-_UNSEEN = object()
+_REMEMBER_FITS = 20_000  # fit values kept per pathway (every combination of the answers they read is 7,560)
 
 
 class Scorer:
@@ -383,7 +381,7 @@ class Scorer:
                     entry=EDUCATION_RANK[pathway.min_education],
                     raises_to=EDUCATION_RANK[pre.gives] if pre is not None else -1,
                     level=LEVEL_RANK.get(pathway.level), goals=frozenset(pathway.goals),
-                    goal_values={}, learning_values={}, figure_points={},
+                    fit_values={}, figure_points={},
                     remote={k: f.value for k, f in program.fit.remote.items()},
                     challenge={k: f.value for k, f in program.fit.challenge.items()},
                 ))
@@ -420,12 +418,15 @@ class Scorer:
     def _score(self, answers: Answers, person: _Person, f: _Figures, w: tuple[int, ...], number: int) -> PathwayScore:
         """One pathway for one person. Written out plainly: this is the innermost loop of ``pathfinder score``."""
         prerequisite = 0 <= person.held < f.entry and f.raises_to >= 0
-        goal = f.goal_values.get(person.wish, _UNSEEN)
-        if goal is _UNSEEN:
-            goal = f.goal_values[person.wish] = career_goal_value(answers, f.program, f.pathway)
-        learning = f.learning_values.get(person.learns, _UNSEEN)
-        if learning is _UNSEEN:
-            learning = f.learning_values[person.learns] = learning_value(answers, f.program)
+        # The four fits depend on a few answers (person.fits): remembered per pathway, a few thousand at most.
+        fit = f.fit_values.get(person.fits)
+        if fit is None:
+            if len(f.fit_values) >= _REMEMBER_FITS:
+                f.fit_values.clear()
+            fit = f.fit_values[person.fits] = (
+                career_goal_value(answers, f.program, f.pathway), learning_value(answers, f.program),
+                None if person.remote is None else f.remote.get(person.remote, 0.0),
+                None if person.challenge is None else f.challenge.get(person.challenge, 0.0))
         # The four figures depend only on the weights and on the prerequisite step: remembered per weights.
         figures = f.figure_points.get(2 * number + prerequisite)
         if figures is None:
@@ -434,10 +435,10 @@ class Scorer:
             figures = f.figure_points[2 * number + prerequisite] = (
                 tuple(v if weight else None for v, weight in zip(values, w[:4], strict=True)), points, sum(points))
         w4, w5, w6, w7 = w[4], w[5], w[6], w[7]
-        v4 = cast("float | None", goal) if w4 else None
-        v5 = cast("float | None", learning) if w5 else None
-        v6 = f.remote.get(person.remote, 0.0) if w6 and person.remote is not None else None
-        v7 = f.challenge.get(person.challenge, 0.0) if w7 and person.challenge is not None else None
+        v4 = fit[0] if w4 else None
+        v5 = fit[1] if w5 else None
+        v6 = fit[2] if w6 else None
+        v7 = fit[3] if w7 else None
         p4 = 0 if v4 is None else int(w4 * v4 + 0.5)
         p5 = 0 if v5 is None else int(w5 * v5 + 0.5)
         p6 = 0 if v6 is None else int(w6 * v6 + 0.5)
@@ -455,27 +456,28 @@ class _Person(NamedTuple):
     """What the scoring reads from one person's answers, read once per ranking."""
 
     goal: Answer
-    wish: tuple[Answer, Answer]  # goal, interest
-    learns: tuple[Answer, Answer]  # learning style, strength
     remote: str | None
     challenge: str | None
     held: int  # EDUCATION_RANK of their education, -1 when not given
     credential: int | None  # the credential level they hold, if any
     budget: int | None  # in whole dollars, as a budget is shown
     timeline: float | None
+    fits: tuple[object, ...]  # the answers the fit tables read: goal, interest, style, strength, remote, challenge
 
     @classmethod
     def of(cls, answers: Answers) -> _Person:
         get = answers.get
         education, budget, timeline = get("education"), get("budget_usd"), get("timeline_months")
         remote, challenge = get("remote"), get("challenge")
+        goal, interest, style, strength = get("goal"), get("interest"), get("learning_style"), get("strength")
         return cls(
-            get("goal"), (get("goal"), get("interest")), (get("learning_style"), get("strength")),
+            goal,
             None if remote is None else str(remote), None if challenge is None else str(challenge),
             EDUCATION_RANK.get(education, -1) if isinstance(education, str) else -1,
             held_level(education),
             math.floor(float(budget) + 0.5) if isinstance(budget, int | float) else None,
             float(timeline) if isinstance(timeline, int | float) else None,
+            (goal, interest, style, strength, remote, challenge),
         )
 
 

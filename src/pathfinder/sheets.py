@@ -52,6 +52,10 @@ class _Buffered:
         self.chunk: list[bytes] = []
         self.size = 0
 
+    @staticmethod
+    def join(lines: list[bytes]) -> bytes:
+        return b"".join(lines)
+
     def emit(self, data: bytes) -> None:
         self.chunk.append(data)
         self.size += len(data)
@@ -92,12 +96,11 @@ def table_header(catalog: Catalog, columns: Sequence[str]) -> list[str]:
 def table_result(catalog: Catalog, line: int, ranking: Ranking) -> list[Any]:
     """One student's result: the recommendation in words and every program's score as shown."""
     first = ranking.first
-    warnings = explain.warnings(ranking)
     scores = {p.program.id: p.best.score / 10 for p in ranking.programs}
     return [
         first.program.name, first.best.pathway.name, ranking.confidence,
         "" if ranking.margin is None else ranking.margin / 10, "yes" if ranking.fits else "no",
-        explain.first_reason(ranking), warnings[0] if warnings else "",
+        explain.first_reason(ranking), explain.first_warning(ranking),
         *(scores[p.id] for p in catalog.programs), line,
     ]
 
@@ -188,13 +191,18 @@ class Workbook(_Rows):
             self.heads = table_header(self.catalog, list(columns))
         return [*self.own(columns), *table_result(self.catalog, line, ranking)]
 
-    def emit(self, cells: list[Any]) -> None:
-        if self.waiting is not None and len(self.waiting) < self.SAMPLE:
-            self.waiting.append(cells)
-            return
-        self._start()
-        self.sheet.append(self._row(cells))
-        self.rows += 1
+    @staticmethod
+    def join(rows: list[list[Any]]) -> list[list[Any]]:
+        return rows
+
+    def emit(self, rows: list[list[Any]]) -> None:
+        for cells in rows:
+            if self.waiting is not None and len(self.waiting) < self.SAMPLE:
+                self.waiting.append(cells)
+                continue
+            self._start()
+            self.sheet.append(self._row(cells))
+            self.rows += 1
 
     def _row(self, cells: list[Any]) -> list[Any]:
         """The cells as the sheet takes them: a cell of the class's own that starts with "=" stays text, not a
@@ -252,6 +260,9 @@ class Discard:
     settled = True
 
     def encode(self, *line: Any) -> None:
+        return None
+
+    def join(self, lines: list[None]) -> None:
         return None
 
     def emit(self, item: Any) -> None:
