@@ -3,14 +3,19 @@
 
     .venv/bin/python scripts/screenshots.py
 
-docs/report.png: the HTML export (`quiz --export report.html`) at 1200 px wide.
-docs/terminal.png: the money-and-time part of the same result as a terminal shows it (Rich's SVG export).
-The answers are the issue's example: budget $5,000, 12 months, informatics, analytical.
+docs/terminal.png: what `pathfinder quiz` prints at 80 columns, the one-screen summary, in colour (drawn
+    from the real output with Rich's SVG export).
+docs/report.png: the HTML report (`quiz --export report.html`) at desktop width, 1200 px.
+docs/report-phone.png: the same page at phone width, 390 px.
+
+The answers: a $5,000 budget, 12 months, an informatics goal and an analytical learner; the rest at their
+defaults. Everything runs the installed `pathfinder` next to this Python, as a person would.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -20,58 +25,57 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-WIDTH = 1200
+PATHFINDER = str(Path(sys.executable).parent / "pathfinder")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
-ANSWERS = {"budget_usd": 5000, "timeline_months": 12, "goal": "informatics", "learning_style": "analytical"}
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+         "--force-device-scale-factor=1"]
+QUIZ = [PATHFINDER, "quiz", "--defaults", "--set", "budget_usd=5000", "--set", "timeline_months=12",
+        "--set", "goal=informatics", "--set", "learning_style=analytical"]
+TERMINAL_WIDTH = 80
 
 
-def shoot(browser: str, page: Path, target: Path, height: int, profile: Path) -> None:
+def shoot(browser: str, page: Path, target: Path, size: tuple[int, int], profile: Path) -> None:
     subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={target}",
-                    f"--window-size={WIDTH},{height}", page.resolve().as_uri()],
+                    f"--window-size={size[0]},{size[1]}", page.resolve().as_uri()],
                    check=True, capture_output=True, timeout=120)
     print(f"wrote {target.relative_to(ROOT)}", file=sys.stderr)
 
 
+def terminal_svg() -> tuple[str, float]:
+    """The quiz's summary as the terminal shows it, as an SVG, and its height over its width."""
+    from rich.console import Console
+    from rich.text import Text
+
+    env = {**os.environ, "COLUMNS": str(TERMINAL_WIDTH), "FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    shown = subprocess.run(QUIZ, capture_output=True, text=True, env=env, check=True).stdout
+    console = Console(file=io.StringIO(), width=TERMINAL_WIDTH, record=True, force_terminal=True,
+                      color_system="truecolor")
+    console.print(Text.from_ansi(shown), end="")
+    svg = console.export_svg(title="pathfinder quiz")
+    svg = re.sub(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)', "", svg)  # no fetched fonts
+    box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+    assert box is not None
+    return svg, float(box.group(2)) / float(box.group(1))
+
+
 def main() -> int:
-    from rich.console import Group
-
-    from pathfinder.advice import advise
-    from pathfinder.catalog import load_catalog
-    from pathfinder.questions import defaults
-    from pathfinder.render import (
-        EXPORT_WIDTH,
-        changes_view,
-        export_document,
-        make_console,
-        projection_view,
-        stackable_view,
-    )
-
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         print("screenshots: Chromium is needed (apt-get install -y chromium)", file=sys.stderr)
         return 1
-    catalog = load_catalog()
-    result = advise({**defaults(), **ANSWERS}, catalog)
     DOCS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        report = folder / "report.html"
-        report.write_text(export_document(result, catalog, "html"), encoding="utf-8")
-        shoot(browser, report, DOCS / "report.png", 2400, folder / "profile")
-
-        console = make_console(io.StringIO(), width=EXPORT_WIDTH, record=True)
-        console.print(Group(projection_view(result, catalog, console), stackable_view(result, catalog, console),
-                            changes_view(result)))
-        svg = console.export_svg(title="pathfinder quiz: money and time")
-        svg = re.sub(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)', "", svg)
-        box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
-        assert box is not None
-        height = round(float(box.group(2)) * WIDTH / float(box.group(1)))
+        svg, ratio = terminal_svg()
         page = folder / "terminal.svg"
         page.write_text(svg, encoding="utf-8")
-        shoot(browser, page, DOCS / "terminal.png", height, folder / "profile")
+        shoot(browser, page, DOCS / "terminal.png", (900, round(900 * ratio)), folder / "profile")
+
+        report = folder / "report.html"
+        subprocess.run([*QUIZ, "--export", str(report)], capture_output=True, check=True)
+        shoot(browser, report, DOCS / "report.png", (1200, 1500), folder / "profile")
+        shoot(browser, report, DOCS / "report-phone.png", (390, 1500), folder / "profile")
     return 0
 
 
