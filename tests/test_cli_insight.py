@@ -75,13 +75,20 @@ def test_quiz_shows_projection_assumptions_and_changes() -> None:
     assert "If your timeline were from 9 to 23 months, MBC would lead." in text
 
 
-def test_what_if_shows_both_side_by_side() -> None:
-    result = run("quiz", "--defaults", *set_args(INFORMATICS_ON_A_BUDGET),
-                 "--what-if", "budget_usd=8000", "--what-if", "timeline_months=24")
+def test_what_if_is_a_sentence_in_the_summary_and_side_by_side_in_the_details() -> None:
+    args = ("quiz", "--defaults", *set_args(INFORMATICS_ON_A_BUDGET),
+            "--what-if", "budget_usd=8000", "--what-if", "timeline_months=24")
+    result = run(*args)
     assert result.exit_code == 0, result.output
-    out = result.stdout
-    assert "Your answers" in out and "What if" in out
-    assert "$5,000" in out and "$8,000" in out
+    out = " ".join(result.stdout.split())
+    # $8,000 and 24 months make the HIM associate degree ($7,000, 24 months) fit, and it leads.
+    assert ("What if With budget $8,000 instead of $5,000 and timeline 24 months instead of 12 months, the "
+            "recommendation changes: Health Information Management, associate degree (a clear choice), instead "
+            "of Medical Billing and Coding, certificate or diploma.") in out
+    details = run(*args, "--details")
+    assert details.exit_code == 0, details.output
+    out = details.stdout
+    assert "Your answers" in out and "What if" in out and "HIM score" in out
     assert "The recommendation changes: Health Information Management instead of Medical Billing and Coding." in out
 
 

@@ -88,7 +88,10 @@ class ReportView:
             if self.headings:
                 yield Text(section.heading, style="bold")
             for block in section.blocks:
-                yield _block(block, console, width)
+                if isinstance(block, model.Chart) and self.headings and block.title == section.heading:
+                    yield Chart(block, titled=False)  # the heading above already names it
+                else:
+                    yield _block(block, console, width)
         if self.report.sources:
             yield Text()
             yield Text("Sources", style="bold")
@@ -197,11 +200,13 @@ class Chart:
     """Horizontal bars year by year, one per series, around a zero line (losses to the left), sized to the
     width it is given."""
 
-    def __init__(self, chart: model.Chart) -> None:
+    def __init__(self, chart: model.Chart, titled: bool = True) -> None:
         self.chart = chart
+        self.titled = titled
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(self.chart.title, style="italic")
+        if self.titled:
+            yield Text(self.chart.title, style="italic")
         yield self._grid(console, options.max_width)
 
     def _grid(self, console: Console, room: int) -> Table:

@@ -572,6 +572,31 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer, scores: bool 
     return Section("what-if", "What if", (table, Paragraph(w.say(verdict))))
 
 
+def _what_if_summary(result: Result, w: _Writer) -> Section | None:
+    """The what-if answer in a sentence or two, for the one-screen summary (the side-by-side table, with every
+    program's score, is in the whole report)."""
+    what_if = result.what_if
+    if what_if is None:
+        return None
+    from pathfinder.questions import QUESTIONS_BY_ID
+
+    changes = []
+    for key, change in what_if.changed.items():
+        question = QUESTIONS_BY_ID[key]
+        title = question.title[0].lower() + question.title[1:]
+        changes.append(f"{title} {question.words_for(change['to'])} instead of {question.words_for(change['from'])}")
+    before, after = result.recommendation, what_if.recommendation
+    was = CONFIDENCE_WORDS[_confidence(result)].lower()
+    now = CONFIDENCE_WORDS["none" if not after.fits_limits else after.confidence].lower()
+    if (after.program_id, after.pathway) == (before.program_id, before.pathway):
+        verdict = (f"the recommendation stays: {after.program_name}, {after.pathway_name.lower()}"
+                   + (f", {now} instead of {was}." if now != was else "."))
+    else:
+        verdict = (f"the recommendation changes: {after.program_name}, {after.pathway_name.lower()} ({now}), "
+                   f"instead of {before.program_name}, {before.pathway_name.lower()}.")
+    return Section("what-if", "What if", (Paragraph(w.say(f"With {wording.listing(changes)}, {verdict}")),))
+
+
 def _score_words(entry: RankedProgram) -> str:
     text = f"{entry.score:.1f} ({entry.pathway_name.lower()})"
     return text if entry.eligible else text + ", does not fit"
@@ -596,7 +621,7 @@ def build(result: Result, catalog: Catalog, *, details: bool = False, today: dat
     entries = [result.ranking[0], *([rival] if rival is not None else [])]
     change_heading, change = _change_line(result, w)
     sections: list[Section | None] = [
-        None if details else _what_if_section(result, catalog, w, scores=False),
+        None if details else _what_if_summary(result, w),
         Section("reasons", "Why", (Bullets(tuple(_summary_reasons(result, catalog, w))),)),
         Section("figures", "Key figures", (_figures_table(result, catalog, w, entries),)),
         Section("change", change_heading, (Paragraph(change),)),
