@@ -1,7 +1,10 @@
 """Ctrl-C and SIGTERM at every step of the quiz, in a real pseudo-terminal.
 
 The quiz runs under a shell that prints its exit status and the terminal's echo setting
-afterwards, so each test sees what a person's terminal is left in.
+afterwards, so each test sees what a person's terminal is left in. Keys are sent only once the
+screen shows the prompt they answer (the prompt is drawn after the terminal is switched to reading
+keys), never after a fixed sleep; a signal goes to the quiz's own process id, which the shell prints
+before it becomes the quiz.
 """
 
 from __future__ import annotations
@@ -10,8 +13,6 @@ import os
 import re
 import shlex
 import signal
-import subprocess
-import time
 from pathlib import Path
 
 import pexpect
@@ -25,8 +26,9 @@ CURSOR_SHOW = "\x1b[?25h"
 
 
 def spawn_quiz(extra: str = "") -> pexpect.spawn:
+    # The subshell prints its own pid, then becomes the quiz (exec keeps the pid).
     command = (
-        f"{shlex.quote(pathfinder_bin())} quiz {extra}; echo \"RC=$?\"; "
+        f"( echo \"PID=$BASHPID\"; exec {shlex.quote(pathfinder_bin())} quiz {extra} ); echo \"RC=$?\"; "
         "stty -a | grep -o -- '-\\?echo ' | head -1; echo END"
     )
     # Nothing in the pty answers cursor-position requests; a real terminal does.
@@ -57,10 +59,8 @@ def test_ctrl_c_at_each_question(position: int) -> None:
     child = spawn_quiz()
     for step in range(1, position):
         child.expect(rf"\({step} of {len(QUESTIONS)}\)")
-        time.sleep(0.15)
         child.send("\r")  # take the default
     child.expect(rf"\({position} of {len(QUESTIONS)}\)")
-    time.sleep(0.15)
     child.send("\x03")
     status, echo, screen = finish(child)
     assert status == 130
@@ -75,10 +75,8 @@ def test_ctrl_c_at_the_review_screen(tmp_path: Path) -> None:
     child = spawn_quiz(f"--save-answers {shlex.quote(str(saved))}")
     for step in range(1, len(QUESTIONS) + 1):
         child.expect(rf"\({step} of {len(QUESTIONS)}\)")
-        time.sleep(0.15)
         child.send("\r")
     child.expect("Review your answers")
-    time.sleep(0.15)
     child.send("\x03")
     status, echo, screen = finish(child)
     assert status == 130
@@ -89,22 +87,12 @@ def test_ctrl_c_at_the_review_screen(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.json"]
 
 
-def _quiz_pid() -> int:
-    for _ in range(50):
-        found = subprocess.run(["pgrep", "-f", f"{pathfinder_bin()} quiz"], capture_output=True, text=True).stdout
-        for pid in found.split():
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-            if not cmdline[0].endswith(b"bash"):
-                return int(pid)
-        time.sleep(0.1)
-    raise AssertionError("quiz process not found")
-
-
 def test_sigterm_ends_cleanly() -> None:
     child = spawn_quiz()
+    child.expect(r"PID=(\d+)")
+    quiz = int(child.match.group(1))
     child.expect(r"\(1 of ")
-    time.sleep(0.2)
-    os.kill(_quiz_pid(), signal.SIGTERM)
+    os.kill(quiz, signal.SIGTERM)
     status, echo, screen = finish(child)
     assert status == 143
     assert echo == "echo"
@@ -116,17 +104,15 @@ def test_sigterm_ends_cleanly() -> None:
 def test_terminal_resized_mid_quiz() -> None:
     child = spawn_quiz("--set budget_usd=4000")
     child.expect(r"\(1 of ")
-    time.sleep(0.15)
     child.setwinsize(20, 45)
     child.send("\r")
     child.expect(r"\(3 of ")
-    time.sleep(0.15)
     child.setwinsize(50, 140)
-    for _ in range(8):
-        time.sleep(0.2)
+    child.send("\r")
+    for position in range(4, len(QUESTIONS) + 1):
+        child.expect(rf"\({position} of ")
         child.send("\r")
     child.expect("Review your answers")
-    time.sleep(0.15)
     child.send("\r")
     status, echo, screen = finish(child)
     assert status == 0

@@ -618,6 +618,7 @@ def main() -> None:
     if not _prepare_streams():
         sys.exit(1)
     signal.signal(signal.SIGTERM, _on_sigterm)
+    restore_terminal = _terminal_keeper()
     try:
         app(prog_name="pathfinder")
     except (KeyboardInterrupt, BrokenPipeError) as exc:  # raised outside a command (while Typer parses)
@@ -625,3 +626,29 @@ def main() -> None:
         if message:
             _say(message)
         sys.exit(code)
+    finally:
+        restore_terminal()
+
+
+def _terminal_keeper() -> Any:
+    """A way to put the terminal's settings back as pathfinder found them. A prompt restores them itself, but a
+    signal that lands while it is switching the terminal over can leave keys unechoed; this puts them back.
+    Only settings that changed are written, so a run in the background is never stopped for touching them."""
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        if not os.isatty(fd):
+            return lambda: None
+        saved = termios.tcgetattr(fd)
+    except (ImportError, OSError, ValueError, AttributeError):
+        return lambda: None
+
+    def restore() -> None:
+        try:
+            if termios.tcgetattr(fd) != saved:
+                termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        except (OSError, termios.error):
+            pass
+
+    return restore
