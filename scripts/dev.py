@@ -6,6 +6,10 @@
     python3 scripts/dev.py run  [ARGS]       set up, then run `pathfinder ARGS`
     python3 scripts/dev.py bench [ARGS]      set up, then run the benchmarks
     python3 scripts/dev.py lint              set up, then run `ruff check` and `mypy`
+    python3 scripts/dev.py coverage [ARGS]   set up, then run the tests under coverage (branches, and every
+                                             pathfinder process the tests start) and report it
+    python3 scripts/dev.py mutation [ARGS]   set up, then mutation-test scoring, projection and the
+                                             what-would-change search with mutmut, and report the score
     python3 scripts/dev.py lock              write requirements/test.lock again from pyproject.toml
 
 Safe to run again: .venv is installed from requirements/test.lock (exact versions) and only
@@ -110,12 +114,13 @@ def _pip(env: Path) -> list[str]:
     return [str(_bin("python", env)), "-m", "pip", "--disable-pip-version-check", "--no-input", "-q"]
 
 
-def setup() -> None:
-    """Make .venv hold pathfinder (editable) and its test tools at the lock's versions."""
-    wanted = _digest(PYPROJECT, LOCK)
+def setup(extras: str = "test") -> None:
+    """Make .venv hold pathfinder (editable) and its test tools (``extras``) at the lock's versions."""
+    wanted = _digest(PYPROJECT, LOCK) + " " + extras
     python = _bin("python")
-    if (STAMP.is_file() and STAMP.read_text().strip() == wanted and _bin("pathfinder").exists()
-            and python.resolve().exists()):
+    installed = STAMP.read_text().strip() if STAMP.is_file() else ""
+    if ((installed == wanted or (extras == "test" and installed == wanted.replace(" test", " test,quality")))
+            and _bin("pathfinder").exists() and python.resolve().exists()):
         return
     if not LOCK.is_file():
         raise SetupError(f"{LOCK.relative_to(ROOT)} is missing; `python3 scripts/dev.py lock` writes it")
@@ -125,9 +130,9 @@ def setup() -> None:
     elif not _pip_works(VENV):
         say(".venv has no working pip (`.venv/bin/python -m pip --version` fails); making it again")
         _make_venv(VENV)
-    say(f"installing pathfinder and its test tools into .venv (versions from {LOCK.relative_to(ROOT)})")
+    say(f"installing pathfinder and its tools ({extras}) into .venv (versions from {LOCK.relative_to(ROOT)})")
     STAMP.unlink(missing_ok=True)
-    _run([*_pip(VENV), "install", "-c", str(LOCK), "-e", f"{ROOT}[test]"], timeout=INSTALL)
+    _run([*_pip(VENV), "install", "-c", str(LOCK), "-e", f"{ROOT}[{extras}]"], timeout=INSTALL)
     STAMP.write_text(wanted + "\n")
 
 
@@ -184,22 +189,23 @@ def ensure_node_packages() -> None:
 
 
 LOCK_HEADER = """\
-# Exact versions of every package in .venv: pathfinder's dependencies and its test and lint tools
-# (the `test` extra), with everything they depend on. `python3 scripts/dev.py test` installs with
-# `pip install -c requirements/test.lock -e .[test]`; pip, setuptools and pathfinder itself are not listed.
+# Exact versions of every package in .venv: pathfinder's dependencies, its test and lint tools (the
+# `test` extra) and its measuring tools (the `quality` extra), with everything they depend on.
+# `python3 scripts/dev.py test` installs with `pip install -c requirements/test.lock -e .[test]`
+# (`coverage` and `mutation` with `.[test,quality]`); pip, setuptools and pathfinder are not listed.
 # Made by `python3 scripts/dev.py lock` on {date} with Python {python}: a fresh virtual environment,
-# `pip install -e .[test]` with no pins, then `pip freeze --exclude-editable`, sorted.
+# `pip install -e .[test,quality]` with no pins, then `pip freeze --exclude-editable`, sorted.
 # A package needed only on another Python version is not pinned here.
 """
 
 
 def lock() -> None:
-    """Write requirements/test.lock from a fresh, unpinned install of `.[test]`."""
+    """Write requirements/test.lock from a fresh, unpinned install of `.[test,quality]`."""
     with tempfile.TemporaryDirectory(prefix="pathfinder-lock-") as folder:
         env = Path(folder) / "venv"
-        say("installing .[test] with no pins into a fresh virtual environment")
+        say("installing .[test,quality] with no pins into a fresh virtual environment")
         _make_venv(env)
-        _run([*_pip(env), "install", "-e", f"{ROOT}[test]"], timeout=INSTALL)
+        _run([*_pip(env), "install", "-e", f"{ROOT}[test,quality]"], timeout=INSTALL)
         frozen = _run([*_pip(env), "freeze", "--exclude-editable"], timeout=QUICK, capture=True)
     pins = sorted((line.strip() for line in frozen.splitlines() if line.strip() and not line.startswith("#")),
                   key=str.lower)
@@ -229,9 +235,50 @@ def lint() -> int:
     return 0
 
 
+def coverage(args: list[str]) -> int:
+    """The whole suite under coverage.py: branches, and every Python process the tests start (the settings are
+    in pyproject.toml); then the combined report, with the lines and branches never run."""
+    os.chdir(ROOT)
+    python = str(_bin("python"))
+    for old in ROOT.glob(".coverage*"):
+        old.unlink()
+    tests = subprocess.call([python, "-m", "coverage", "run", "-m", "pytest", "-q", *args])
+    subprocess.call([python, "-m", "coverage", "combine", "-q"])
+    report = subprocess.call([python, "-m", "coverage", "report"])
+    say("coverage: the table above (also `.venv/bin/python -m coverage html` for pages); the tests "
+        + ("passed" if tests == 0 else f"exited {tests}"))
+    return tests or report
+
+
+def mutation(args: list[str]) -> int:
+    """mutmut over the modules named in pyproject.toml ([tool.mutmut]); prints the survivors and the score."""
+    os.chdir(ROOT)
+    mutmut = str(_bin("mutmut"))
+    try:
+        code = subprocess.call([mutmut, "run", *args])
+    except KeyboardInterrupt:
+        return 130
+    results = subprocess.run([mutmut, "results", "--all", "true"], capture_output=True, text=True).stdout
+    counts: dict[str, int] = {}
+    for line in results.splitlines():
+        if ":" in line:
+            status = line.rsplit(":", 1)[1].strip()
+            counts[status] = counts.get(status, 0) + 1
+    killed = counts.get("killed", 0)
+    judged = sum(n for status, n in counts.items() if status in {"killed", "survived", "timeout", "suspicious"})
+    for line in results.splitlines():
+        if line.rstrip().endswith(": survived"):
+            print(line.strip())
+    if judged:
+        say(f"mutation: {killed} of {judged} mutants killed ({100 * killed / judged:.1f}%); "
+            + ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+            + "; `.venv/bin/mutmut show NAME` shows one")
+    return code
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"quiz", "test", "run", "bench", "lint", "lock"} or (
-            argv[0] in {"lint", "lock"} and len(argv) > 1):
+    commands = {"quiz", "test", "run", "bench", "lint", "lock", "coverage", "mutation"}
+    if not argv or argv[0] not in commands or (argv[0] in {"lint", "lock"} and len(argv) > 1):
         print(__doc__, file=sys.stderr)
         return 2
     command, rest = argv[0], argv[1:]
@@ -239,8 +286,8 @@ def main(argv: list[str]) -> int:
         if command == "lock":
             lock()
             return 0
-        setup()
-        if command == "test":
+        setup("test,quality" if command in {"coverage", "mutation"} else "test")
+        if command in {"test", "coverage"}:
             ensure_test_tools()
             ensure_node_packages()
     except SetupError as exc:
@@ -248,6 +295,10 @@ def main(argv: list[str]) -> int:
         return 1
     if command == "lint":
         return lint()
+    if command == "coverage":
+        return coverage(rest)
+    if command == "mutation":
+        return mutation(rest)
     if command == "quiz":
         args = [str(_bin("pathfinder")), "quiz", *rest]
     elif command == "run":

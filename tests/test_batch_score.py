@@ -589,3 +589,82 @@ def test_the_readme_shows_what_the_example_class_gives() -> None:
     done = invoke("score", str(ROOT / "docs" / "example-class.csv"), "--format", "csv")
     assert done.exit_code == 0, done.output
     assert shown == [[row[head] for head in heads] for row in table(done.stdout)]
+
+
+# --- what a form export can hold ----------------------------------------------------------------------------------
+
+# Restated from the README ("How written answers are read"), not read from the code.
+NOT_SURE_WORDS = ["not sure", "Not Sure", "unsure", "n/a", "N/A", "na", "none", "null", "?", "don't know",
+                  "dont know", "  "]
+
+
+@pytest.mark.parametrize("word", NOT_SURE_WORDS)
+def test_every_not_sure_word_takes_the_default(tmp_path: Path, word: str) -> None:
+    source = tmp_path / "class.csv"
+    with source.open("w", newline="") as out:
+        csv.writer(out).writerows([["Name", "goal", "budget_usd", "timeline_months", "learning_style"],
+                                   ["Ana", word, word, word, word]])
+    done = invoke("score", str(source))
+    assert done.exit_code == 0, done.output
+    (line,) = lines(done.stdout)
+    # null where the question takes it, the question's default where it does not
+    assert line["answers"]["goal"] is None and line["answers"]["budget_usd"] is None
+    assert line["answers"]["timeline_months"] == 48 and line["answers"]["learning_style"] == "blended"
+    assert line["columns"] == {"Name": "Ana"}
+
+
+BOM = "\ufeff"
+
+
+@pytest.mark.parametrize("where", ["stdin", "stdin-csv", "txt-file", "csv-file"])
+def test_a_byte_order_mark_is_dropped_wherever_the_class_comes_from(tmp_path: Path, where: str) -> None:
+    text = BOM + "Name,goal\r\nAna,billing\r\n"
+    if where.startswith("stdin"):
+        args = ["score", "-", *(["--input-format", "csv"] if where == "stdin-csv" else [])]
+        done = invoke(*args, input=text.encode())
+    else:
+        source = tmp_path / ("class.txt" if where == "txt-file" else "class.csv")
+        source.write_bytes(text.encode())
+        done = invoke("score", str(source))
+    assert done.exit_code == 0, done.output
+    (line,) = lines(done.stdout)
+    assert line["columns"] == {"Name": "Ana"}  # not "\ufeffName"
+    assert line["answers"]["goal"] == "billing"
+
+
+def test_a_byte_order_mark_before_json_lines_is_dropped() -> None:
+    done = invoke("score", "-", input=(BOM + json.dumps({"Name": "Ana", "goal": "billing"}) + "\n").encode())
+    assert done.exit_code == 0, done.output
+    assert lines(done.stdout)[0]["columns"] == {"Name": "Ana"}
+
+
+def test_bad_utf8_is_a_bad_line_and_the_rest_are_scored(tmp_path: Path) -> None:
+    source = tmp_path / "class.jsonl"
+    source.write_bytes(jsonl(MBC_CASE).encode() + b'{"goal": "bil\xffling"}\n' + jsonl(HIM_CASE).encode())
+    done = invoke("score", str(source))
+    assert done.exit_code == 1
+    assert "line 2: not valid UTF-8" in done.stderr
+    assert [r["line"] for r in lines(done.stdout)] == [1, 3]
+    table_file = tmp_path / "class.csv"
+    table_file.write_bytes(b"Name,goal\nAna,billing\nBo,bil\xffling\nCy,coding\n")
+    done = invoke("score", str(table_file))
+    assert done.exit_code == 1
+    assert "line 3: goal:" in done.stderr
+    assert [r["columns"]["Name"] for r in lines(done.stdout)] == ["Ana", "Cy"]
+
+
+def test_deep_nesting_is_a_bad_line() -> None:
+    deep = '{"goal": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+    done = invoke("score", "-", input=jsonl(MBC_CASE) + deep + jsonl(HIM_CASE))
+    assert done.exit_code == 1
+    assert "line 2: nested too deeply" in done.stderr
+    assert [r["line"] for r in lines(done.stdout)] == [1, 3]
+
+
+def test_a_csv_error_mid_file_is_a_bad_line_and_reading_goes_on(tmp_path: Path) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text('Name,goal\nAna,billing\n"Bo"x,coding\nCy,coding\n')
+    done = invoke("score", str(source))
+    assert done.exit_code == 1
+    assert "line 3: not valid CSV" in done.stderr
+    assert [r["columns"]["Name"] for r in lines(done.stdout)] == ["Ana", "Cy"]

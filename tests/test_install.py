@@ -1,8 +1,9 @@
 """The package finds its data after a real, non-editable install from a built wheel.
 
-Builds a wheel of this checkout (pip fetches the build backend, hatchling, from the package index, which
-CI has), installs it into a bare folder and runs it from an unrelated working directory with only that
-folder on PYTHONPATH, so neither the source tree nor the editable install can supply programs.json.
+Builds a wheel of this checkout with the build backend already in the test environment (hatchling, from
+the lock file; no build isolation, so nothing is fetched while the tests run), installs it into a bare
+folder and runs it from an unrelated working directory with only that folder on PYTHONPATH, so neither the
+source tree nor the editable install can supply programs.json.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wheels = tmp_path_factory.mktemp("wheels")
     target = tmp_path_factory.mktemp("site")
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "-q", "-w", str(wheels),
-         str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+         "--disable-pip-version-check", "-q", "-w", str(wheels), str(ROOT)],
         capture_output=True, text=True, timeout=300,
     )
     assert built.returncode == 0, built.stdout + built.stderr
@@ -35,7 +36,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with zipfile.ZipFile(wheel) as archive:
         assert "pathfinder/data/programs.json" in archive.namelist()
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--disable-pip-version-check", "-q",
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--disable-pip-version-check", "-q",
          "--target", str(target), str(wheel)],
         capture_output=True, text=True, timeout=300,
     )
