@@ -30,6 +30,9 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     max_examples=100,
 )
+# `python3 scripts/dev.py mutation` runs the tests once per mutant: the same examples each time, fewer of them.
+settings.register_profile("mutation", derandomize=True, deadline=None, max_examples=20,
+                          suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # Variables that would switch Rich or Typer into terminal/colour mode behind a test's back.

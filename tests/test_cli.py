@@ -19,7 +19,7 @@ from pathfinder import __version__
 from pathfinder.cli import app
 from pathfinder.questions import QUESTIONS, defaults
 
-COMMANDS = ["quiz", "compare", "questions", "schema", "score"]
+COMMANDS = ["quiz", "compare", "questions", "schema", "score", "sources"]
 IDS = [q.id for q in QUESTIONS]
 EXAMPLE_1 = ["--set", "budget_usd=4000", "--set", "timeline_months=12", "--set", "goal=billing",
              "--set", "learning_style=hands_on"]

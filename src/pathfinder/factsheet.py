@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from pathfinder import wording
-from pathfinder.models import Alternate, Catalog, Pathway, Program, Range
+from pathfinder.models import Alternate, Catalog, Occupation, Pathway, Program, Range
 
 
 class Line(NamedTuple):
@@ -95,12 +95,46 @@ def _certification_lines(program: Program) -> list[Line]:
         if rate is not None and rate.known:
             text += f"; {wording.span(rate.low, rate.high)}% pass the first time"
             sources.append(rate.source)
-        lines.append(Line(text, tuple(sources)))
+        if cert.fee:
+            text += f"; exam fee {cert.fee}"
+            sources.append(cert.fee_source or cert.source)
+        lines.append(Line(text, tuple(dict.fromkeys(sources))))
+    return lines + _flag_lines(program, "pass_rate")
+
+
+def _flag_lines(program: Program, about: str) -> list[Line]:
+    """Where official data contradicts the article, or cannot confirm it, in plain words."""
+    return [Line(f"Note: {flag.text}", (flag.source,)) for flag in program.flags if flag.about == about]
+
+
+def _occupations(program: Program, catalog: Catalog | None) -> list[tuple[Occupation, str]]:
+    if catalog is None:
+        return []
+    found = [(catalog.occupation(link.occupation), link.why) for link in program.occupations]
+    return [(occupation, why) for occupation, why in found if occupation is not None]
+
+
+def official_pay_lines(occupation: Occupation) -> list[Line]:
+    """An occupation's official pay, newest first: the median, and where found the pay of the lowest paid."""
+    lines = []
+    for pay in occupation.pay:
+        parts = [f"median {wording.money(pay.median)}"] if pay.median is not None else []
+        if pay.p25 is not None:
+            parts.append(f"a quarter under {wording.money(pay.p25)}")
+        if pay.p10 is not None:
+            parts.append(f"a tenth under {wording.money(pay.p10)}")
+        lines.append(Line(f"Official, {occupation.short_name}: {', '.join(parts)} ({pay.as_of})", (pay.source,)))
     return lines
 
 
-def program_cells(program: Program) -> dict[str, Cell]:
-    """Every fact shown for one program, keyed by its row label."""
+def official_growth_lines(occupation: Occupation) -> list[Line]:
+    return [Line(f"Official, {occupation.short_name}: {wording.percent(g.percent)} ({g.period})", (g.source,))
+            for g in occupation.growth]
+
+
+def program_cells(program: Program, catalog: Catalog | None = None) -> dict[str, Cell]:
+    """Every fact shown for one program, keyed by its row label. With the catalog, the official figures for the
+    occupations the program leads to stand beside the article's, with notes where they disagree."""
     outcomes = program.outcomes
     salary, growth = outcomes.salary_usd, outcomes.job_growth
     salary_lines = [Line(f"{_range_words(salary, 'usd')} a year", (salary.source,))]
@@ -109,6 +143,18 @@ def program_cells(program: Program) -> dict[str, Cell]:
     growth_lines = [Line(f"{wording.percent(growth.percent)}{period}", (growth.source,))]
     growth_lines += [Line(_also(a, "percent"), (a.source,)) for a in growth.alternates
                      if (a.percent, a.period) != (growth.percent, growth.period)]
+    occupations = _occupations(program, catalog)
+    if occupations:  # the article's figures and the official ones, told apart
+        salary_lines[0] = Line(f"The article: {salary_lines[0].text}", salary_lines[0].sources)
+        growth_lines[0] = Line(f"The article: {growth_lines[0].text}", growth_lines[0].sources)
+    for occupation, _ in occupations:
+        salary_lines += official_pay_lines(occupation)
+        growth_lines += official_growth_lines(occupation)
+    salary_lines += _flag_lines(program, "salary")
+    growth_lines += _flag_lines(program, "growth")
+    education = tuple(Line(f"Official, {occupation.short_name} ({why}): {occupation.education}",
+                           (occupation.education_source or "",))
+                      for occupation, why in occupations if occupation.education)
     formats = sorted({FORMAT_WORDS.get(f.id, f.id.replace("_", " ")) for p in program.pathways for f in p.formats})
     format_sources = tuple(dict.fromkeys(f.source for p in program.pathways for f in p.formats))
     return {
@@ -116,6 +162,7 @@ def program_cells(program: Program) -> dict[str, Cell]:
         "Length": tuple(_length_lines(program)),
         "Early salary": tuple(salary_lines),
         "Job growth": tuple(growth_lines),
+        **({"Entry education": education} if education else {}),
         "Certifications": tuple(_certification_lines(program)),
         "Roles": tuple(Line(r.title, (outcomes.roles_source,)) for r in outcomes.roles),
         "Skills": tuple(Line(s, (program.skills_source,)) for s in program.skills),
@@ -130,12 +177,13 @@ def program_cells(program: Program) -> dict[str, Cell]:
     }
 
 
-def rows(programs: Sequence[Program]) -> list[Row]:
-    """One row per fact, one cell per program, in the order the programs are given."""
-    per_program = [program_cells(p) for p in programs]
-    if not per_program:
-        return []
-    return [Row(label, tuple(cells[label] for cells in per_program)) for label in per_program[0]]
+def rows(programs: Sequence[Program], catalog: Catalog | None = None) -> list[Row]:
+    """One row per fact, one cell per program, in the order the programs are given (a fact only some programs
+    have, such as official figures a custom catalog lacks, is "not given" for the others)."""
+    per_program = [program_cells(p, catalog) for p in programs]
+    labels = list(dict.fromkeys(label for cells in per_program for label in cells))
+    empty = (Line(wording.NOT_GIVEN),)
+    return [Row(label, tuple(cells.get(label, empty) for cells in per_program)) for label in labels]
 
 
 def header(program: Program) -> str:
@@ -182,3 +230,70 @@ def choose_programs(catalog: Catalog, ids: Sequence[str] | None) -> list[Program
         raise PathfinderError(f"--programs: unknown program id {', '.join(repr(u) for u in unknown)}; "
                               f"valid ids: {', '.join(valid)}")
     return [p for p in (catalog.program(i) for i in dict.fromkeys(ids)) if p is not None]
+
+
+def source_uses(catalog: Catalog) -> dict[str, list[str]]:
+    """Which figures and facts rest on each source, in words, keyed by source id (``pathfinder sources``)."""
+    uses: dict[str, list[str]] = {source.id: [] for source in catalog.sources}
+
+    def rests(ref: str | None, what: str) -> None:
+        if ref:
+            found = uses.setdefault(ref.partition("#")[0], [])
+            if what not in found:
+                found.append(what)
+
+    def figure(rng: Range | None, what: str) -> None:
+        if rng is not None:
+            rests(rng.source, what)
+            for alt in rng.alternates:
+                rests(alt.source, f"{what} (also reported)")
+
+    for program in catalog.programs:
+        name = program.short_name
+        for pathway in program.pathways:
+            path = f"{name} {pathway.name.lower()}"
+            figure(pathway.cost_usd, f"{path}: cost")
+            figure(pathway.extra_costs_usd, f"{path}: extra costs")
+            figure(pathway.duration_months, f"{path}: length")
+            figure(pathway.job_search_months, f"{path}: time to a first job")
+            if pathway.prerequisite is not None:
+                rests(pathway.prerequisite.source, f"{path}: the step before it")
+                figure(pathway.prerequisite.months, f"{path}: the step before it")
+            rests(pathway.admission_source, f"{path}: admission")
+            for fmt in pathway.formats:
+                rests(fmt.source, f"{path}: formats")
+            for fit in pathway.goal_fit.values():
+                rests(fit.source, f"{path}: fit with career goals")
+        outcomes = program.outcomes
+        figure(outcomes.salary_usd, f"{name}: early salary")
+        rests(outcomes.job_growth.source, f"{name}: job growth")
+        for alt in outcomes.job_growth.alternates:
+            rests(alt.source, f"{name}: job growth (also reported)")
+        rests(outcomes.roles_source, f"{name}: roles")
+        rests(outcomes.advancement_source, f"{name}: advancement")
+        for cert in program.certifications:
+            rests(cert.source, f"{cert.name}: eligibility and exam")
+            figure(cert.pass_rate_percent, f"{cert.name}: pass rate")
+            rests(cert.fee_source, f"{cert.name}: exam fee")
+        for ref, what in ((program.skills_source, "skills"), (program.curriculum_source, "curriculum"),
+                          (program.work_environment_source, "work environment"),
+                          (program.difficulty.source, "difficulty"), (program.remote_work.source, "remote work")):
+            rests(ref, f"{name}: {what}")
+        tables = program.fit
+        for table in (tables.goals, tables.interests, tables.learning_styles, tables.strengths, tables.remote,
+                      tables.challenge):
+            for fit in table.values():
+                rests(fit.source, f"{name}: fit tables")
+        for note in program.notes:
+            rests(note.source, f"{name}: a note on {note.about}")
+        for flag in program.flags:
+            rests(flag.source, f"{name}: a note on the article's {flag.about.replace('_', ' ')}")
+        for link in program.stacks_into:
+            rests(link.source, f"{name}: the two-step path")
+    for occupation in catalog.occupations:
+        for pay in occupation.pay:
+            rests(pay.source, f"{occupation.name}: pay ({pay.as_of})")
+        for growth in occupation.growth:
+            rests(growth.source, f"{occupation.name}: growth ({growth.period})")
+        rests(occupation.education_source, f"{occupation.name}: entry education")
+    return uses

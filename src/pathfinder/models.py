@@ -53,12 +53,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Day = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
 class Source(_Model):
     id: Id
     title: SafeStr
     publisher: SafeStr | None = None
     url: SafeStr | None = None
     note: SafeStr | None = None
+    as_of: SafeStr = Field(min_length=1, description="The period or edition its figures describe, in words")
+    retrieved: Day = Field(description="When the copy of it the figures come from was read (YYYY-MM-DD)")
+    official: bool = Field(default=False, description="Published by a government agency or a certifying body")
     sections: dict[Id, SafeStr] = Field(default={}, description="Names of the parts a reference such as "
                                         "article#cost points to, in words")
 
@@ -204,6 +210,60 @@ class Growth(_Model):
         return self
 
 
+class Pay(_Model):
+    """Official pay for an occupation in one period: the median, and the 10th and 25th percentiles where found."""
+
+    median: float | None
+    p10: float | None = None
+    p25: float | None = None
+    as_of: SafeStr  # the period the figures describe, such as "May 2022"
+    source: SafeStr
+    note: SafeStr  # the source's words
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Pay":
+        for name in ("median", "p10", "p25"):
+            _check_number(getattr(self, name), MAX_USD, name)
+        known = [v for v in (self.p10, self.p25, self.median) if v is not None]
+        if known != sorted(known):
+            raise ValueError("p10, p25 and the median must be in that order")
+        return self
+
+
+class OfficialGrowth(_Model):
+    percent: float
+    period: SafeStr
+    source: SafeStr
+    note: SafeStr
+
+
+class Occupation(_Model):
+    """An occupation the programs lead to, with its official figures (newest first) and what was not found."""
+
+    id: Id
+    name: SafeStr
+    short_name: SafeStr  # for sentences: "health information technologists"
+    code: SafeStr | None = Field(default=None, description="The Standard Occupational Classification code")
+    pay: list[Pay] = Field(default=[])
+    growth: list[OfficialGrowth] = Field(default=[])
+    education: SafeStr | None = None
+    education_source: SafeStr | None = None
+    not_found: SafeStr | None = Field(default=None, description="Official figures looked for and not found")
+
+
+class OccupationLink(_Model):
+    occupation: Id
+    why: SafeStr  # "where graduates of the associate degree start"
+
+
+class Flag(_Model):
+    """An article figure that official data contradicts or cannot confirm, said in plain words."""
+
+    about: Literal["salary", "growth", "pass_rate"]
+    text: SafeStr
+    source: SafeStr
+
+
 class Role(_Model):
     title: SafeStr
     description: SafeStr
@@ -227,6 +287,8 @@ class Certification(_Model):
     exam: SafeStr | None
     source: SafeStr
     note: SafeStr | None = None
+    fee: SafeStr | None = None
+    fee_source: SafeStr | None = None
 
     @model_validator(mode="after")
     def _percent(self) -> "Certification":
@@ -291,6 +353,8 @@ class Program(_Model):
         default=[], description="Figures about the whole program, shown beside the table"
     )
     next_steps: list[SafeStr]
+    occupations: list[OccupationLink] = Field(default=[], description="The occupations it leads to, first the main one")
+    flags: list[Flag] = Field(default=[], description="Article figures official data contradicts or cannot confirm")
     stacks_into: list[StackLink] = Field(
         default=[], description="Programs that this one's experience carries into, for a two-step path"
     )
@@ -326,11 +390,19 @@ class Catalog(_Model):
     glossary: dict[SafeStr, SafeStr] = Field(default={}, description="Abbreviations and what they stand for, "
                                              "spelled out at their first use in a report")
     programs: list[Program] = Field(min_length=1, max_length=MAX_PROGRAMS)
+    occupations: list[Occupation] = Field(default=[], description="Official figures for the occupations")
 
     @model_validator(mode="after")
     def _consistent(self) -> "Catalog":
         _refuse_duplicates([s.id for s in self.sources], "source")
         _refuse_duplicates([p.id for p in self.programs], "program")
+        _refuse_duplicates([o.id for o in self.occupations], "occupation")
+        known = {o.id for o in self.occupations}
+        for program in self.programs:
+            for leads_to in program.occupations:
+                if leads_to.occupation not in known:
+                    raise ValueError(f"program {program.id!r} names occupation {leads_to.occupation!r}, "
+                                     "which is not listed under occupations")
         ids = {p.id for p in self.programs}
         for program in self.programs:
             for link in program.stacks_into:
@@ -341,3 +413,6 @@ class Catalog(_Model):
 
     def program(self, program_id: str) -> Program | None:
         return next((p for p in self.programs if p.id == program_id), None)
+
+    def occupation(self, occupation_id: str) -> Occupation | None:
+        return next((o for o in self.occupations if o.id == occupation_id), None)

@@ -419,7 +419,7 @@ def _answers_section(result: Result, w: _Writer) -> Section:
 def compare_table(catalog: Catalog, programs: Sequence[Program], w: _Writer, sources: bool = True) -> Table:
     columns = ("", *(w.words(factsheet.header(p)) for p in programs))
     rows = []
-    for row in factsheet.rows(programs):
+    for row in factsheet.rows(programs, catalog):
         cells = tuple(tuple(w.say(line.text, line.sources if sources else ()) for line in cell) for cell in row.cells)
         rows.append((row.label, cells))
     return Table("The programs side by side", columns, tuple(rows), key="compare")
