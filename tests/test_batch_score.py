@@ -668,3 +668,29 @@ def test_a_csv_error_mid_file_is_a_bad_line_and_reading_goes_on(tmp_path: Path) 
     assert done.exit_code == 1
     assert "line 3: not valid CSV" in done.stderr
     assert [r["columns"]["Name"] for r in lines(done.stdout)] == ["Ana", "Cy"]
+
+
+def test_a_helper_that_dies_ends_the_run_with_an_error_instead_of_waiting(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathfinder import batch
+    from pathfinder.catalog import load_catalog
+    from pathfinder.sheets import writer_for
+
+    real = batch._work
+
+    def dies_on_the_third_chunk(records: list[Any]) -> Any:
+        if records[0][0] > 2 * batch.CHUNK:
+            os._exit(1)  # as the system's out-of-memory killer would end it
+        return real(records)
+
+    # Sent to the helpers by name, as pathfinder.batch._work, which the forked helpers find patched.
+    dies_on_the_third_chunk.__module__, dies_on_the_third_chunk.__qualname__ = "pathfinder.batch", "_work"
+    monkeypatch.setattr(batch, "_work", dies_on_the_third_chunk)
+    source = tmp_path / "class.csv"
+    _class_file(source, 6 * batch.CHUNK)
+    catalog = load_catalog()
+    opened = batch.open_source(str(source), "auto")
+    out = io.BytesIO()
+    with pytest.raises(RuntimeError, match="a helper process scoring the lines stopped unexpectedly"):
+        batch.run(opened, catalog, writer_for("jsonl", out, catalog), on_problem=lambda *_: None, helpers=2)
+    opened.close()

@@ -1,16 +1,16 @@
 """Batch scoring for ``pathfinder score``: many answer sets in, one result a line out.
 
-Input is JSON Lines (one answers object a line) or CSV with one column per question (named by
-its id or title), the shape a form tool exports; a cell is read as a typed answer is. Everything
-streams: a line is read, checked with the quiz's own validation, scored and written before the
-next is read, so memory stays flat whatever the size of the input. A bad line is reported (with
-its line number) and skipped.
+Input is JSON Lines (one answers object a line) or CSV with one column per question (named by its id, title
+or prompt), the shape a form tool exports; a cell is read as a typed answer is, and columns that are not
+questions are carried through. Everything streams, a chunk of lines at a time: this process reads the lines,
+the lines are checked with the quiz's own validation, scored and laid out (here, or for a long input in
+helper processes), and written in input order before more is read, so memory stays flat whatever the size of
+the input. A bad line is reported (with its line number) and skipped.
 
 Missing answers take the question's default, as ``quiz --defaults`` does: an empty CSV cell
 or an id left out of a JSON object means "no answer". No terminal, no exit codes here: the
 CLI turns the outcome into messages and an exit code.
 """
-
 from __future__ import annotations
 
 import codecs
@@ -258,7 +258,7 @@ class _JsonReader:
 
 
 def _csv_records(source: Source) -> Iterator[Record]:
-    """The cells of every CSV row after the header (which ``Source.reader`` has read)."""
+    """The cells of every CSV row after the header (which ``Source.open`` has read)."""
     assert source.csv is not None
     reader = source.csv
     while True:
@@ -534,23 +534,31 @@ def run(source: Source, catalog: Any, writer: Any, *, strict: bool = False, full
 
 
 def _in_helpers(job: Job, chunks: Iterator[list[Record]], handle: Callable[[list[Part]], bool], count: int) -> None:
-    """Score the chunks in ``count`` helper processes, handling their results in input order."""
+    """Score the chunks in ``count`` helper processes, handling their results in input order. A helper that dies
+    (the system ran out of memory, say) ends the run with an error instead of leaving it waiting."""
     global _JOB
     import multiprocessing
     from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     _JOB = job
-    pool = multiprocessing.get_context("fork").Pool(count, initializer=_helper_starts)
+    helpers = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_helper_starts)
+    finished = False
     try:
-        pending: deque[Any] = deque()
+        pending: deque[Future[list[Part]]] = deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(_work, (chunk,)))
-            if len(pending) >= 2 * count and not handle(pending.popleft().get()):
-                return
-        while pending:
-            if not handle(pending.popleft().get()):
-                return
+            pending.append(helpers.submit(_work, chunk))
+            if len(pending) >= 2 * count and not handle(pending.popleft().result()):
+                break
+        else:
+            while pending and handle(pending.popleft().result()):
+                pass
+        finished = True
+    except BrokenProcessPool:
+        raise RuntimeError("a helper process scoring the lines stopped unexpectedly (out of memory?); "
+                           "the lines before it were written") from None
     finally:
-        pool.terminate()
-        pool.join()
+        # A normal end waits for the helpers to exit; an interruption leaves them to finish the chunk in hand.
+        helpers.shutdown(wait=finished, cancel_futures=True)
         _JOB = None

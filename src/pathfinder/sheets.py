@@ -1,8 +1,9 @@
 """Batch results laid out for scripts and counselors: JSON Lines (lean, or the quiz's whole result), a CSV table,
 an .xlsx workbook, and the class summary.
 
-Each writer takes one scored line at a time (its line number, the class's own columns, the answers, the
-ranking, and with ``--full`` the whole advice) and writes it at once, so memory stays flat. Words (the first
+Each writer has two halves: ``encode`` lays out one scored line (its line number, the class's own columns, the
+answers, the ranking, and with ``--full`` the whole advice) wherever it is scored, in this process or a helper,
+and ``join`` a run of them; ``emit`` writes a run here, in input order, so memory stays flat. Words (the first
 reason, the first warning) are built only for the layouts that print them.
 """
 
