@@ -109,3 +109,16 @@ def test_a_custom_catalog_without_occupations_still_compares() -> None:
         os.unlink(out.name)
     assert done.exit_code == 0, done.output
     assert "Official," not in done.stdout and "Entry education" not in done.stdout
+
+
+def test_an_official_figure_citing_an_unknown_source_is_refused() -> None:
+    import pytest
+
+    from pathfinder.catalog import validate_catalog
+    from pathfinder.errors import PathfinderError
+
+    data = raw_catalog()
+    data["occupations"][0]["pay"][0]["source"] = "no-such-source"
+    with pytest.raises(PathfinderError) as refused:
+        validate_catalog(data)
+    assert refused.value.lines == ["occupations[0].pay[0].source: unknown source 'no-such-source'"]

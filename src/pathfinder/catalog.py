@@ -179,4 +179,5 @@ def _unknown_sources(data: dict[str, Any]) -> list[str]:
                 walk(item, (*loc, index))
 
     walk(data["programs"], ("programs",))
+    walk(data.get("occupations", []), ("occupations",))
     return problems

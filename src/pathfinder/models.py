@@ -42,7 +42,7 @@ class _SafeText:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(_no_control_chars, core_schema.str_schema())
+        return core_schema.no_info_after_validator_function(_no_control_chars, handler(source))
 
 
 SafeStr = Annotated[str, _SafeText]
@@ -225,13 +225,15 @@ class Pay(_Model):
         for name in ("median", "p10", "p25"):
             _check_number(getattr(self, name), MAX_USD, name)
         known = [v for v in (self.p10, self.p25, self.median) if v is not None]
+        if not known:
+            raise ValueError("give the median, the 10th or the 25th percentile")
         if known != sorted(known):
             raise ValueError("p10, p25 and the median must be in that order")
         return self
 
 
 class OfficialGrowth(_Model):
-    percent: float
+    percent: float = Field(ge=-100, le=1000)
     period: SafeStr
     source: SafeStr
     note: SafeStr
