@@ -567,41 +567,14 @@ def sources(
     """List every source with its publisher, link, date and the figures that rest on it."""
     with _guard():
         catalog = _catalog(ctx)
-        from pathfinder.factsheet import source_uses
+        from pathfinder.formats import sources_json, sources_text
 
-        uses = source_uses(catalog)
         if as_json:
-            from pydantic_core import to_json
+            _write_stdout(sources_json(catalog))
+        else:
+            import shutil
 
-            listed = [{**s.model_dump(exclude={"sections"}), "figures": uses.get(s.id, [])} for s in catalog.sources]
-            _write_stdout(to_json({"sources": listed}, indent=2).decode())
-            return
-        _write_stdout(_sources_text(catalog, uses))
-
-
-def _sources_text(catalog: Catalog, uses: dict[str, list[str]]) -> str:
-    """Every source as a short block of plain text, official ones marked."""
-    import textwrap
-
-    width = min(100, max(60, _width()))
-    blocks = []
-    for source in catalog.sources:
-        lines = [source.title + (" (official)" if source.official else "")]
-        details = [source.publisher or "", source.url or "no link"]
-        lines.append("  " + " | ".join(d for d in details if d))
-        lines.append(f"  Figures as of: {source.as_of}; read {source.retrieved}")
-        figures = uses.get(source.id, [])
-        rests = "; ".join(figures) if figures else "nothing shown (kept for reference)"
-        lines += textwrap.wrap(f"Rests on it: {rests}.", width, initial_indent="  ", subsequent_indent="    ",
-                               break_on_hyphens=False, break_long_words=False)
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
-
-
-def _width() -> int:
-    import shutil
-
-    return shutil.get_terminal_size((80, 24)).columns
+            _write_stdout(sources_text(catalog, width=min(100, max(60, shutil.get_terminal_size().columns))))
 
 
 class SchemaName(str, Enum):

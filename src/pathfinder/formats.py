@@ -53,3 +53,34 @@ def compare_csv(catalog: Catalog, programs: Sequence[Program], sources: bool = F
                 cells.append("; ".join(factsheet.source_words(catalog, ref) for ref in refs))
         writer.writerow([csv_safe(c) for c in cells])
     return out.getvalue()
+
+
+def sources_json(catalog: Catalog) -> str:
+    """``pathfinder sources --json``: every source, with the figures that rest on it."""
+    from pydantic_core import to_json
+
+    from pathfinder.factsheet import source_uses
+
+    uses = source_uses(catalog)
+    listed = [{**s.model_dump(exclude={"sections"}), "figures": uses.get(s.id, [])} for s in catalog.sources]
+    return to_json({"schema_version": 1, "sources": listed}, indent=2).decode()
+
+
+def sources_text(catalog: Catalog, width: int = 80) -> str:
+    """``pathfinder sources``: every source as a short block of plain text, official ones marked."""
+    import textwrap
+
+    from pathfinder.factsheet import source_uses
+
+    uses = source_uses(catalog)
+    blocks = []
+    for source in catalog.sources:
+        lines = [source.title + (" (official)" if source.official else "")]
+        lines.append("  " + " | ".join(part for part in (source.publisher, source.url or "no link") if part))
+        lines.append(f"  Figures as of: {source.as_of}; read {source.retrieved}")
+        figures = uses.get(source.id, [])
+        rests = "; ".join(figures) if figures else "nothing shown (kept for reference)"
+        lines += textwrap.wrap(f"Rests on it: {rests}.", width, initial_indent="  ", subsequent_indent="    ",
+                               break_on_hyphens=False, break_long_words=False)
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
