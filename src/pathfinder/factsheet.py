@@ -153,7 +153,7 @@ def program_cells(program: Program, catalog: Catalog | None = None) -> dict[str,
     salary_lines += _flag_lines(program, "salary")
     growth_lines += _flag_lines(program, "growth")
     education = tuple(Line(f"Official, {occupation.short_name} ({why}): {occupation.education}",
-                           (occupation.education_source or "",))
+                           (occupation.education_source,) if occupation.education_source else ())
                       for occupation, why in occupations if occupation.education)
     formats = sorted({FORMAT_WORDS.get(f.id, f.id.replace("_", " ")) for p in program.pathways for f in p.formats})
     format_sources = tuple(dict.fromkeys(f.source for p in program.pathways for f in p.formats))

@@ -47,7 +47,7 @@ def _block(block: model.Block) -> str:
         headers = [escape(h, True) for h in block.columns]
         return table(headers, [[escape(label, True), *(_cell(c) for c in cells)] for label, cells in block.rows])
     # A chart becomes its words; the year-by-year figures follow it as a table.
-    return f"*{escape(block.title)}.* {escape(block.description)}"
+    return escape(block.description)  # the section's heading names the chart
 
 
 def to_markdown(report: model.Report) -> str:

@@ -88,10 +88,7 @@ class ReportView:
             if self.headings:
                 yield Text(section.heading, style="bold")
             for block in section.blocks:
-                if isinstance(block, model.Chart) and self.headings and block.title == section.heading:
-                    yield Chart(block, titled=False)  # the heading above already names it
-                else:
-                    yield _block(block, console, width)
+                yield _block(block, console, width)
         if self.report.sources:
             yield Text()
             yield Text("Sources", style="bold")
@@ -200,13 +197,11 @@ class Chart:
     """Horizontal bars year by year, one per series, around a zero line (losses to the left), sized to the
     width it is given."""
 
-    def __init__(self, chart: model.Chart, titled: bool = True) -> None:
+    def __init__(self, chart: model.Chart) -> None:
         self.chart = chart
-        self.titled = titled
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if self.titled:
-            yield Text(self.chart.title, style="italic")
+        # No title: the section's heading names the chart (its title is the HTML chart's accessible name).
         yield self._grid(console, options.max_width)
 
     def _grid(self, console: Console, room: int) -> Table:

@@ -545,8 +545,8 @@ def _changes_section(result: Result, w: _Writer) -> Section:
     return Section("changes", "What would change the advice", tuple(blocks))
 
 
-def _what_if_section(result: Result, catalog: Catalog, w: _Writer, scores: bool = True) -> Section | None:
-    """Your answers and the what-if answers side by side; with ``scores``, every program's score too."""
+def _what_if_section(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
+    """Your answers and the what-if answers side by side, with every program's score."""
     what_if = result.what_if
     if what_if is None:
         return None
@@ -563,12 +563,17 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer, scores: bool 
     rows.append(("Confidence", ((Text(CONFIDENCE_WORDS[_confidence(result)]),),
                                 (Text(CONFIDENCE_WORDS["none" if not after.fits_limits else after.confidence]),))))
     others = {e.program_id: e for e in what_if.ranking}
-    for entry in result.ranking if scores else ():
+    for entry in result.ranking:
         name = _short(catalog, entry.program_id)
         rows.append((f"{name} score", ((Text(_score_words(entry)),), (Text(_score_words(others[entry.program_id])),))))
-    verdict = (f"The recommendation changes: {after.program_name} instead of {before.program_name}."
-               if after.program_id != before.program_id else f"The recommendation stays: {after.program_name}.")
-    table = Table("What if", ("", "Your answers", "What if"), tuple(rows), key="what-if" if scores else "figures")
+    if (after.program_id, after.pathway) == (before.program_id, before.pathway):
+        verdict = f"The recommendation stays: {after.program_name}, {after.pathway_name.lower()}."
+    elif after.program_id == before.program_id:
+        verdict = (f"The recommendation changes: {after.program_name}, {after.pathway_name.lower()} instead of "
+                   f"{before.pathway_name.lower()}.")
+    else:
+        verdict = f"The recommendation changes: {after.program_name} instead of {before.program_name}."
+    table = Table("What if", ("", "Your answers", "What if"), tuple(rows), key="what-if")
     return Section("what-if", "What if", (table, Paragraph(w.say(verdict))))
 
 
