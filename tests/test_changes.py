@@ -105,3 +105,28 @@ def test_change_serialises_from_as_from(given: dict[str, Any]) -> None:
     data = result_for(**given).model_dump(mode="json", by_alias=True)
     for item in data["what_would_change"]:
         assert "from" in item and "from_" not in item
+
+
+def test_the_weight_range_named_holds_at_both_ends_and_starts_near_the_change() -> None:
+    """For the defaults, job growth at 41.7 to 84.8 of the 100 points puts HIM first and not a toss-up, at both
+    ends, with the real scoring; at 37 points HIM is still only a toss-up, so the range starts within the
+    guard (2.4 points past the lean) of where the lead really changes."""
+    from pathfinder.advice import advise
+    from pathfinder.catalog import load_catalog
+    from pathfinder.changes import shifted_weights
+    from pathfinder.questions import defaults
+    from pathfinder.scoring import INDEX, Scorer
+
+    catalog = load_catalog()
+    result = advise(defaults(), catalog)
+    change = next(c for c in result.what_would_change if c.weight == "job_growth")
+    assert (change.from_, change.to, change.until) == (25.0, 41.7, 84.8)
+    assert change.distance == round((41.7 - 25.0) / 25.0, 4)  # a weight change counts by its relative size
+    scorer = Scorer(catalog)
+    now = scorer.weights(defaults())
+
+    def him_leads(tenths: int) -> bool:
+        ranking = scorer.rank(defaults(), shifted_weights(now, INDEX["job_growth"], tenths))
+        return ranking.first.program.id == "him" and ranking.confidence != "toss-up"
+
+    assert [him_leads(t) for t in (250, 370, 417, 848)] == [False, False, True, True]

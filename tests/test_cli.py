@@ -491,3 +491,16 @@ def test_json_output_never_has_escape_codes_even_when_forced(runner: CliRunner) 
         result = ok(runner.invoke(app, args, env=env))
         assert "\x1b" not in result.stdout
         json.loads(result.stdout)
+
+
+def test_an_unexpected_error_is_one_line_and_exit_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pathfinder.advice
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the scoring broke")
+
+    monkeypatch.setattr(pathfinder.advice, "advise", broken)
+    done = CliRunner().invoke(app, ["quiz", "--defaults"], env={"NO_COLOR": "1"})
+    assert done.exit_code == 1
+    assert done.stderr == "pathfinder: unexpected error: RuntimeError: the scoring broke\n"
+    assert "Traceback" not in done.output

@@ -170,6 +170,26 @@ def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
     assert path.break_even_year == 7
     assert (path.break_even.low, path.break_even.high) == (9, 5)
     assert any("12 months in the first job" in line for line in extra)
+    # The steps in words: 9-18 months and $3,000-$17,000, working 9-24 months from now (up to 6 months of job
+    # search); then 24 months of HIM from month 21-36 (after a year of work), done 45-60 months from now.
+    assert [s.summary for s in path.steps] == [
+        "Now: the MBC certificate or diploma (9-18 months, $3,000-$17,000); working in the field 9-24 months "
+        "from now.",
+        "After a year in that job: the HIM associate degree (24 months, $7,000-$25,000), studied part-time while "
+        "you keep working, done 45-60 months from now.",
+    ]
+    assert (path.steps[0].starts_month.low, path.steps[0].starts_month.mid) == (0, 0)
+
+
+def test_part_time_income_counts_in_the_two_step_path_only_during_the_first_school() -> None:
+    ranking = score(answers(**INFORMATICS_ON_A_BUDGET), catalog())
+    plain, _ = stackable_path(ranking)  # type: ignore[arg-type]
+    paid, _ = stackable_path(ranking, Options(part_time_income_usd=12_000))  # type: ignore[arg-type]
+    assert plain is not None and paid is not None
+    gain = {y.year: y.mid - p.mid for y, p in zip(paid.years, plain.years, strict=True)}  # type: ignore[operator]
+    # Middle: the certificate takes 13.5 months, so $1,000 a month for 12 months by year 1 and 13.5 by year 2,
+    # and nothing more after it (the second step is studied while working, with no part-time pay added).
+    assert gain[1] == 12_000 and gain[2] == 13_500 and gain[10] == 13_500
 
 
 @pytest.mark.parametrize(
@@ -234,3 +254,21 @@ def test_property_scenarios_stay_in_order(budget: int | None, timeline: int, pic
             other = next(p for p in projections if p.program_id == projection.compared_with)
             assert all(mine.mid >= theirs.mid - 1
                        for mine, theirs in zip(projection.years[mid - 1:], other.years[mid - 1:], strict=True))
+
+
+def test_the_assumptions_say_each_pathways_figures_in_words() -> None:
+    # Management, high school, $45,000, 60 months: the HIM bachelor's with its general-education step, against
+    # the MBC certificate; each figure restated from the article's ranges (and the judgement of 12-24 months).
+    found = _projection(goal="management", education="high_school", budget_usd=45000, timeline_months=60)
+    lines = found["assumptions"]
+    assert ("The HIM bachelor's degree: $20,000-$50,000 tuition over 24-36 months; no source gives a figure for "
+            "books, fees and exams, so none is counted. This flatters it.") in lines
+    assert ("Before the HIM bachelor's degree: 12-24 months of general-education college courses (a judgement: no "
+            "source gives the time), with no cost counted for them.") in lines
+    assert ("After the HIM bachelor's degree: no source gives how long the job search takes, so none is counted "
+            "and pay starts the month school ends. This flatters it.") in lines
+    assert ("The MBC certificate or diploma: $2,500-$15,000 tuition plus $500-$2,000 for books and fees, "
+            "$3,000-$17,000 in all, over 9-18 months.") in lines
+    assert "After the MBC certificate or diploma: the first job comes within 6 months after school ends." in lines
+    assert "HIM early-career pay: $50,000-$65,000 a year." in lines
+    assert "MBC early-career pay: $42,000-$58,000 a year." in lines

@@ -302,3 +302,81 @@ def test_a_third_program_is_scored_with_no_code_change() -> None:
     assert [e.program_id for e in result.ranking][0] == "twin"
     assert len(result.ranking) == 3
     assert all(len(e.criteria) == len(CRITERIA) for e in result.ranking)
+
+
+# --- each criterion's value and each limit's distance, by hand (what mutation testing found unguarded) ----------
+
+LEARNING_BY_HAND = [
+    # learning style, strength -> (HIM, MBC) from the fit tables: analytical HIM 1 / MBC 0, hands-on 0.5 / 1,
+    # advanced IT 1 / 0.5, precision 0.5 / 1; a blended style and no strength say nothing.
+    ("analytical", None, (1.0, 0.0)),
+    ("hands_on", None, (0.5, 1.0)),
+    ("blended", "advanced_it", (1.0, 0.5)),
+    ("hands_on", "precision", (0.5, 1.0)),
+    ("analytical", "precision", (0.75, 0.5)),
+    ("blended", None, (None, None)),
+]
+
+
+@pytest.mark.parametrize("style, strength, expected", LEARNING_BY_HAND)
+def test_the_learning_criterion_reads_style_and_strength(catalog: Catalog, style: str, strength: str | None,
+                                                       expected: tuple[float | None, float | None]) -> None:
+    ranking = ranked(catalog, learning_style=style, strength=strength)
+    found = {p.program.id: p.best.values[INDEX["learning"]] for p in ranking.programs}
+    assert (found["him"], found["mbc"]) == expected
+
+
+def test_each_fit_criterion_takes_its_own_table(catalog: Catalog) -> None:
+    # analytical: HIM 1, MBC 0; remote important: HIM 0.5, MBC 1; lighter: HIM 0, MBC 1 (docs/method.md).
+    ranking = ranked(catalog, learning_style="analytical", remote="important", challenge="lighter")
+    values = {p.program.id: p.best.values for p in ranking.programs}
+    assert [values["him"][INDEX[c]] for c in ("learning", "remote_work", "difficulty")] == [1.0, 0.5, 0.0]
+    assert [values["mbc"][INDEX[c]] for c in ("learning", "remote_work", "difficulty")] == [0.0, 1.0, 1.0]
+
+
+@pytest.mark.parametrize("given, criterion", [
+    ({"learning_style": "analytical"}, "learning"), ({"strength": "precision"}, "learning"),
+    ({"remote": "important"}, "remote_work"), ({"challenge": "lighter"}, "difficulty"),
+    ({"challenge": "demanding"}, "difficulty"), ({"goal": "coding"}, "career_goal"),
+    ({"interest": "it_systems"}, "career_goal"),
+])
+def test_an_answer_with_a_view_brings_its_criterion_in(catalog: Catalog, given: dict[str, Any], criterion: str) -> None:
+    assert Scorer(catalog).weights(answers())[INDEX[criterion]] == 0  # the defaults say nothing about it
+    assert Scorer(catalog).weights(answers(**given))[INDEX[criterion]] > 0
+
+
+def test_how_far_a_pathway_misses_is_worked_out_as_documented(catalog: Catalog) -> None:
+    # Dollars short over the largest starting cost ($20,000, the HIM bachelor's) plus months short over the latest
+    # earliest start (24), plus 1 for each other miss; shown in millionths.
+    nothing = ranked(catalog, budget_usd=0, timeline_months=1)
+    distance = {p.program.id: p.best.distance for p in nothing.programs}
+    assert distance["mbc"] == round(1e6 * (3000 / 20000 + 8 / 24))  # the certificate: $3,000 and 9 months
+    assert distance["him"] == round(1e6 * (7000 / 20000 + 23 / 24))  # the associate: $7,000 and 24 months
+    holder = ranked(catalog, education="bachelor", budget_usd=10000, timeline_months=24)
+    misses = {(p.program.id, s.pathway.id): (s.distance, sorted(s.misses)) for p in holder.programs
+              for s in p.pathways}
+    assert misses[("him", "bachelor")] == (500_000, ["budget"])  # $10,000 short of $20,000
+    assert misses[("mbc", "certificate")] == (1_000_000, ["level"])  # below the bachelor's held: counts 1
+    assert misses[("mbc", "associate")] == (2_000_000, ["budget", "level"])  # no cost given counts 1, level 1
+
+
+def test_a_pathway_that_no_step_admits_misses_admission(catalog: Catalog) -> None:
+    def no_general_education_step(data: dict[str, Any]) -> None:
+        del data["programs"][0]["pathways"][1]["prerequisite"]
+
+    data = raw_catalog()
+    no_general_education_step(data)
+    custom = validate_catalog(data)
+    ranking = ranked(custom, education="high_school", goal="management", budget_usd=45000, timeline_months=60)
+    bachelor = next(s for p in ranking.programs for s in p.pathways if s.pathway.id == "bachelor")
+    assert not bachelor.fits and bachelor.distance == 1_000_000
+    (miss,) = bachelor.misses.values()
+    assert (miss.limit, miss.need, miss.have) == ("admission", None, None)
+
+
+def test_a_figure_no_source_gives_scores_nothing(catalog: Catalog) -> None:
+    data = raw_catalog()
+    data["programs"][1]["outcomes"]["job_growth"]["percent"] = None
+    ranking = ranked(validate_catalog(data))
+    growth = {p.program.id: p.best.values[INDEX["job_growth"]] for p in ranking.programs}
+    assert growth == {"him": 1.0, "mbc": 0.0}

@@ -339,6 +339,7 @@ class _Figures:
 
 EDUCATION_RANK = {level: i for i, level in enumerate(EDUCATION_ORDER)}
 _REMEMBER_FITS = 20_000  # fit values kept per pathway (every combination of the answers they read is 7,560)
+_REMEMBER_WEIGHTS = 2_000  # sets of weights numbered, each with its figures' points per pathway
 
 
 class Scorer:
@@ -404,7 +405,14 @@ class Scorer:
         """Every program, best first. ``weight_override`` (tenths per criterion, adding up to 1000)
         replaces the person's weights; the search for what would change uses it."""
         w = weight_override if weight_override is not None else self.weights(answers)
-        number = self._weight_numbers.setdefault(w, len(self._weight_numbers))
+        number = self._weight_numbers.get(w)
+        if number is None:
+            if len(self._weight_numbers) >= _REMEMBER_WEIGHTS:  # the what-if search tries many: start again
+                self._weight_numbers.clear()
+                for _, pathways in self._plan:
+                    for pathway in pathways:
+                        pathway.figure_points.clear()
+            number = self._weight_numbers[w] = len(self._weight_numbers)
         person = _Person.of(answers)
         score = self._score
         programs = []
