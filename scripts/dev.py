@@ -240,7 +240,7 @@ def coverage(args: list[str]) -> int:
     in pyproject.toml); then the combined report, with the lines and branches never run."""
     os.chdir(ROOT)
     python = str(_bin("python"))
-    for old in ROOT.glob(".coverage*"):
+    for old in [*ROOT.glob(".coverage"), *ROOT.glob(".coverage.*")]:  # data files only, never a .coveragerc
         old.unlink()
     tests = subprocess.call([python, "-m", "coverage", "run", "-m", "pytest", "-q", *args])
     subprocess.call([python, "-m", "coverage", "combine", "-q"])
