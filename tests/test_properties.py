@@ -223,16 +223,46 @@ def test_every_what_would_change_claim_holds_at_both_ends(answers: dict[str, Any
 
 
 @PROPERTY
-@given(answers=ANSWERS, catalog=CATALOGS)
-def test_a_reused_scorer_gives_what_a_fresh_one_gives(answers: dict[str, Any], catalog: Catalog) -> None:
-    reused = Scorer(catalog)
-    for other in ({**answers, "priority": "cost"}, {**answers, "goal": "coding"}):
-        reused.rank(other)
-    again = reused.rank(answers)
+@given(answers=ANSWERS, others=st.lists(ANSWERS, min_size=1, max_size=2), catalog=CATALOGS)
+def test_a_reused_scorer_gives_what_a_fresh_one_gives(answers: dict[str, Any], others: list[dict[str, Any]],
+                                                      catalog: Catalog) -> None:
+    """The Scorer remembers weights, fits and points by the answers they read. One that has first scored an
+    answer set differing from this one in a single answer (each answer in turn, each in its own Scorer), or
+    all of those one after another, must still give what a fresh one gives."""
     fresh = Scorer(catalog).rank(answers)
-    assert [(p.program.id, p.best.pathway.id, p.score, p.fits) for p in again.programs] == \
-        [(p.program.id, p.best.pathway.id, p.score, p.fits) for p in fresh.programs]
-    assert again.confidence == fresh.confidence and again.margin == fresh.margin
+    expected = [(p.program.id, p.best.pathway.id, p.score, p.fits) for p in fresh.programs]
+    everything = Scorer(catalog)
+    warmed: list[Scorer] = []
+    for other in others:
+        for question in QUESTIONS:
+            single = Scorer(catalog)
+            for scorer in (single, everything):
+                scorer.rank({**answers, question.id: other[question.id]})
+            warmed.append(single)
+    for scorer in (*warmed, everything):
+        again = scorer.rank(answers)
+        assert again.weights == fresh.weights
+        assert [(p.program.id, p.best.pathway.id, p.score, p.fits) for p in again.programs] == expected
+        assert again.confidence == fresh.confidence and again.margin == fresh.margin
+
+
+@PROPERTY
+@given(answers=ANSWERS, catalog=CATALOGS)
+def test_a_weight_claim_says_the_range_its_fields_give(answers: dict[str, Any], catalog: Catalog) -> None:
+    """The sentence and the JSON agree: "now X", and "A to B" for a bounded range, or "A or more" / "A or less"
+    when the claim holds all the way to 100 or to 0 points."""
+    for change in advise(answers, catalog).what_would_change:
+        if change.weight is None:
+            continue
+        assert isinstance(change.from_, float) and isinstance(change.to, float)
+        assert f"(now {change.from_:.1f}," in change.sentence
+        if change.until is None:
+            assert f"counted for {change.to:.1f} or {'more' if change.to > change.from_ else 'less'} of" \
+                in change.sentence
+        else:
+            low, high = sorted((change.to, change.until))
+            assert f"counted for {low:.1f} to {high:.1f} of" in change.sentence
+            assert 0 < high - low and (high < 100.0 if change.to > change.from_ else low > 0.0)
 
 
 def test_the_shipped_catalog_is_not_changed_by_advice() -> None:
