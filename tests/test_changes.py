@@ -74,6 +74,22 @@ def test_nothing_fits_names_the_nearest_step() -> None:
                             "would make the MBC certificate or diploma fit, and it would lead.")
 
 
+def test_a_graduate_below_her_level_is_told_which_goal_would_make_the_certificate_fit() -> None:
+    """A bachelor's holder aiming at management with $4,000 and 12 months: every HIM pathway costs more, and the
+    MBC certificate is below her degree, which is allowed only as the direct route to a goal (coding or billing,
+    or a fast start). Changing the goal is the one step that mends it; coding comes first in the question's
+    order; with it the certificate fits."""
+    result = result_for(goal="management", education="bachelor", budget_usd=4000, timeline_months=12)
+    assert not result.recommendation.fits_limits
+    fit = result.nearest_fit
+    assert fit is not None and (fit.program_id, fit.pathway) == ("mbc", "certificate")
+    assert fit.changes == {"goal": {"from": "management", "to": "coding"}}
+    assert fit.sentence.startswith("A goal it is the direct route to (medical coding, billing and claims or a fast "
+                                   "start) would make the MBC certificate or diploma fit")
+    again = result_for(goal="coding", education="bachelor", budget_usd=4000, timeline_months=12)
+    assert again.recommendation.fits_limits and again.recommendation.program_id == "mbc"
+
+
 def test_one_dollar_short_is_one_dollar() -> None:
     fit = result_for(goal="billing", budget_usd=2999, timeline_months=12).nearest_fit
     assert fit is not None and fit.sentence.startswith("$1 more budget (a budget of $3,000)")

@@ -92,6 +92,17 @@ def test_what_if_is_a_sentence_in_the_summary_and_side_by_side_in_the_details() 
     assert "The recommendation changes: Health Information Management instead of Medical Billing and Coding." in out
 
 
+def test_a_what_if_that_changes_only_the_pathway_says_so() -> None:
+    """Management with $12,000: the HIM bachelor's (from $20,000 in the article) is out of reach, so HIM's
+    associate degree leads; with $45,000 the bachelor's, the goal's own route, fits and takes over. Same
+    program, another pathway: the verdict names both pathways."""
+    result = run("quiz", "--defaults", "--set", "goal=management", "--set", "budget_usd=12000",
+                 "--set", "timeline_months=48", "--what-if", "budget_usd=45000", "--details")
+    assert result.exit_code == 0, result.output
+    assert ("The recommendation changes: Health Information Management, bachelor's degree instead of associate "
+            "degree.") in " ".join(result.stdout.split())
+
+
 def test_what_if_in_json() -> None:
     data = _quiz_json(*set_args(INFORMATICS_ON_A_BUDGET), "--what-if", "goal=billing")
     what_if = data["what_if"]
