@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from pathfinder.advice import advise
 from pathfinder.catalog import load_catalog
 from pathfinder.markdown import to_markdown
-from pathfinder.questions import defaults, validate_answers
-from pathfinder.render import make_console, report_view
+from pathfinder.questions import QUESTIONS, defaults, validate_answers
+from pathfinder.render import make_console, report_view, summary_view
 from pathfinder.report import Bullets, Chart, Paragraph, Report, Table, build
 from pathfinder.results import Result
 from test_properties import ANSWERS
@@ -70,6 +70,47 @@ def test_the_summary_fits_one_screen_at_80_columns_for_any_answers(answers: dict
     report = build(advise(answers, CATALOG), CATALOG, more=MORE)
     lines = shown(report, 80).splitlines()
     assert len(lines) <= 40, "\n".join(lines)
+
+
+QUESTION_IDS = [q.id for q in QUESTIONS]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=ANSWERS, other=ANSWERS, asked=st.lists(st.sampled_from(QUESTION_IDS), unique=True, max_size=10))
+def test_the_summary_with_what_ifs_still_fits_one_screen_at_80_columns(
+        answers: dict[str, Any], other: dict[str, Any], asked: list[str]) -> None:
+    """As the quiz prints it: with up to every answer changed by --what-if, the summary gives fewer reasons
+    (never none) rather than run past 40 lines."""
+    result = advise(answers, CATALOG, what_if_answers={key: other[key] for key in asked} or None)
+    out = io.StringIO()
+    console = make_console(out, no_color=True, width=80)
+    console.print(summary_view(lambda reasons: build(result, CATALOG, more=MORE, reasons=reasons), console))
+    lines = out.getvalue().splitlines()
+    assert len(lines) <= 40, "\n".join(lines)
+    assert "Why" in lines and any(line.startswith("\u2022 ") for line in lines)
+
+
+def test_a_what_if_that_would_push_the_summary_past_a_screen_costs_a_reason() -> None:
+    """Informatics on $5,000 with a what-if of $20,000: three reasons made it 41 lines at 80 columns."""
+    result = advise(validate_answers({**defaults(), **INFORMATICS}, partial=False), CATALOG,
+                    what_if_answers={"budget_usd": 20000})
+    full = shown(build(result, CATALOG, more=MORE), 80).splitlines()
+    out = io.StringIO()
+    console = make_console(out, no_color=True, width=80)
+    console.print(summary_view(lambda reasons: build(result, CATALOG, more=MORE, reasons=reasons), console))
+    fitted = out.getvalue().splitlines()
+    assert len(full) > 40 >= len(fitted)
+    assert sum(line.startswith("\u2022 ") for line in fitted) < sum(line.startswith("\u2022 ") for line in full)
+
+
+def test_a_what_if_names_only_the_answers_it_changes() -> None:
+    result = advise(validate_answers({**defaults(), **INFORMATICS}, partial=False), CATALOG,
+                    what_if_answers={"budget_usd": 5000, "timeline_months": 24})
+    section = build(result, CATALOG).section("what-if")
+    assert section is not None
+    sentence = section.blocks[0].text.text  # type: ignore[union-attr]
+    assert sentence.startswith("With timeline 24 months instead of 12 months, ")
+    assert "budget" not in sentence
 
 
 @pytest.mark.parametrize("given", [DEFAULTS, NOTHING_FITS, INFORMATICS],

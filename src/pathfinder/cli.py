@@ -316,10 +316,14 @@ def _export_text(result: Result, catalog: Catalog, fmt: str) -> str:
 
 
 def _show_report(ctx: typer.Context, result: Result, catalog: Catalog, details: bool) -> None:
-    from pathfinder.render import report_view
+    from pathfinder.render import report_view, summary_view
     from pathfinder.report import build
 
-    _console(ctx).print(report_view(build(result, catalog, details=details, more=MORE)))
+    console = _console(ctx)
+    if details:
+        console.print(report_view(build(result, catalog, details=True)))
+    else:
+        console.print(summary_view(lambda reasons: build(result, catalog, more=MORE, reasons=reasons), console))
 
 
 # --- score --------------------------------------------------------------------------------

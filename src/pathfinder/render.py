@@ -9,7 +9,7 @@ columns would be too narrow for their words) tables become stacked lists, so no 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
@@ -241,6 +241,16 @@ class Chart:
 
 def report_view(report: model.Report) -> RenderableType:
     return ReportView(report)
+
+
+def summary_view(build: Callable[[int], model.Report], console: Console) -> RenderableType:
+    """The summary with as many reasons (three at most) as let it fit SUMMARY_LINES lines on this console;
+    ``build(n)`` makes it with n reasons. One reason is the least it gives, however narrow the console."""
+    for reasons in range(model.SUMMARY_REASONS, 0, -1):
+        view = ReportView(build(reasons))
+        if reasons == 1 or len(console.render_lines(view, console.options, pad=False)) <= model.SUMMARY_LINES:
+            return view
+    raise AssertionError("unreachable")
 
 
 def compare_view(report: model.Report) -> RenderableType:

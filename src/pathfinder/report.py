@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the result's models are not needed to lay out the catalog a
     from pathfinder.results import PathwayScore, ProgramProjection, RankedProgram, Result
 
 SUMMARY_REASONS = 3
+SUMMARY_LINES = 40  # the terminal summary's most lines (one screen); a layout gives fewer reasons to keep to it
 CONFIDENCE_WORDS = {"clear": "A clear choice", "lean": "A lean", "toss-up": "A toss-up",
                     "none": "Nothing fits your limits yet"}
 
@@ -325,7 +326,7 @@ def _gains(first: RankedProgram, other: RankedProgram | None) -> list[str]:
     return [cid for gain, _, cid in sorted(gains, key=lambda g: (-g[0], g[1])) if gain > 0.05]
 
 
-def _summary_reasons(result: Result, catalog: Catalog, w: _Writer) -> list[Text]:
+def _summary_reasons(result: Result, catalog: Catalog, w: _Writer, limit: int = SUMMARY_REASONS) -> list[Text]:
     first = result.ranking[0]
     rival = _rival(result)
     reasons: list[Text] = []
@@ -339,14 +340,14 @@ def _summary_reasons(result: Result, catalog: Catalog, w: _Writer) -> list[Text]
                 if found is not None:
                     reasons.append(found)
     for gain in _gains(first, rival):
-        if len(reasons) >= SUMMARY_REASONS:
+        if len(reasons) >= limit:
             break
         found = _reason(gain, first, rival, result, catalog, w)
         if found is not None and found.text not in {r.text for r in reasons}:
             reasons.append(found)
     if not reasons:
         reasons.append(w.say("Your answers do not separate the programs."))
-    return reasons[:SUMMARY_REASONS]
+    return reasons[:limit]
 
 
 def _figures_table(result: Result, catalog: Catalog, w: _Writer, entries: Sequence[RankedProgram]) -> Table:
@@ -577,9 +578,9 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer) -> Section | 
     return Section("what-if", "What if", (table, Paragraph(w.say(verdict))))
 
 
-def _what_if_summary(result: Result, w: _Writer) -> Section | None:
+def _what_if_summary(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
     """The what-if answer in a sentence or two, for the one-screen summary (the side-by-side table, with every
-    program's score, is in the whole report)."""
+    program's score, is in the whole report). Only the answers it really changes are named."""
     what_if = result.what_if
     if what_if is None:
         return None
@@ -587,19 +588,25 @@ def _what_if_summary(result: Result, w: _Writer) -> Section | None:
 
     changes = []
     for key, change in what_if.changed.items():
+        if change["to"] == change["from"]:
+            continue
         question = QUESTIONS_BY_ID[key]
         title = question.title[0].lower() + question.title[1:]
         changes.append(f"{title} {question.words_for(change['to'])} instead of {question.words_for(change['from'])}")
     before, after = result.recommendation, what_if.recommendation
     was = CONFIDENCE_WORDS[_confidence(result)].lower()
     now = CONFIDENCE_WORDS["none" if not after.fits_limits else after.confidence].lower()
+    after_name = f"{_short(catalog, after.program_id)} {after.pathway_name.lower()}"
     if (after.program_id, after.pathway) == (before.program_id, before.pathway):
-        verdict = (f"the recommendation stays: {after.program_name}, {after.pathway_name.lower()}"
-                   + (f", {now} instead of {was}." if now != was else "."))
+        verdict = f"the recommendation stays: the {after_name}" + (f", {now} instead of {was}." if now != was else ".")
     else:
-        verdict = (f"the recommendation changes: {after.program_name}, {after.pathway_name.lower()} ({now}), "
-                   f"instead of {before.program_name}, {before.pathway_name.lower()}.")
-    return Section("what-if", "What if", (Paragraph(w.say(f"With {wording.listing(changes)}, {verdict}")),))
+        verdict = (f"the recommendation changes: the {after_name} ({now}), instead of the "
+                   f"{_short(catalog, before.program_id)} {before.pathway_name.lower()}.")
+    if len(changes) > 2:  # kept to a sentence that fits the one-screen summary
+        opening = f"With your {len(changes)} what-if answers (the whole report lists them), "
+    else:
+        opening = f"With {wording.listing(changes)}, " if changes else "With the answers you gave, "
+    return Section("what-if", "What if", (Paragraph(w.say(opening + verdict)),))
 
 
 def _score_words(entry: RankedProgram) -> str:
@@ -617,17 +624,18 @@ def _list_section(key: str, heading: str, items: Sequence[str], w: _Writer, numb
 
 
 def build(result: Result, catalog: Catalog, *, details: bool = False, today: date | None = None,
-          more: str | None = None) -> Report:
+          more: str | None = None, reasons: int = SUMMARY_REASONS) -> Report:
     """The summary (always), then with ``details`` every table, the projection, the two-step path, all the
-    changes, the assumptions and the sources."""
+    changes, the assumptions and the sources. ``reasons``: how many reasons the summary gives (a layout with
+    too little room asks for fewer)."""
     w = _Writer(catalog)
     headline = _headline(result, catalog, w)
     rival = _rival(result)
     entries = [result.ranking[0], *([rival] if rival is not None else [])]
     change_heading, change = _change_line(result, w)
     sections: list[Section | None] = [
-        None if details else _what_if_summary(result, w),
-        Section("reasons", "Why", (Bullets(tuple(_summary_reasons(result, catalog, w))),)),
+        None if details else _what_if_summary(result, catalog, w),
+        Section("reasons", "Why", (Bullets(tuple(_summary_reasons(result, catalog, w, reasons))),)),
         Section("figures", "Key figures", (_figures_table(result, catalog, w, entries),)),
         Section("change", change_heading, (Paragraph(change),)),
         Section("next", "Next step", (Paragraph(_next_step(result, catalog, w, details)),)),
