@@ -181,6 +181,16 @@ def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
     assert (path.steps[0].starts_month.low, path.steps[0].starts_month.mid) == (0, 0)
 
 
+@pytest.mark.parametrize(("goal", "second"), [("management", "bachelor"), ("informatics", "associate"),
+                                              ("compliance", "associate")])
+def test_the_second_step_is_the_goals_own_route(goal: str, second: str) -> None:
+    """Management roles and the RHIA point to the bachelor's; for the other HIM goals the associate degree (the
+    RHIT's route) is the nearer second step."""
+    path, _ = _stack(goal=goal, budget_usd=4000, timeline_months=12)  # type: ignore[misc]
+    assert path is not None
+    assert [(s.program_id, s.pathway) for s in path.steps] == [("mbc", "certificate"), ("him", second)]
+
+
 def test_part_time_income_counts_in_the_two_step_path_only_during_the_first_school() -> None:
     ranking = score(answers(**INFORMATICS_ON_A_BUDGET), catalog())
     plain, _ = stackable_path(ranking)  # type: ignore[arg-type]
