@@ -15,6 +15,7 @@ import os
 import random
 import re
 import shlex
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from typer.testing import CliRunner
 
 from helpers import find_pathfinder, strip_ansi
 from pathfinder.cli import app
+from pathfinder.errors import Stopped
 from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID
 
 RUNNER = CliRunner()
@@ -691,6 +693,77 @@ def test_a_helper_that_dies_ends_the_run_with_an_error_instead_of_waiting(tmp_pa
     catalog = load_catalog()
     opened = batch.open_source(str(source), "auto")
     out = io.BytesIO()
-    with pytest.raises(RuntimeError, match="a helper process scoring the lines stopped unexpectedly"):
-        batch.run(opened, catalog, writer_for("jsonl", out, catalog), on_problem=lambda *_: None, helpers=2)
+    outcome: list[BaseException | None] = []
+
+    def score() -> None:
+        try:
+            batch.run(opened, catalog, writer_for("jsonl", out, catalog), on_problem=lambda *_: None, helpers=2)
+            outcome.append(None)
+        except BaseException as error:  # noqa: BLE001 - handed to the test's thread
+            outcome.append(error)
+
+    runner = threading.Thread(target=score, daemon=True)  # a run that waits for ever must fail, not hang the suite
+    runner.start()
+    runner.join(120)
     opened.close()
+    assert outcome, "the run was still waiting for a helper that had died"
+    assert isinstance(outcome[0], Stopped)
+    assert "a helper process scoring the lines stopped unexpectedly" in str(outcome[0])
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the helpers through Linux's /proc")
+def test_helpers_leave_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    """SIGKILL (or the out-of-memory killer) gives the main process no chance to stop its helpers: they notice
+    their parent has gone and exit instead of waiting for work for ever."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = tmp_path / "class.csv"
+    _class_file(source, 20 * 500)  # 20 chunks; the pipe, no longer read, holds the main process mid-run
+    driver = ("import sys; from pathfinder import batch; from pathfinder.catalog import load_catalog; "
+              "from pathfinder.sheets import writer_for; c = load_catalog(); "
+              f"batch.run(batch.open_source({str(source)!r}, 'auto'), c, writer_for('jsonl', sys.stdout.buffer, c), "
+              "on_problem=lambda *_: None, helpers=2)")
+    main = subprocess.Popen([sys.executable, "-c", driver], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        assert main.stdout is not None
+        for _ in range(600):  # past the first chunk, scored in the main process; the helpers start after it
+            assert main.stdout.readline()
+        def children() -> list[int]:
+            found = []
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                try:
+                    fields = stat.read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == main.pid:
+                    found.append(int(stat.parent.name))
+            return found
+
+        deadline = time.monotonic() + 30
+        helpers: list[int] = []
+        while len(helpers) < 2 and time.monotonic() < deadline:
+            helpers = children()
+        assert len(helpers) == 2, helpers
+        main.send_signal(signal.SIGKILL)
+        main.wait(30)
+
+        def running(pid: int) -> bool:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except (FileNotFoundError, ProcessLookupError):
+                return False
+            return state not in ("Z", "X")
+
+        deadline = time.monotonic() + 10
+        while any(running(pid) for pid in helpers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = [pid for pid in helpers if running(pid)]
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)
+        assert not left, "helpers were still running 10 seconds after the main process was killed"
+    finally:
+        main.kill()
+        main.wait()

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple
 
 from pathfinder.answers import close_match, match_header, read_text
-from pathfinder.errors import PathfinderError
+from pathfinder.errors import PathfinderError, Stopped
 from pathfinder.questions import QUESTIONS_BY_ID, Answer, Question, defaults, validate_answer
 
 INPUT_FORMATS = ("auto", "jsonl", "csv")
@@ -459,11 +459,24 @@ def _work(records: list[Record]) -> list[Part]:
 
 
 def _helper_starts() -> None:
-    """A helper ignores Ctrl-C and SIGTERM's handler: the main process stops it and reports the interruption."""
+    """A helper ignores Ctrl-C and SIGTERM's handler: the main process stops it and reports the interruption.
+    If the main process itself is killed (SIGKILL, or the system out of memory), the helper exits on its own
+    within a second instead of waiting for work for ever."""
+    import os
     import signal
+    import threading
+    import time
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def helpers_available() -> int:
@@ -556,8 +569,8 @@ def _in_helpers(job: Job, chunks: Iterator[list[Record]], handle: Callable[[list
                 pass
         finished = True
     except BrokenProcessPool:
-        raise RuntimeError("a helper process scoring the lines stopped unexpectedly (out of memory?); "
-                           "the lines before it were written") from None
+        raise Stopped("a helper process scoring the lines stopped unexpectedly (out of memory?), so the run "
+                      "stopped") from None
     finally:
         # A normal end waits for the helpers to exit; an interruption leaves them to finish the chunk in hand.
         helpers.shutdown(wait=finished, cancel_futures=True)

@@ -112,10 +112,12 @@ class Terminated(KeyboardInterrupt):
 
 def exit_for(error: BaseException) -> tuple[int, str | None]:
     """The one mapping from what went wrong to an exit code and a message (None: say nothing)."""
-    from pathfinder.errors import PathfinderError
+    from pathfinder.errors import PathfinderError, Stopped
 
     if isinstance(error, PathfinderError):
         return EXIT_USAGE, str(error)
+    if isinstance(error, Stopped):
+        return 1, str(error)
     if isinstance(error, Terminated):
         return EXIT_TERMINATED, "terminated"
     if isinstance(error, KeyboardInterrupt):
@@ -271,7 +273,7 @@ def _quiz_answers(answers_file: str | None, sets: list[str], use_defaults: bool,
     from pathfinder.answers import gather_answers, in_order, read_sets
     from pathfinder.errors import PathfinderError
 
-    what_if = read_sets(what_ifs, "--what-if") if what_ifs else None
+    what_if = read_sets(what_ifs, "--what-if", once=True) if what_ifs else None
     answers, missing = gather_answers(answers_file, sets, use_defaults,
                                       stdin=sys.stdin.buffer if answers_file == "-" else None)
     if missing:

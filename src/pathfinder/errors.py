@@ -1,4 +1,4 @@
-"""The one exception the core raises for problems a user can fix."""
+"""The exceptions the core raises: problems a user can fix, and runs that had to stop."""
 
 from __future__ import annotations
 
@@ -18,3 +18,8 @@ class PathfinderError(Exception):
         if not self.lines:
             return self.message
         return "\n".join([self.message, *(f"  {line}" for line in self.lines)])
+
+
+class Stopped(Exception):
+    """A run that could not finish for a reason outside the user's input (a helper process died, say); the CLI
+    prints the message and exits with code 1."""
