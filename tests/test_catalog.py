@@ -145,6 +145,14 @@ def _wrong_schema_version(data: dict[str, Any]) -> None:
     data["schema_version"] = 2
 
 
+def _empty_admission_entry(data: dict[str, Any]) -> None:
+    data["programs"][1]["pathways"][0]["admission"] = [""]  # compare once failed on it with an IndexError
+
+
+def _empty_pathway_name(data: dict[str, Any]) -> None:
+    data["programs"][0]["pathways"][0]["name"] = ""
+
+
 # (break the data, the JSON path the one problem line must start with, a word the message must contain)
 BREAKAGES: list[tuple[Callable[[dict[str, Any]], None], str, str]] = [
     (_low_above_high, "programs[1].pathways[0].cost_usd", "above"),
@@ -160,6 +168,8 @@ BREAKAGES: list[tuple[Callable[[dict[str, Any]], None], str, str]] = [
     (_bad_certification_reference, "programs[0]", "nope"),
     (_fit_weight_above_one, "programs[0].fit.goals.management.value", "1"),
     (_wrong_schema_version, "schema_version", "1"),
+    (_empty_admission_entry, "programs[1].pathways[0].admission[0]", "at least 1 character"),
+    (_empty_pathway_name, "programs[0].pathways[0].name", "at least 1 character"),
 ]
 
 

@@ -46,6 +46,7 @@ class _SafeText:
 
 
 SafeStr = Annotated[str, _SafeText]
+Words = Annotated[str, Field(min_length=1), _SafeText]  # text that is shown, so never empty
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 
 
@@ -166,7 +167,7 @@ def _check_months(rng: "Range | None", name: str, minimum: float) -> None:
 
 class Pathway(_Model):
     id: Id
-    name: SafeStr
+    name: Words
     level: Level
     cost_usd: Range
     extra_costs_usd: Range | None = None
@@ -176,7 +177,7 @@ class Pathway(_Model):
     )
     min_education: Education = "high_school"
     prerequisite: Prerequisite | None = None
-    admission: list[SafeStr]
+    admission: list[Words]
     admission_source: SafeStr
     formats: list[Format]
     certifications: list[Id] = Field(default=[])
