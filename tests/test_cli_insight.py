@@ -82,7 +82,7 @@ def test_what_if_is_a_sentence_in_the_summary_and_side_by_side_in_the_details() 
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
     # $8,000 and 24 months make the HIM associate degree ($7,000, 24 months) fit, and it leads.
-    assert ("What if With budget $8,000 instead of $5,000 and timeline 24 months instead of 12 months, the "
+    assert ("What if With budget: $8,000 (you said $5,000) and timeline: 24 months (you said 12 months), the "
             "recommendation changes: the HIM associate degree (a clear choice), instead of the MBC certificate or "
             "diploma.") in out
     details = run(*args, "--details")
@@ -101,6 +101,13 @@ def test_a_what_if_that_changes_only_the_pathway_says_so() -> None:
     assert result.exit_code == 0, result.output
     assert ("The recommendation changes: Health Information Management, bachelor's degree instead of associate "
             "degree.") in " ".join(result.stdout.split())
+
+
+def test_the_same_what_if_twice_is_refused_before_any_question() -> None:
+    result = run("quiz", "--what-if", "budget_usd=20000", "--what-if", "budget_usd=3000")
+    assert result.exit_code == 2
+    assert result.stderr == ("pathfinder: --what-if budget_usd is given twice ('20000' and '3000'); give each "
+                             "answer one value, and run again for another\n")
 
 
 def test_what_if_in_json() -> None:

@@ -103,14 +103,37 @@ def test_a_what_if_that_would_push_the_summary_past_a_screen_costs_a_reason() ->
     assert sum(line.startswith("\u2022 ") for line in fitted) < sum(line.startswith("\u2022 ") for line in full)
 
 
-def test_a_what_if_names_only_the_answers_it_changes() -> None:
-    result = advise(validate_answers({**defaults(), **INFORMATICS}, partial=False), CATALOG,
-                    what_if_answers={"budget_usd": 5000, "timeline_months": 24})
+def _what_if_sentence(given: dict[str, Any], what_if: dict[str, Any]) -> str:
+    result = advise(validate_answers({**defaults(), **given}, partial=False), CATALOG, what_if_answers=what_if)
     section = build(result, CATALOG).section("what-if")
-    assert section is not None
-    sentence = section.blocks[0].text.text  # type: ignore[union-attr]
-    assert sentence.startswith("With timeline 24 months instead of 12 months, ")
+    assert section is not None and isinstance(section.blocks[0], Paragraph)
+    return section.blocks[0].text.text
+
+
+def test_a_what_if_names_only_the_answers_it_changes() -> None:
+    # $5,000.40 reads as the $5,000 given, so it is no change either.
+    sentence = _what_if_sentence(INFORMATICS, {"budget_usd": 5000.4, "timeline_months": 24})
+    assert sentence.startswith("With timeline: 24 months (you said 12 months), ")
     assert "budget" not in sentence
+
+
+def test_a_what_if_that_changes_nothing_says_so() -> None:
+    assert _what_if_sentence(INFORMATICS, {"budget_usd": 5000, "goal": "informatics"}) == (
+        "The what-if answers are the ones you gave, so the recommendation stays: the MBC certificate or diploma.")
+
+
+def test_a_what_if_that_makes_the_same_pathway_fit_says_it_now_fits() -> None:
+    """$1,000 and 6 months: nothing fits (the MBC certificate starts at $3,000 and takes 9 months to work); with
+    $3,000 and 9 months the same certificate fits, and is the only program that does."""
+    sentence = _what_if_sentence({"budget_usd": 1000, "timeline_months": 6},
+                                 {"budget_usd": 3000, "timeline_months": 9})
+    assert sentence.endswith("the recommendation stays the MBC certificate or diploma, and it fits your limits: a "
+                             "clear choice.")
+
+
+def test_three_what_ifs_are_counted_not_listed() -> None:
+    sentence = _what_if_sentence(INFORMATICS, {"budget_usd": 9000, "timeline_months": 30, "goal": "billing"})
+    assert sentence.startswith("With your 3 what-if answers (the whole report lists them), ")
 
 
 @pytest.mark.parametrize("given", [DEFAULTS, NOTHING_FITS, INFORMATICS],

@@ -174,13 +174,17 @@ def read_set_value(question: Question, text: str) -> Answer:
     return validate_answer(question, value)
 
 
-def read_sets(pairs: Sequence[str], flag: str = "--set") -> dict[str, Answer]:
-    """``id=value`` pairs as validated answers; every problem is reported at once."""
+def read_sets(pairs: Sequence[str], flag: str = "--set", once: bool = False) -> dict[str, Answer]:
+    """``id=value`` pairs as validated answers; every problem is reported at once. A later pair for the same id
+    replaces an earlier one, or with ``once`` is refused."""
     texts: dict[str, str] = {}
     for pair in pairs:
         key, sep, text = pair.partition("=")
         if not sep or not key.strip():
             raise PathfinderError(f"{flag} {pair!r}: expected id=value, for example {flag} budget_usd=5000")
+        if once and key.strip() in texts:
+            raise PathfinderError(f"{flag} {key.strip()} is given twice ({texts[key.strip()]!r} and {text!r}); "
+                                  "give each answer one value, and run again for another")
         texts[key.strip()] = text
     answers: dict[str, Answer] = {}
     problems: list[str] = []

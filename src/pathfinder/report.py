@@ -580,32 +580,43 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer) -> Section | 
 
 def _what_if_summary(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
     """The what-if answer in a sentence or two, for the one-screen summary (the side-by-side table, with every
-    program's score, is in the whole report). Only the answers it really changes are named."""
+    program's score, is in the whole report). An answer counts as changed when it reads differently ($5,000.40
+    is the $5,000 the person gave); only those are named, and past two only their number."""
     what_if = result.what_if
     if what_if is None:
         return None
     from pathfinder.questions import QUESTIONS_BY_ID
 
+    def words(key: str, value: object) -> str:
+        label = QUESTIONS_BY_ID[key].label_for(value)  # type: ignore[arg-type]
+        return label if label[:2].isupper() else label[0].lower() + label[1:]
+
     changes = []
     for key, change in what_if.changed.items():
-        if change["to"] == change["from"]:
-            continue
-        question = QUESTIONS_BY_ID[key]
-        title = question.title[0].lower() + question.title[1:]
-        changes.append(f"{title} {question.words_for(change['to'])} instead of {question.words_for(change['from'])}")
+        to, was_given = words(key, change["to"]), words(key, change["from"])
+        if to != was_given:
+            title = QUESTIONS_BY_ID[key].title
+            changes.append(f"{title[0].lower()}{title[1:]}: {to} (you said {was_given})")
     before, after = result.recommendation, what_if.recommendation
+    after_name = f"the {_short(catalog, after.program_id)} {after.pathway_name.lower()}"
+    if not changes:
+        return Section("what-if", "What if", (Paragraph(w.say(
+            f"The what-if answers are the ones you gave, so the recommendation stays: {after_name}.")),))
     was = CONFIDENCE_WORDS[_confidence(result)].lower()
     now = CONFIDENCE_WORDS["none" if not after.fits_limits else after.confidence].lower()
-    after_name = f"{_short(catalog, after.program_id)} {after.pathway_name.lower()}"
-    if (after.program_id, after.pathway) == (before.program_id, before.pathway):
-        verdict = f"the recommendation stays: the {after_name}" + (f", {now} instead of {was}." if now != was else ".")
-    else:
-        verdict = (f"the recommendation changes: the {after_name} ({now}), instead of the "
+    if (after.program_id, after.pathway) != (before.program_id, before.pathway):
+        verdict = (f"the recommendation changes: {after_name} ({now}), instead of the "
                    f"{_short(catalog, before.program_id)} {before.pathway_name.lower()}.")
+    elif after.fits_limits and not before.fits_limits:
+        verdict = f"the recommendation stays {after_name}, and it fits your limits: {now}."
+    elif before.fits_limits and not after.fits_limits:
+        verdict = f"the recommendation stays {after_name}, but nothing fits your limits any more."
+    else:
+        verdict = f"the recommendation stays: {after_name}" + (f", {now} instead of {was}." if now != was else ".")
     if len(changes) > 2:  # kept to a sentence that fits the one-screen summary
         opening = f"With your {len(changes)} what-if answers (the whole report lists them), "
     else:
-        opening = f"With {wording.listing(changes)}, " if changes else "With the answers you gave, "
+        opening = f"With {' and '.join(changes)}, "
     return Section("what-if", "What if", (Paragraph(w.say(opening + verdict)),))
 
 
