@@ -380,3 +380,25 @@ def test_a_figure_no_source_gives_scores_nothing(catalog: Catalog) -> None:
     ranking = ranked(validate_catalog(data))
     growth = {p.program.id: p.best.values[INDEX["job_growth"]] for p in ranking.programs}
     assert growth == {"him": 1.0, "mbc": 0.0}
+
+
+def test_a_scorer_that_has_to_forget_weight_sets_still_scores_as_a_fresh_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Scorer numbers each set of weights it meets and keeps each pathway's figure points under that number;
+    past its limit it forgets them all and starts again. With the limit at 3, cycling through more weight sets
+    than that (and back) must still give a fresh Scorer's scores."""
+    from pathfinder import scoring
+    from pathfinder.questions import QUESTIONS_BY_ID
+
+    monkeypatch.setattr(scoring, "_REMEMBER_WEIGHTS", 3)
+    catalog = load_catalog()
+    reused = Scorer(catalog)
+    priorities = [c.value for c in QUESTIONS_BY_ID["priority"].choices]
+    assert len(priorities) > 3
+    for _ in range(2):
+        for priority in priorities:
+            for education in ("high_school", "bachelor"):  # with and without a prerequisite step
+                given = answers(priority=priority, education=education, goal="management")
+                mine, fresh = reused.rank(given), Scorer(catalog).rank(given)
+                assert [(p.program.id, p.best.pathway.id, p.score) for p in mine.programs] == \
+                    [(p.program.id, p.best.pathway.id, p.score) for p in fresh.programs]
+    assert len(reused._weight_numbers) <= 3
