@@ -11,6 +11,7 @@ Missing answers take the question's default, as ``quiz --defaults`` does: an emp
 or an id left out of a JSON object means "no answer". No terminal, no exit codes here: the
 CLI turns the outcome into messages and an exit code.
 """
+
 from __future__ import annotations
 
 import codecs
