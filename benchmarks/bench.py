@@ -290,7 +290,7 @@ def verdict(ok: bool) -> str:
 
 def helper_count() -> str:
     try:
-        out = subprocess.run([PYTHON, "-c", "from pathfinder.batch import helpers_available as h; print(h())"],
+        out = subprocess.run([PYTHON, "-c", "from pathfinder.batch.run import helpers_available as h; print(h())"],
                              capture_output=True, text=True, check=True, env=ENV).stdout.strip()
     except (subprocess.CalledProcessError, OSError):
         return "unknown"

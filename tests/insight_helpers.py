@@ -10,9 +10,9 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from pathfinder.catalog import load_catalog, shipped_path, validate_catalog
-from pathfinder.models import Catalog
-from pathfinder.questions import defaults
+from pathfinder.core.catalog import load_catalog, shipped_path, validate_catalog
+from pathfinder.core.programs import Catalog
+from pathfinder.core.questions import defaults
 
 ENV = {"COLUMNS": "100", "NO_COLOR": "", "TERM": "xterm-256color"}
 
@@ -57,6 +57,6 @@ def set_args(values: dict[str, Any]) -> list[str]:
 
 
 def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Any:
-    from pathfinder.cli import app
+    from pathfinder.cli.app import app
 
     return CliRunner().invoke(app, list(args), input=input, env={**ENV, **(env or {})})

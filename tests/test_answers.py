@@ -1,4 +1,4 @@
-"""pathfinder.answers: how written answers are read, refused, gathered, and how a CSV header is matched.
+"""pathfinder.core.answers: how written answers are read, refused, gathered, and how a CSV header is matched.
 
 Expected values are worked out by hand from the spelling, not from the parser.
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pathfinder.answers import (
+from pathfinder.core.answers import (
     NOT_SURE,
     accepted,
     close_match,
@@ -28,8 +28,8 @@ from pathfinder.answers import (
     read_sets,
     read_text,
 )
+from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, defaults
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, defaults
 
 BUDGET = QUESTIONS_BY_ID["budget_usd"]
 TIMELINE = QUESTIONS_BY_ID["timeline_months"]
@@ -313,7 +313,7 @@ def test_close_match(name: str, expected: str | None) -> None:
 
 
 def test_answers_imports_no_terminal_library() -> None:
-    code = ("import sys, pathfinder.answers; "
+    code = ("import sys, pathfinder.core.answers; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'questionary', "
             "'prompt_toolkit', 'pydantic'}))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)

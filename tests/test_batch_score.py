@@ -25,9 +25,9 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import find_pathfinder, strip_ansi
-from pathfinder.cli import app
+from pathfinder.cli.app import app
+from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID
 from pathfinder.errors import Stopped
-from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID
 
 RUNNER = CliRunner()
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERMINAL_WIDTH": "100"}
@@ -113,7 +113,7 @@ def test_the_lean_line_follows_its_published_schema(tmp_path: Path) -> None:
     recommendation = schema["$defs"]["LineRecommendation"]
     assert list(recommendation["properties"]) == RECOMMENDATION_KEYS
     assert set(schema["$defs"]["LineRanked"]["properties"]) == {"program_id", "pathway", "score", "eligible"}
-    from pathfinder.results import score_line_adapter
+    from pathfinder.core.result import score_line_adapter
 
     adapter = score_line_adapter()
     for line in lines(invoke("score", "-", input=jsonl(MBC_CASE, HIM_CASE, NOTHING_FITS, {})).stdout):
@@ -150,7 +150,7 @@ def _spellings(name: str) -> list[str]:
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
 def test_a_header_names_a_question_by_id_or_title_in_any_spelling(question: Any) -> None:
-    from pathfinder.answers import question_named
+    from pathfinder.core.answers import question_named
 
     for name in (*_spellings(question.id), *_spellings(question.title)):
         assert question_named(name) == question.id, name
@@ -534,9 +534,9 @@ def _class_file(path: Path, count: int, seed: int = 7) -> None:
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_helper_processes_write_exactly_what_one_process_writes(tmp_path: Path, fmt: str) -> None:
-    from pathfinder.batch import CHUNK, open_source, run
-    from pathfinder.catalog import load_catalog
-    from pathfinder.sheets import writer_for
+    from pathfinder.batch.run import CHUNK, open_source, run
+    from pathfinder.core.catalog import load_catalog
+    from pathfinder.layouts.tables import writer_for
 
     source = tmp_path / "class.csv"
     _class_file(source, 4 * CHUNK + 17)
@@ -557,9 +557,9 @@ def test_helper_processes_write_exactly_what_one_process_writes(tmp_path: Path, 
 
 
 def test_helper_processes_stop_where_one_process_stops(tmp_path: Path) -> None:
-    from pathfinder.batch import CHUNK, open_source, run
-    from pathfinder.catalog import load_catalog
-    from pathfinder.sheets import writer_for
+    from pathfinder.batch.run import CHUNK, open_source, run
+    from pathfinder.core.catalog import load_catalog
+    from pathfinder.layouts.tables import writer_for
 
     source = tmp_path / "class.csv"
     _class_file(source, 4 * CHUNK)
@@ -674,9 +674,9 @@ def test_a_csv_error_mid_file_is_a_bad_line_and_reading_goes_on(tmp_path: Path) 
 
 def test_a_helper_that_dies_ends_the_run_with_an_error_instead_of_waiting(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from pathfinder import batch
-    from pathfinder.catalog import load_catalog
-    from pathfinder.sheets import writer_for
+    from pathfinder.batch import run as batch
+    from pathfinder.core.catalog import load_catalog
+    from pathfinder.layouts.tables import writer_for
 
     real = batch._work
 
@@ -685,8 +685,8 @@ def test_a_helper_that_dies_ends_the_run_with_an_error_instead_of_waiting(tmp_pa
             os._exit(1)  # as the system's out-of-memory killer would end it
         return real(records)
 
-    # Sent to the helpers by name, as pathfinder.batch._work, which the forked helpers find patched.
-    dies_on_the_third_chunk.__module__, dies_on_the_third_chunk.__qualname__ = "pathfinder.batch", "_work"
+    # Sent to the helpers by name, as pathfinder.batch.run._work, which the forked helpers find patched.
+    dies_on_the_third_chunk.__module__, dies_on_the_third_chunk.__qualname__ = "pathfinder.batch.run", "_work"
     monkeypatch.setattr(batch, "_work", dies_on_the_third_chunk)
     source = tmp_path / "class.csv"
     _class_file(source, 6 * batch.CHUNK)
@@ -722,8 +722,9 @@ def test_helpers_leave_when_the_main_process_is_killed(tmp_path: Path) -> None:
 
     source = tmp_path / "class.csv"
     _class_file(source, 20 * 500)  # 20 chunks; the pipe, no longer read, holds the main process mid-run
-    driver = ("import sys; from pathfinder import batch; from pathfinder.catalog import load_catalog; "
-              "from pathfinder.sheets import writer_for; c = load_catalog(); "
+    driver = ("import sys; from pathfinder.batch import run as batch; "
+              "from pathfinder.core.catalog import load_catalog; "
+              "from pathfinder.layouts.tables import writer_for; c = load_catalog(); "
               f"batch.run(batch.open_source({str(source)!r}, 'auto'), c, writer_for('jsonl', sys.stdout.buffer, c), "
               "on_problem=lambda *_: None, helpers=2)")
     main = subprocess.Popen([sys.executable, "-c", driver], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)

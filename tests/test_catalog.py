@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import SHIPPED_DATA, find_pathfinder, raw_catalog
-from pathfinder.catalog import load_catalog, shipped_path, validate_catalog
-from pathfinder.cli import app
+from pathfinder.cli.app import app
+from pathfinder.core.catalog import load_catalog, shipped_path, validate_catalog
 from pathfinder.errors import PathfinderError
 
 # --- the shipped data ----------------------------------------------------------------------

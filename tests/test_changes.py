@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from pathfinder.advice import advise
-from pathfinder.catalog import load_catalog
-from pathfinder.questions import defaults, validate_answers
-from pathfinder.results import Result
+from pathfinder.core.advice import advise
+from pathfinder.core.catalog import load_catalog
+from pathfinder.core.questions import defaults, validate_answers
+from pathfinder.core.result import Result
 
 
 def result_for(**given: Any) -> Result:
@@ -127,11 +127,11 @@ def test_the_weight_range_named_holds_at_both_ends_and_starts_near_the_change() 
     """For the defaults, job growth at 41.7 to 84.8 of the 100 points puts HIM first and not a toss-up, at both
     ends, with the real scoring; at 37 points HIM is still only a toss-up, so the range starts within the
     guard (2.4 points past the lean) of where the lead really changes."""
-    from pathfinder.advice import advise
-    from pathfinder.catalog import load_catalog
-    from pathfinder.changes import shifted_weights
-    from pathfinder.questions import defaults
-    from pathfinder.scoring import INDEX, Scorer
+    from pathfinder.core.advice import advise
+    from pathfinder.core.catalog import load_catalog
+    from pathfinder.core.changes import shifted_weights
+    from pathfinder.core.questions import defaults
+    from pathfinder.core.scoring import INDEX, Scorer
 
     catalog = load_catalog()
     result = advise(defaults(), catalog)

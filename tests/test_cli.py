@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from helpers import ROOT, raw_catalog, squash, third_program
 from pathfinder import __version__
-from pathfinder.cli import app
-from pathfinder.questions import QUESTIONS, defaults
+from pathfinder.cli.app import app
+from pathfinder.core.questions import QUESTIONS, defaults
 
 COMMANDS = ["quiz", "compare", "questions", "schema", "score", "sources"]
 IDS = [q.id for q in QUESTIONS]
@@ -494,12 +494,12 @@ def test_json_output_never_has_escape_codes_even_when_forced(runner: CliRunner) 
 
 
 def test_an_unexpected_error_is_one_line_and_exit_1(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pathfinder.advice
+    import pathfinder.core.advice
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the scoring broke")
 
-    monkeypatch.setattr(pathfinder.advice, "advise", broken)
+    monkeypatch.setattr(pathfinder.core.advice, "advise", broken)
     done = CliRunner().invoke(app, ["quiz", "--defaults"], env={"NO_COLOR": "1"})
     assert done.exit_code == 1
     assert done.stderr == "pathfinder: unexpected error: RuntimeError: the scoring broke\n"

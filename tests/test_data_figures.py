@@ -193,7 +193,7 @@ def test_every_source_says_when_its_figures_are_from_and_when_it_was_read() -> N
 
 
 def test_a_source_without_as_of_is_refused(tmp_path: Path) -> None:
-    from pathfinder.catalog import validate_catalog
+    from pathfinder.core.catalog import validate_catalog
     from pathfinder.errors import PathfinderError
 
     data = raw_catalog()

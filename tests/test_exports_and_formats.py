@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from insight_helpers import INFORMATICS_ON_A_BUDGET, run, set_args, write_custom_catalog
-from pathfinder.markdown import escape as md_escape
+from pathfinder.layouts.markdown import escape as md_escape
 
 QUIZ = ["quiz", "--defaults", *set_args(INFORMATICS_ON_A_BUDGET)]
 

@@ -17,14 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from pathfinder.advice import advise as score
-from pathfinder.catalog import load_catalog, validate_catalog
-from pathfinder.cli import app
+from pathfinder.cli.app import app
+from pathfinder.core.advice import advise as score
+from pathfinder.core.catalog import load_catalog, validate_catalog
+from pathfinder.core.questions import QUESTIONS, defaults, validate_answers
+from pathfinder.core.result import Result
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS, defaults, validate_answers
-from pathfinder.render import make_console, report_view
-from pathfinder.report import build, compare_report
-from pathfinder.results import Result
+from pathfinder.layouts.terminal import make_console, report_view
+from pathfinder.report.document import build, compare_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = json.loads((ROOT / "data" / "programs.json").read_text())

@@ -19,7 +19,7 @@ import pytest
 
 from helpers import ROOT
 from pathfinder import __version__
-from pathfinder.catalog import load_catalog
+from pathfinder.core.catalog import load_catalog
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,7 @@ def run_installed(target: Path, cwd: Path, *args: str) -> subprocess.CompletedPr
 
 
 def test_the_installed_package_is_the_one_imported(installed: Path, tmp_path: Path) -> None:
-    code = "import pathfinder, pathfinder.catalog as c; print(pathfinder.__file__); print(c.shipped_path())"
+    code = "import pathfinder, pathfinder.core.catalog as c; print(pathfinder.__file__); print(c.shipped_path())"
     done = run_installed(installed, tmp_path, "-c", code)
     assert done.returncode == 0, done.stderr
     module_file, data_file = done.stdout.splitlines()
@@ -61,7 +61,7 @@ def test_the_installed_package_is_the_one_imported(installed: Path, tmp_path: Pa
 
 def test_load_catalog_works_after_install(installed: Path, tmp_path: Path) -> None:
     done = run_installed(installed, tmp_path, "-c",
-                         "from pathfinder.catalog import load_catalog; print(len(load_catalog().programs))")
+                         "from pathfinder.core.catalog import load_catalog; print(len(load_catalog().programs))")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "2"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from pathfinder.questions import QUESTIONS
+from pathfinder.core.questions import QUESTIONS
 from test_reliability import pathfinder_bin
 
 CURSOR_HIDE = "\x1b[?25l"

@@ -22,11 +22,11 @@ from typing import Any
 
 import pytest
 
-from pathfinder.advice import advise
-from pathfinder.catalog import load_catalog
-from pathfinder.models import Catalog
-from pathfinder.questions import defaults, validate_answers
-from pathfinder.results import Result
+from pathfinder.core.advice import advise
+from pathfinder.core.catalog import load_catalog
+from pathfinder.core.programs import Catalog
+from pathfinder.core.questions import defaults, validate_answers
+from pathfinder.core.result import Result
 
 
 @dataclass(frozen=True)

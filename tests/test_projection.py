@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from insight_helpers import INFORMATICS_ON_A_BUDGET, answers, catalog, custom_catalog
-from pathfinder.projection import CashFlow, Options, break_even_year, pathway_inputs, project, stackable_path
-from pathfinder.scoring import Scorer
+from pathfinder.core.projection import CashFlow, Options, break_even_year, pathway_inputs, project, stackable_path
+from pathfinder.core.scoring import Scorer
 
 
 def score(given: dict, cat: object) -> object:
@@ -238,7 +238,7 @@ def test_a_link_to_an_unknown_program_is_refused() -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from pathfinder.questions import QUESTIONS  # noqa: E402
+from pathfinder.core.questions import QUESTIONS  # noqa: E402
 
 _CHOICES = {q.id: st.sampled_from([c.value for c in q.choices]) for q in QUESTIONS if q.kind == "choice"}
 

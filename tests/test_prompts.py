@@ -14,10 +14,10 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from pathfinder import prompts
-from pathfinder.answers import accepted, parse_typed
+from pathfinder.cli import prompts
+from pathfinder.core.answers import accepted, parse_typed
+from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, defaults
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, defaults
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"

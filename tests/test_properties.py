@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import raw_catalog, third_program
-from pathfinder.advice import advise
-from pathfinder.catalog import validate_catalog
-from pathfinder.models import Catalog
-from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, Question, validate_answers
-from pathfinder.results import Result
-from pathfinder.scoring import LEAN_FROM, Scorer
+from pathfinder.core.advice import advise
+from pathfinder.core.catalog import validate_catalog
+from pathfinder.core.programs import Catalog
+from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Question, validate_answers
+from pathfinder.core.result import Result
+from pathfinder.core.scoring import LEAN_FROM, Scorer
 
 PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

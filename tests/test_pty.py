@@ -11,9 +11,9 @@ import pexpect
 import pytest
 
 from helpers import find_pathfinder, strip_ansi
-from pathfinder.advice import advise as score
-from pathfinder.catalog import load_catalog
-from pathfinder.questions import defaults
+from pathfinder.core.advice import advise as score
+from pathfinder.core.catalog import load_catalog
+from pathfinder.core.questions import defaults
 
 DOWN = "\x1b[B"
 LEFT = "\x1b[D"

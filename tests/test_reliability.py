@@ -145,7 +145,7 @@ def test_answers_path_is_missing(tmp_path: Path) -> None:
 
 def test_answers_path_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Root can read any file, so the refusal is simulated where the file is opened.
-    from pathfinder.catalog import read_json_file
+    from pathfinder.core.catalog import read_json_file
     from pathfinder.errors import PathfinderError
 
     path = tmp_path / "answers.json"

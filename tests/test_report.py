@@ -1,6 +1,6 @@
 """The report a person reads: summary first and short, plain words, footnoted sources, and every terminal width.
 
-The report is data (pathfinder.report); these tests read it and its layouts as a person would.
+The report is data (pathfinder.report.document); these tests read it and its layouts as a person would.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pathfinder.advice import advise
-from pathfinder.catalog import load_catalog
-from pathfinder.markdown import to_markdown
-from pathfinder.questions import QUESTIONS, defaults, validate_answers
-from pathfinder.render import make_console, report_view, summary_view
-from pathfinder.report import Bullets, Chart, Paragraph, Report, Table, build
-from pathfinder.results import Result
+from pathfinder.core.advice import advise
+from pathfinder.core.catalog import load_catalog
+from pathfinder.core.questions import QUESTIONS, defaults, validate_answers
+from pathfinder.core.result import Result
+from pathfinder.layouts.markdown import to_markdown
+from pathfinder.layouts.terminal import make_console, report_view, summary_view
+from pathfinder.report.document import Bullets, Chart, Paragraph, Report, Table, build
 from test_properties import ANSWERS
 
 CATALOG = load_catalog()
@@ -286,7 +286,7 @@ def test_markdown_has_real_tables_and_no_needless_escapes() -> None:
 @settings(max_examples=25, deadline=None)
 @given(text=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=40))
 def test_markdown_escapes_what_would_start_formatting(text: str) -> None:
-    from pathfinder.markdown import escape
+    from pathfinder.layouts.markdown import escape
 
     escaped = escape(text, in_table=True)
     assert "|" not in escaped.replace("\\|", "")

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 
 from helpers import raw_catalog, third_program
-from pathfinder.advice import advise
-from pathfinder.catalog import load_catalog, validate_catalog
-from pathfinder.models import Catalog
-from pathfinder.questions import defaults, validate_answers
-from pathfinder.results import Result
-from pathfinder.scoring import CRITERIA, INDEX, Ranking, Scorer, rank_of, roc_weights, weights
+from pathfinder.core.advice import advise
+from pathfinder.core.catalog import load_catalog, validate_catalog
+from pathfinder.core.programs import Catalog
+from pathfinder.core.questions import defaults, validate_answers
+from pathfinder.core.result import Result
+from pathfinder.core.scoring import CRITERIA, INDEX, Ranking, Scorer, rank_of, roc_weights, weights
 
 
 @pytest.fixture(scope="module")
@@ -386,8 +386,8 @@ def test_a_scorer_that_has_to_forget_weight_sets_still_scores_as_a_fresh_one(mon
     """The Scorer numbers each set of weights it meets and keeps each pathway's figure points under that number;
     past its limit it forgets them all and starts again. With the limit at 3, cycling through more weight sets
     than that (and back) must still give a fresh Scorer's scores."""
-    from pathfinder import scoring
-    from pathfinder.questions import QUESTIONS_BY_ID
+    from pathfinder.core import scoring
+    from pathfinder.core.questions import QUESTIONS_BY_ID
 
     monkeypatch.setattr(scoring, "_REMEMBER_WEIGHTS", 3)
     catalog = load_catalog()

@@ -13,7 +13,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from helpers import raw_catalog
-from pathfinder.cli import app
+from pathfinder.cli.app import app
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERMINAL_WIDTH": "100"}
 
@@ -114,7 +114,7 @@ def test_a_custom_catalog_without_occupations_still_compares() -> None:
 def test_an_official_figure_citing_an_unknown_source_is_refused() -> None:
     import pytest
 
-    from pathfinder.catalog import validate_catalog
+    from pathfinder.core.catalog import validate_catalog
     from pathfinder.errors import PathfinderError
 
     data = raw_catalog()

@@ -49,34 +49,34 @@ def top(modules: set[str]) -> set[str]:
 def test_version_loads_nothing_but_typer(tmp_path: Path) -> None:
     modules = loaded(tmp_path, "--version")
     assert {"questionary", "prompt_toolkit", "rich", "pydantic", "pydantic_core"}.isdisjoint(top(modules))
-    assert {"pathfinder.models", "pathfinder.catalog", "pathfinder.scoring"}.isdisjoint(modules)
+    assert {"pathfinder.core.programs", "pathfinder.core.catalog", "pathfinder.core.scoring"}.isdisjoint(modules)
 
 
 def test_version_through_typer_loads_no_catalog(tmp_path: Path) -> None:
     modules = loaded(tmp_path, "--no-color", "--version")
     assert {"questionary", "rich", "pydantic"}.isdisjoint(top(modules))
-    assert "pathfinder.models" not in modules
+    assert "pathfinder.core.programs" not in modules
 
 
 def test_help_is_plain_and_light(tmp_path: Path) -> None:
     modules = loaded(tmp_path, "--help")
     assert {"questionary", "prompt_toolkit", "rich", "pydantic", "pydantic_core"}.isdisjoint(top(modules))
     assert "typer.rich_utils" not in modules
-    assert "pathfinder.models" not in modules
+    assert "pathfinder.core.programs" not in modules
 
 
 def test_compare_json_draws_nothing(tmp_path: Path) -> None:
     modules = loaded(tmp_path, "compare", "--json")
     assert {"questionary", "prompt_toolkit", "rich"}.isdisjoint(top(modules))
-    assert "pathfinder.models" in modules  # the catalog was validated
-    assert "pathfinder.results" not in modules  # the result's models are never built for the catalog
+    assert "pathfinder.core.programs" in modules  # the catalog was validated
+    assert "pathfinder.core.result" not in modules  # the result's models are never built for the catalog
 
 
 def test_compare_table_uses_rich_but_not_questionary(tmp_path: Path) -> None:
     modules = loaded(tmp_path, "compare")
     assert "rich" in top(modules)
     assert {"questionary", "prompt_toolkit"}.isdisjoint(top(modules))
-    assert "pathfinder.results" not in modules
+    assert "pathfinder.core.result" not in modules
 
 
 def test_quiz_json_without_a_terminal_needs_no_prompts(tmp_path: Path) -> None:

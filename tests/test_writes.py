@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pathfinder.cli import app
+from pathfinder.cli.app import app
 from test_reliability import pathfinder_bin
 
 OLD = "the old file, which must survive\n"

@@ -1,4 +1,4 @@
-from pathfinder.cli import main
+from pathfinder.cli.app import main
 
 if __name__ == "__main__":
     main()

@@ -15,8 +15,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import IO, Any, NamedTuple
 
-from pathfinder.errors import PathfinderError
-from pathfinder.questions import (
+from pathfinder.core.questions import (
     QUESTIONS,
     QUESTIONS_BY_ID,
     Answer,
@@ -27,6 +26,7 @@ from pathfinder.questions import (
     validate_answer,
     validate_answers,
 )
+from pathfinder.errors import PathfinderError
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 
@@ -204,7 +204,7 @@ def read_sets(pairs: Sequence[str], flag: str = "--set", once: bool = False) -> 
 
 def read_answers_file(source: str, stdin: IO[bytes] | None = None) -> dict[str, Any]:
     """The JSON object in the file ``source`` (``-``: ``stdin``), at most 1 MB; not yet validated."""
-    from pathfinder.catalog import parse_json_bytes, read_json_file
+    from pathfinder.core.catalog import parse_json_bytes, read_json_file
 
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer

@@ -13,11 +13,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from pathfinder import factsheet, wording
-from pathfinder.models import Catalog, Pathway, Program
+from pathfinder.core import wording
+from pathfinder.core.programs import Catalog, Pathway, Program
+from pathfinder.report import factsheet
 
 if TYPE_CHECKING:  # the result's models are not needed to lay out the catalog alone (compare)
-    from pathfinder.results import PathwayScore, ProgramProjection, RankedProgram, Result
+    from pathfinder.core.result import PathwayScore, ProgramProjection, RankedProgram, Result
 
 SUMMARY_REASONS = 3
 SUMMARY_LINES = 40  # the terminal summary's most lines (one screen); a layout gives fewer reasons to keep to it
@@ -314,7 +315,7 @@ def _degree(fit: float | None) -> str:
 
 
 def _label(question_id: str, value: object) -> str:
-    from pathfinder.questions import QUESTIONS_BY_ID  # here, not at the top: compare needs no questions
+    from pathfinder.core.questions import QUESTIONS_BY_ID  # here, not at the top: compare needs no questions
 
     return QUESTIONS_BY_ID[question_id].words_for(value)  # type: ignore[arg-type]
 
@@ -409,7 +410,7 @@ def _next_step(result: Result, catalog: Catalog, w: _Writer, details: bool) -> T
 
 
 def _answers_section(result: Result, w: _Writer) -> Section:
-    from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID
+    from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID
 
     rows = tuple((q.title, (( w.say(QUESTIONS_BY_ID[q.id].label_for(result.answers.get(q.id))),),))
                  for q in QUESTIONS)
@@ -551,7 +552,7 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer) -> Section | 
     what_if = result.what_if
     if what_if is None:
         return None
-    from pathfinder.questions import QUESTIONS_BY_ID
+    from pathfinder.core.questions import QUESTIONS_BY_ID
 
     rows = []
     for key, change in what_if.changed.items():
@@ -585,7 +586,7 @@ def _what_if_summary(result: Result, catalog: Catalog, w: _Writer) -> Section | 
     what_if = result.what_if
     if what_if is None:
         return None
-    from pathfinder.questions import QUESTIONS_BY_ID
+    from pathfinder.core.questions import QUESTIONS_BY_ID
 
     def words(key: str, value: object) -> str:
         label = QUESTIONS_BY_ID[key].label_for(value)  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 Whether an answer is typed at a prompt, read from an answers file, given with ``--set``
 or read from a CSV cell, it is checked here, so every path accepts and refuses the same
-values (``pathfinder.answers`` reads written text into a value first). A question left
+values (``pathfinder.core.answers`` reads written text into a value first). A question left
 at its default favours no program (see the scoring module).
 """
 

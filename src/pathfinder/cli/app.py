@@ -18,19 +18,19 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 import typer
 
 from pathfinder import __version__
-from pathfinder.cli_help import LazyCommandsRegistry, PlainGroup
+from pathfinder.cli.help import LazyCommandsRegistry, PlainGroup
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from pathfinder.models import Catalog
-    from pathfinder.results import Result
+    from pathfinder.core.programs import Catalog
+    from pathfinder.core.result import Result
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
-MAX_YEARS = 40  # pathfinder.projection.MAX_YEARS, repeated so --help needs no core import
-MAX_PART_TIME_INCOME_USD = 1_000_000  # pathfinder.projection.MAX_PART_TIME_INCOME_USD
+MAX_YEARS = 40  # pathfinder.core.projection.MAX_YEARS, repeated so --help needs no core import
+MAX_PART_TIME_INCOME_USD = 1_000_000  # pathfinder.core.projection.MAX_PART_TIME_INCOME_USD
 MORE = "More: add --details for the whole report, or --export report.html to save it."
 
 # Typer's Rich help would import rich, markdown and pygments just to print it: plain help instead.
@@ -172,13 +172,13 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 def _catalog(ctx: typer.Context) -> Catalog:
-    from pathfinder.catalog import load_catalog
+    from pathfinder.core.catalog import load_catalog
 
     return load_catalog(_settings(ctx).data)
 
 
 def _console(ctx: typer.Context, file: Any = None) -> Console:
-    from pathfinder.render import make_console
+    from pathfinder.layouts.terminal import make_console
 
     return make_console(file, no_color=_settings(ctx).no_color)
 
@@ -233,8 +233,8 @@ def quiz(
         catalog = _catalog(ctx) if _settings(ctx).data is not None else None
         answers, what_if = _quiz_answers(answers_file, sets or [], use_defaults, what_ifs or [])
         catalog = catalog or _catalog(ctx)
-        from pathfinder.advice import advise
-        from pathfinder.projection import Options
+        from pathfinder.core.advice import advise
+        from pathfinder.core.projection import Options
 
         result = advise(answers, catalog, Options(years=years, part_time_income_usd=part_time_income), what_if)
         _write_outputs(result, catalog, answers, outputs)
@@ -256,7 +256,7 @@ def _check_outputs(export: Path | None, save_answers: Path | None, part_time_inc
 
     from pathfinder.errors import PathfinderError
     from pathfinder.files import check_writable
-    from pathfinder.formats import export_format
+    from pathfinder.layouts.formats import export_format
 
     fmt = export_format(export) if export is not None else None
     if not math.isfinite(part_time_income):
@@ -270,7 +270,7 @@ def _check_outputs(export: Path | None, save_answers: Path | None, part_time_inc
 def _quiz_answers(answers_file: str | None, sets: list[str], use_defaults: bool,
                   what_ifs: list[str]) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """The answers from the file, --set and the defaults, then the prompts for whatever is still missing."""
-    from pathfinder.answers import gather_answers, in_order, read_sets
+    from pathfinder.core.answers import gather_answers, in_order, read_sets
     from pathfinder.errors import PathfinderError
 
     what_if = read_sets(what_ifs, "--what-if", once=True) if what_ifs else None
@@ -281,7 +281,7 @@ def _quiz_answers(answers_file: str | None, sets: list[str], use_defaults: bool,
             raise PathfinderError(
                 f"no terminal to ask in, and these answers are missing: {', '.join(missing)}. "
                 "Give them with --answers FILE or --set id=value, or add --defaults to take the defaults.")
-        from pathfinder.prompts import ask_missing
+        from pathfinder.cli.prompts import ask_missing
 
         answers = ask_missing(answers)
     return in_order(answers), what_if
@@ -301,25 +301,25 @@ def _write_outputs(result: Result, catalog: Catalog, answers: dict[str, Any], ou
 
 def _export_text(result: Result, catalog: Catalog, fmt: str) -> str:
     """The whole report in the format the file's suffix names."""
-    from pathfinder.report import build
+    from pathfinder.report.document import build
 
     report = build(result, catalog, details=True)
     if fmt == "markdown":
-        from pathfinder.markdown import to_markdown
+        from pathfinder.layouts.markdown import to_markdown
 
         return to_markdown(report)
     if fmt == "text":
-        from pathfinder.render import plain_text
+        from pathfinder.layouts.terminal import plain_text
 
         return plain_text(report)
-    from pathfinder.html import chart_only, to_html
+    from pathfinder.layouts.html import chart_only, to_html
 
     return to_html(report) if fmt == "html" else chart_only(report)
 
 
 def _show_report(ctx: typer.Context, result: Result, catalog: Catalog, details: bool) -> None:
-    from pathfinder.render import report_view, summary_view
-    from pathfinder.report import build
+    from pathfinder.layouts.terminal import report_view, summary_view
+    from pathfinder.report.document import build
 
     console = _console(ctx)
     if details:
@@ -385,7 +385,7 @@ def score(
     with _guard():
         fmt = _score_format(output_format, output, full, summary_only)
         catalog = _catalog(ctx)
-        from pathfinder.batch import open_source
+        from pathfinder.batch.run import open_source
 
         source = open_source(file, input_format.value, stdin=sys.stdin.buffer if file == "-" else None)
         try:
@@ -393,7 +393,7 @@ def score(
                                  full=full)
         finally:
             source.close()
-        from pathfinder.sheets import class_summary
+        from pathfinder.layouts.tables import class_summary
 
         summary = class_summary(outcome.tally, catalog)
         if summary_only:
@@ -430,9 +430,9 @@ def _score_run(ctx: typer.Context, source: Any, catalog: Catalog, fmt: str | Non
     """Stream the rows through the scoring into the chosen layout, with a progress bar where one can show."""
     from contextlib import nullcontext
 
-    from pathfinder.batch import run
+    from pathfinder.batch.run import run
     from pathfinder.files import atomic_output
-    from pathfinder.sheets import Discard, writer_for
+    from pathfinder.layouts.tables import Discard, writer_for
 
     target: Any = atomic_output(output, "--output") if output is not None else nullcontext(sys.stdout.buffer)
     with target as out, _progress(ctx, source, stdout_free=output is not None or fmt is None) as (on_progress, say):
@@ -451,7 +451,7 @@ def _progress(ctx: typer.Context, source: Any, stdout_free: bool) -> Iterator[tu
     if not source.size or not sys.stderr.isatty() or (not stdout_free and sys.stdout.isatty()):
         yield None, _say
         return
-    from pathfinder.render import progress_bar
+    from pathfinder.layouts.terminal import progress_bar
 
     console = _console(ctx, sys.stderr)
     bar, update = progress_bar(source.size, f"Scoring {source.label}", console)
@@ -493,14 +493,14 @@ def compare(
     with _guard():
         fmt = _compare_format(output_format, as_json)
         catalog = _catalog(ctx)
-        from pathfinder.factsheet import choose_programs
+        from pathfinder.report.factsheet import choose_programs
 
         chosen = choose_programs(catalog, _program_ids(programs))
         if fmt is CompareFormat.json:
             shown = catalog.model_copy(update={"programs": chosen}) if programs else catalog
             _write_stdout(shown.model_dump_json(indent=2))
         elif fmt is CompareFormat.csv:
-            from pathfinder.formats import compare_csv
+            from pathfinder.layouts.formats import compare_csv
 
             _write_stdout(compare_csv(catalog, chosen, sources))
         else:
@@ -527,15 +527,15 @@ def _program_ids(programs: str | None) -> list[str] | None:
 
 
 def _show_compare(ctx: typer.Context, catalog: Catalog, chosen: list[Any], sources: bool, fmt: CompareFormat) -> None:
-    from pathfinder.report import compare_report
+    from pathfinder.report.document import compare_report
 
     shown = compare_report(catalog, chosen, sources)
     if fmt is CompareFormat.markdown:
-        from pathfinder.markdown import to_markdown
+        from pathfinder.layouts.markdown import to_markdown
 
         _write_stdout(to_markdown(shown))
         return
-    from pathfinder.render import compare_view
+    from pathfinder.layouts.terminal import compare_view
 
     _console(ctx).print(compare_view(shown))
 
@@ -551,12 +551,12 @@ def questions(
 ) -> None:
     """List the quiz questions with their ids, titles, choices and defaults."""
     with _guard():
-        from pathfinder.questions import QUESTIONS, questions_json
+        from pathfinder.core.questions import QUESTIONS, questions_json
 
         if as_json:
             _write_stdout(questions_json())
             return
-        from pathfinder.render import questions_table
+        from pathfinder.layouts.terminal import questions_table
 
         console = _console(ctx)
         console.print(questions_table(QUESTIONS, console))
@@ -573,7 +573,7 @@ def sources(
     """List every source with its publisher, link, date and the figures that rest on it."""
     with _guard():
         catalog = _catalog(ctx)
-        from pathfinder.formats import sources_json, sources_text
+        from pathfinder.layouts.formats import sources_json, sources_text
 
         if as_json:
             _write_stdout(sources_json(catalog))
@@ -604,7 +604,7 @@ def schema(
     with _guard():
         import json
 
-        from pathfinder.results import schema_for
+        from pathfinder.core.result import schema_for
 
         _write_stdout(json.dumps(schema_for(name.value), indent=2))
 

@@ -12,8 +12,8 @@ from importlib import resources
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
-from pathfinder import report as model
-from pathfinder import wording
+from pathfinder.core import wording
+from pathfinder.report import document as model
 
 # Colours that keep 3:1 against white (lines and marks), with a dash pattern each, so colour is never
 # the only way to tell the series apart.
@@ -118,7 +118,7 @@ def chart_svg(chart: model.Chart, standalone: bool = False, ident: str = "chart"
 
 
 def to_html(report: model.Report) -> str:
-    template = _environment().from_string(resources.files("pathfinder").joinpath("templates/report.html.j2")
+    template = _environment().from_string(resources.files("pathfinder.layouts").joinpath("templates/report.html.j2")
                                           .read_text(encoding="utf-8"))
     charts = {}
     for s_index, section in enumerate(report.sections):

@@ -3,7 +3,7 @@
 Turns question specs into prompts, asks only what is missing, then shows a review
 screen where any answer can be changed. Number fields start empty with the current
 answer as a grey hint, so Enter keeps it and typing replaces it; what is typed is read
-by ``pathfinder.answers``, as ``--set`` and CSV cells are. Ctrl-B (or the left arrow in a
+by ``pathfinder.core.answers``, as ``--set`` and CSV cells are. Ctrl-B (or the left arrow in a
 list) goes back to the previous question. Ctrl-C raises KeyboardInterrupt (``unsafe_ask``)
 so the CLI can exit 130 instead of carrying on with half the answers.
 """
@@ -20,9 +20,9 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.output import create_output
 
-from pathfinder.answers import examples, parse_typed
+from pathfinder.core.answers import examples, parse_typed
+from pathfinder.core.questions import QUESTIONS, Answer, Question
 from pathfinder.errors import PathfinderError
-from pathfinder.questions import QUESTIONS, Answer, Question
 
 NULL = "__null__"
 DONE = "__done__"

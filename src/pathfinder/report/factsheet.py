@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from pathfinder import wording
-from pathfinder.models import Alternate, Catalog, Occupation, Pathway, Program, Range
+from pathfinder.core import wording
+from pathfinder.core.programs import Alternate, Catalog, Occupation, Pathway, Program, Range
 
 
 class Line(NamedTuple):

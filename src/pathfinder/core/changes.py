@@ -20,10 +20,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from pathfinder import wording
-from pathfinder.explain import label, path_name
-from pathfinder.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, Question
-from pathfinder.scoring import CRITERIA, LEAN_FROM, TOTAL, PathwayScore, Ranking, Scorer
+from pathfinder.core import wording
+from pathfinder.core.explain import label, path_name
+from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, Question
+from pathfinder.core.scoring import CRITERIA, LEAN_FROM, TOTAL, PathwayScore, Ranking, Scorer
 
 MAX_DECIDERS = 4
 # Shown scores round each contribution to a tenth, with weights rounded to tenths too: a score can differ from

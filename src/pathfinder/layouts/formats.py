@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pathfinder.errors import PathfinderError
 
 if TYPE_CHECKING:  # the quiz checks --export's suffix before any question: no models to build for that
-    from pathfinder.models import Catalog, Program
+    from pathfinder.core.programs import Catalog, Program
 
 EXPORT_FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".md": "markdown", ".txt": "text"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -37,7 +37,7 @@ def csv_safe(cell: str) -> str:
 
 def compare_csv(catalog: Catalog, programs: Sequence[Program], sources: bool = False) -> str:
     """One row per fact, one column per program (then, with ``sources``, one column of sources per program)."""
-    from pathfinder import factsheet
+    from pathfinder.report import factsheet
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -59,7 +59,7 @@ def sources_json(catalog: Catalog) -> str:
     """``pathfinder sources --json``: every source, with the figures that rest on it."""
     from pydantic_core import to_json
 
-    from pathfinder.factsheet import source_uses
+    from pathfinder.report.factsheet import source_uses
 
     uses = source_uses(catalog)
     listed = [{**s.model_dump(exclude={"sections"}), "figures": uses.get(s.id, [])} for s in catalog.sources]
@@ -70,7 +70,7 @@ def sources_text(catalog: Catalog, width: int = 80) -> str:
     """``pathfinder sources``: every source as a short block of plain text, official ones marked."""
     import textwrap
 
-    from pathfinder.factsheet import source_uses
+    from pathfinder.report.factsheet import source_uses
 
     uses = source_uses(catalog)
     blocks = []

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
-from pathfinder.models import Catalog, Pathway, Program
-from pathfinder.questions import EDUCATION_ORDER, Answer
+from pathfinder.core.programs import Catalog, Pathway, Program
+from pathfinder.core.questions import EDUCATION_ORDER, Answer
 
 Answers = Mapping[str, Answer]
 Confidence = Literal["clear", "lean", "toss-up"]

@@ -20,11 +20,11 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from pathfinder import report as model
-from pathfinder import wording
+from pathfinder.core import wording
+from pathfinder.report import document as model
 
 if TYPE_CHECKING:
-    from pathfinder.questions import Question
+    from pathfinder.core.questions import Question
 
 NARROW = 80  # below this many columns, tables become stacked lists
 BAR_MAX = 60

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from typing_extensions import TypedDict  # pydantic needs this TypedDict before Python 3.12
 
-from pathfinder.models import SCHEMA_VERSION, Catalog
+from pathfinder.core.programs import SCHEMA_VERSION, Catalog
 
 
 class CriterionScore(BaseModel):
@@ -297,7 +297,7 @@ def answers_model() -> type[BaseModel]:
     """A pydantic model of the answers contract, built from the questions themselves."""
     from pydantic import create_model
 
-    from pathfinder.questions import QUESTIONS
+    from pathfinder.core.questions import QUESTIONS
 
     fields: dict[str, Any] = {}
     for q in QUESTIONS:

@@ -14,13 +14,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from pathfinder import explain
-from pathfinder.formats import csv_safe
-from pathfinder.models import Catalog
+from pathfinder.core import explain
+from pathfinder.core.programs import Catalog
+from pathfinder.layouts.formats import csv_safe
 
 if TYPE_CHECKING:
-    from pathfinder.results import Result, ScoreLine
-    from pathfinder.scoring import Ranking
+    from pathfinder.core.result import Result, ScoreLine
+    from pathfinder.core.scoring import Ranking
 
 WRITE_CHUNK = 64 * 1024
 RESULT_COLUMNS = ("recommended_program", "pathway", "confidence", "margin", "fits_limits", "reason", "warning")

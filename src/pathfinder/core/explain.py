@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from pathfinder import wording
-from pathfinder.models import Pathway, Program
-from pathfinder.questions import QUESTIONS_BY_ID, Answer
-from pathfinder.scoring import (
+from pathfinder.core import wording
+from pathfinder.core.programs import Pathway, Program
+from pathfinder.core.questions import QUESTIONS_BY_ID, Answer
+from pathfinder.core.scoring import (
     COST,
     DIFFICULTY,
     GOAL,

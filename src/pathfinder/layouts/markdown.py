@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pathfinder import report as model
+from pathfinder.report import document as model
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>$])")
 _LINE_START = re.compile(r"^(\s*)([#+>-]|\d+[.)])(?=\s|$)")

@@ -1,4 +1,4 @@
-"""Pydantic models of the program catalog (the result's models are in ``pathfinder.results``).
+"""Pydantic models of the program catalog (the result's models are in ``pathfinder.core.result``).
 
 Every string in a catalog is refused if it holds a control character, so a data file
 cannot move the cursor, retitle the terminal or hide text. Unknown fields are refused

@@ -2,7 +2,7 @@
 decide a toss-up, the nearest step when nothing fits, a two-step path where one applies, and any
 ``--what-if`` answers. Pure: no typer, rich or questionary.
 
-This is where the typed ranking becomes the result's models (``pathfinder.results``): every output
+This is where the typed ranking becomes the result's models (``pathfinder.core.result``): every output
 (JSON, terminal, reports, batch lines) reads those models or the ranking, never a copy of either.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pathfinder import explain
-from pathfinder.models import Catalog
-from pathfinder.projection import Options
-from pathfinder.questions import Answer
-from pathfinder.results import (
+from pathfinder.core import explain
+from pathfinder.core.programs import Catalog
+from pathfinder.core.projection import Options
+from pathfinder.core.questions import Answer
+from pathfinder.core.result import (
     Change,
     Constraint,
     CriterionScore,
@@ -28,8 +28,8 @@ from pathfinder.results import (
     Spread,
     WhatIf,
 )
-from pathfinder.scoring import CRITERIA, LIMITS, MILLION, ProgramScore, Ranking, Scorer
-from pathfinder.scoring import PathwayScore as ScoredPathway
+from pathfinder.core.scoring import CRITERIA, LIMITS, MILLION, ProgramScore, Ranking, Scorer
+from pathfinder.core.scoring import PathwayScore as ScoredPathway
 
 UNITS = {"budget": "USD", "timeline": "months", "admission": "", "level": ""}
 
@@ -40,8 +40,8 @@ def advise(answers: Mapping[str, Answer], catalog: Catalog, options: Options | N
 
     ``scorer`` (for ``catalog``) is reused when given, as ``pathfinder score --full`` does for a whole run.
     """
-    from pathfinder.changes import nearest_fit, what_would_change, what_would_decide
-    from pathfinder.projection import project, stackable_path
+    from pathfinder.core.changes import nearest_fit, what_would_change, what_would_decide
+    from pathfinder.core.projection import project, stackable_path
 
     options = options or Options()
     scorer = scorer or Scorer(catalog)
@@ -134,7 +134,7 @@ def _pathway(score: ScoredPathway) -> PathwayScore:
 
 
 def _change(change: object) -> Change:
-    from pathfinder.changes import Change as Found
+    from pathfinder.core.changes import Change as Found
 
     assert isinstance(change, Found)
     return Change(

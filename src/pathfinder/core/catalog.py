@@ -11,7 +11,7 @@ from pathfinder.errors import PathfinderError
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-    from pathfinder.models import Catalog
+    from pathfinder.core.programs import Catalog
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_REPORTED_PROBLEMS = 20
@@ -19,11 +19,11 @@ MAX_REPORTED_PROBLEMS = 20
 
 def shipped_path() -> Path:
     """programs.json inside the installed package, or in the source checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "data" / "programs.json"
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "data" / "programs.json"
     if installed.is_file():
         return installed
-    return here.parent.parent / "data" / "programs.json"
+    return package.parent.parent / "data" / "programs.json"
 
 
 def read_json_file(path: Path, what: str, max_bytes: int = MAX_FILE_BYTES) -> Any:
@@ -77,7 +77,7 @@ def load_catalog(path: Path | None = None) -> Catalog:
 def validate_catalog(data: Any, label: str = "catalog") -> Catalog:
     from pydantic import ValidationError
 
-    from pathfinder.models import MAX_PROGRAMS, Catalog
+    from pathfinder.core.programs import MAX_PROGRAMS, Catalog
 
     # Refuse an oversized list before pydantic walks every item of it.
     if isinstance(data, dict) and isinstance(data.get("programs"), list) and len(data["programs"]) > MAX_PROGRAMS:

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pathfinder import wording
-from pathfinder.explain import label, path_name
-from pathfinder.models import Pathway, Program
-from pathfinder.results import (
+from pathfinder.core import wording
+from pathfinder.core.explain import label, path_name
+from pathfinder.core.programs import Pathway, Program
+from pathfinder.core.result import (
     BreakEven,
     ProgramProjection,
     ProjectionYear,
@@ -25,7 +25,7 @@ from pathfinder.results import (
     StackablePath,
     StackStep,
 )
-from pathfinder.scoring import (
+from pathfinder.core.scoring import (
     PathwayScore,
     ProgramScore,
     Ranking,
@@ -322,7 +322,7 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
         stack.flows[s] = CashFlow(payments=((0.0, a.cost_usd), (begin, b.cost_usd)), incomes=tuple(incomes))
 
     spread = _break_even(stack, alone, options.years)
-    from pathfinder.explain import misses_sentence
+    from pathfinder.core.explain import misses_sentence
 
     first_name = path_name(first_score.program, first_score.pathway)
     second_name = path_name(target, second.pathway)

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple
 
-from pathfinder.answers import close_match, match_header, read_text
+from pathfinder.core.answers import close_match, match_header, read_text
+from pathfinder.core.questions import QUESTIONS_BY_ID, Answer, Question, defaults, validate_answer
 from pathfinder.errors import PathfinderError, Stopped
-from pathfinder.questions import QUESTIONS_BY_ID, Answer, Question, defaults, validate_answer
 
 INPUT_FORMATS = ("auto", "jsonl", "csv")
 OUTPUT_FORMATS = ("jsonl", "csv", "xlsx")
@@ -249,7 +249,7 @@ class _JsonReader:
 
     def _learn(self, key: str) -> str | None:
         """The question a key names, None to carry it, or "" for a near-miss of a question (an error)."""
-        from pathfinder.answers import question_named
+        from pathfinder.core.answers import question_named
 
         found = question_named(key)
         if found is None and not self.keep_unknown and close_match(key, cutoff=CLOSE) is not None:
@@ -409,7 +409,7 @@ class Job:
     """
 
     def __init__(self, reader: Reader, catalog: Any, writer: Any, full: bool) -> None:
-        from pathfinder.scoring import Scorer
+        from pathfinder.core.scoring import Scorer
 
         self.reader = reader
         self.catalog = catalog
@@ -420,7 +420,7 @@ class Job:
         self.base = defaults()
 
     def __call__(self, records: list[Record]) -> list[Part]:
-        from pathfinder.advice import advise
+        from pathfinder.core.advice import advise
 
         parts: list[Part] = []
         run: list[Any] = []

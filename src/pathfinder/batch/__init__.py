@@ -1,0 +1,1 @@
+"""Scoring a class: reading class files and running many answer sets."""
