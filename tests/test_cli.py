@@ -207,15 +207,17 @@ def test_an_unknown_command_exits_2(runner: CliRunner) -> None:
 
 def test_quiz_defaults_json_has_the_whole_contract(runner: CliRunner) -> None:
     data = quiz_json(runner, "--defaults")
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2  # 2: confidence none, and the recommendation's own words
     assert data["answers"] == defaults()
     assert list(data["answers"]) == IDS
     rec = data["recommendation"]
     assert rec["program_id"] in {"him", "mbc"}
     assert isinstance(rec["pathway"], str) and rec["pathway"]
     assert 0 <= rec["score"] <= 100
-    assert rec["confidence"] in {"clear", "lean", "toss-up"}
+    assert rec["confidence"] in {"clear", "lean", "toss-up", "none"}
     assert isinstance(rec["reasons"], list) and rec["reasons"]
+    assert len(rec["reason_sources"]) == len(rec["reasons"])
+    assert rec["verdict"] and rec["headline"] and rec["next_step"]
     assert isinstance(data["warnings"], list)
     assert [entry["program_id"] for entry in data["ranking"]] in (["him", "mbc"], ["mbc", "him"])
     for entry in data["ranking"]:

@@ -12,7 +12,7 @@ to agree. The facts it rests on (data/programs.json, each with its source):
 - MBC associate: 24 months, no cost given by any source, so it never fits a budget.
 
 ``program`` None means a toss-up: the advisor names no winner. ``fits`` False means nothing fits the
-person's limits: the first program is then the nearest one.
+person's limits (confidence none): the first program is then the nearest one.
 """
 
 from __future__ import annotations
@@ -75,15 +75,15 @@ PERSONAS = [
     Persona("in a hurry with $10,000", {"goal": "fast_entry", "budget_usd": 10000, "timeline_months": 12},
             "mbc", "certificate", "clear", "the certificate can have you working in 9-24 months; HIM takes 24"),
     Persona("in a hurry with nothing", {"goal": "fast_entry", "budget_usd": 0, "timeline_months": 1},
-            "mbc", "certificate", "toss-up", "nothing fits; the certificate is nearest ($3,000, 9 months)", fits=False),
-    Persona("manager with nothing", {**MANAGER, "budget_usd": 0, "timeline_months": 1}, "mbc", "certificate", "toss-up",
+            "mbc", "certificate", "none", "nothing fits; the certificate is nearest ($3,000, 9 months)", fits=False),
+    Persona("manager with nothing", {**MANAGER, "budget_usd": 0, "timeline_months": 1}, "mbc", "certificate", "none",
             "nothing fits; MBC is $3,000 and 8 months away, HIM $7,000 and 23 months: MBC is nearest, with a two-step "
             "path toward HIM", fits=False, extra={"stackable": True}),
     Persona("manager on $2,000 and six months", {**MANAGER, "budget_usd": 2000, "timeline_months": 6},
-            "mbc", "certificate", "toss-up", "nothing fits; $1,000 more and 3 more months make the certificate fit",
+            "mbc", "certificate", "none", "nothing fits; $1,000 more and 3 more months make the certificate fit",
             fits=False, extra={"nearest": {"budget_usd": 3000, "timeline_months": 9}}),
     Persona("biller one dollar short", {"goal": "billing", "budget_usd": 2999, "timeline_months": 12},
-            "mbc", "certificate", "toss-up", "the certificate starts at $3,000 with fees: $1 short", fits=False,
+            "mbc", "certificate", "none", "the certificate starts at $3,000 with fees: $1 short", fits=False,
             extra={"nearest": {"budget_usd": 3000}}),
     Persona("biller with exactly enough", {"goal": "billing", "budget_usd": 3000, "timeline_months": 12},
             "mbc", "certificate", "clear", "$3,000 covers the cheapest certificate with its fees"),
@@ -94,7 +94,7 @@ PERSONAS = [
     Persona("informatics with exactly $7,000",
             {"goal": "informatics", "budget_usd": 7000, "timeline_months": 36, "learning_style": "analytical"},
             "him", "associate", "clear", "the HIM associate now fits and serves the goal directly"),
-    Persona("coder with eight months", {"goal": "coding", "timeline_months": 8}, "mbc", "certificate", "toss-up",
+    Persona("coder with eight months", {"goal": "coding", "timeline_months": 8}, "mbc", "certificate", "none",
             "even the certificate takes 9 months at the fastest: one month short", fits=False),
     Persona("coder with nine months", {"goal": "coding", "timeline_months": 9}, "mbc", "certificate", "clear",
             "a 9-month certificate and a job at once: possible only at the fastest, and the result says so"),
@@ -137,12 +137,12 @@ PERSONAS = [
             "mbc", "certificate", "clear", "the direct route to billing, below his degree, and the result says so",
             extra={"warns": "below"}),
     Persona("bachelor's holder with no goal and $10,000",
-            {"education": "bachelor", "budget_usd": 10000, "timeline_months": 24}, "him", "bachelor", "toss-up",
+            {"education": "bachelor", "budget_usd": 10000, "timeline_months": 24}, "him", "bachelor", "none",
             "what fits the budget is below his degree; the HIM bachelor's is nearest ($10,000 more)", fits=False,
             extra={"nearest": {"budget_usd": 20000}}),
     Persona("bachelor's holder aiming at management on $15,000",
             {**MANAGER, "education": "bachelor", "budget_usd": 15000, "timeline_months": 48},
-            "him", "bachelor", "toss-up",
+            "him", "bachelor", "none",
             "the associate is below her degree; the bachelor's is $5,000 away", fits=False,
             extra={"nearest": {"budget_usd": 20000}}),
     Persona("high-school graduate into informatics",

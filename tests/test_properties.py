@@ -9,13 +9,17 @@ of its range; a score is the sum of what is shown.
 from __future__ import annotations
 
 import copy
+import html
+import io
 import math
+import re
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import raw_catalog, third_program
+from pathfinder.core import explain
 from pathfinder.core.advice import advise
 from pathfinder.core.catalog import validate_catalog
 from pathfinder.core.programs import Catalog
@@ -138,10 +142,10 @@ def test_clear_and_lean_only_for_a_program_that_fits_and_the_margin_is_the_one_s
                                                                                       catalog: Catalog) -> None:
     result = advise(answers, catalog)
     rec, first = result.recommendation, result.ranking[0]
-    if rec.confidence in ("clear", "lean"):
+    if rec.confidence in ("clear", "lean", "toss-up"):
         assert first.eligible and rec.fits_limits
     if not first.eligible:
-        assert rec.confidence == "toss-up" and not rec.fits_limits
+        assert rec.confidence == "none" and not rec.fits_limits
         assert not any(e.eligible for e in result.ranking)
     if rec.margin is not None:
         rival = next(e for e in result.ranking[1:] if e.eligible)
@@ -259,6 +263,8 @@ def test_a_weight_claim_says_the_range_its_fields_give(answers: dict[str, Any], 
         if change.until is None:
             assert f"counted for {change.to:.1f} or {'more' if change.to > change.from_ else 'less'} of" \
                 in change.sentence
+        elif change.until == change.to:  # a claim that holds at one share only
+            assert f"counted for exactly {change.to:.1f} of" in change.sentence
         else:
             low, high = sorted((change.to, change.until))
             assert f"counted for {low:.1f} to {high:.1f} of" in change.sentence
@@ -269,3 +275,106 @@ def test_the_shipped_catalog_is_not_changed_by_advice() -> None:
     before = copy.deepcopy(SHIPPED.model_dump())
     advise(validate_answers({q.id: q.default for q in QUESTIONS}, partial=False), SHIPPED)
     assert SHIPPED.model_dump() == before
+
+
+# --- one voice: every layout prints the result's own sentences --------------------------------------------------
+
+
+def _spelled_out(catalog: Catalog) -> dict[str, str]:
+    """Each abbreviation a report spells out at its first use, and its meaning: the programs' short names, the
+    certifications' "(ABBR)" and the catalog's glossary."""
+    terms = {p.short_name: p.name for p in catalog.programs}
+    for program in catalog.programs:
+        for cert in program.certifications:
+            name, _, abbr = cert.name.rpartition(" (")
+            if abbr.endswith(")"):
+                terms[abbr[:-1]] = name
+    return {**terms, **catalog.glossary}
+
+
+def _as_written(text: str, catalog: Catalog) -> str:
+    """A printed sentence with its footnote marks taken off and spelled-out abbreviations read short again."""
+    text = re.sub(r"\s*\[\d+(, \d+)*\]\s*$", "", text.strip())
+    for term, meaning in _spelled_out(catalog).items():
+        text = text.replace(f"{meaning} ({term})", term).replace(f"({meaning}, {term})", f"({term})")
+    return text
+
+
+def _terminal_why(text: str) -> list[str]:
+    """The bullets under "Why" in plain terminal text, each joined back from its wrapped lines."""
+    lines = text.splitlines()
+    start = lines.index("Why") + 1
+    items: list[str] = []
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        if line.startswith("\u2022 "):
+            items.append(line[2:].strip())
+        else:
+            items[-1] += " " + line.strip()
+    return items
+
+
+def _terminal_headline(text: str) -> str:
+    """The panel's words after the program line, joined back from their wrapped lines."""
+    panel = text.split("\u2570", 1)[0]  # up to the panel's bottom edge
+    inside = [line.strip()[1:-1].strip() for line in panel.splitlines() if line.strip().startswith("\u2502")]
+    return " ".join(inside[1:])
+
+
+def _markdown_why(text: str) -> list[str]:
+    section = text.split("## Why\n\n", 1)[1].split("\n\n", 1)[0]
+    return [re.sub(r"\\(.)", r"\1", line[2:]) for line in section.splitlines()]
+
+
+def _html_why(text: str) -> list[str]:
+    section = text.split('id="section-reasons">Why</h2>', 1)[1].split("</ul>", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", section, flags=re.S)
+    return [html.unescape(re.sub(r"<sup>.*?</sup>|<[^>]+>", "", item)).strip() for item in items]
+
+
+@FEW
+@given(answers=ANSWERS)
+def test_every_layout_prints_the_results_own_reasons_and_headline(answers: dict[str, Any]) -> None:
+    """The JSON's reasons and headline are exactly what the screen, Markdown and HTML print (footnote marks and
+    the spelling-out of abbreviations aside), in the same order; the summary on an 80-column screen prints the
+    first of them (fewer only when 40 lines cannot hold them all)."""
+    from pathfinder.layouts.html import to_html
+    from pathfinder.layouts.markdown import to_markdown
+    from pathfinder.layouts.terminal import make_console, plain_text, summary_view
+    from pathfinder.report.document import SUMMARY_LINES, build
+
+    result = advise(answers, SHIPPED)
+    rec = result.recommendation
+    assert 1 <= len(rec.reasons) <= 3 and len(rec.reason_sources) == len(rec.reasons)
+    whole = build(result, SHIPPED, details=True)
+    screen = plain_text(whole)
+    assert [_as_written(r, SHIPPED) for r in _terminal_why(screen)] == rec.reasons
+    assert _as_written(_terminal_headline(screen), SHIPPED) == f"{rec.verdict}. {rec.headline}"
+    assert [_as_written(r, SHIPPED) for r in _markdown_why(to_markdown(whole))] == rec.reasons
+    assert [_as_written(r, SHIPPED) for r in _html_why(to_html(whole))] == rec.reasons
+
+    console = make_console(io.StringIO(), no_color=True, width=80, record=True)
+    console.print(summary_view(lambda n: build(result, SHIPPED, reasons=n), console))
+    summary = "\n".join(line.rstrip() for line in console.export_text(styles=False).splitlines())
+    shown = [_as_written(r, SHIPPED) for r in _terminal_why(summary)]
+    assert shown and shown == rec.reasons[:len(shown)]
+    assert len(shown) == len(rec.reasons) or len(summary.splitlines()) > SUMMARY_LINES - 3
+
+
+@PROPERTY
+@given(answers=ANSWERS, catalog=CATALOGS)
+def test_the_tables_first_reason_and_warning_are_the_results_first(answers: dict[str, Any], catalog: Catalog) -> None:
+    """The CSV's one reason and one warning a student are the first of the result's (built alone, for speed)."""
+    ranking = Scorer(catalog).rank(answers)
+    assert explain.first_reason(ranking) == explain.reasons(ranking)[0].text
+    assert explain.first_warning(ranking) == next(iter(explain.warnings(ranking)), "")
+
+
+@PROPERTY
+@given(answers=ANSWERS, catalog=CATALOGS)
+def test_nothing_fits_is_a_confidence_of_its_own(answers: dict[str, Any], catalog: Catalog) -> None:
+    """confidence none exactly when no program fits, and then the verdict says so."""
+    rec = advise(answers, catalog).recommendation
+    assert (rec.confidence == "none") == (not rec.fits_limits)
+    assert (rec.verdict == "Nothing fits your limits yet") == (rec.confidence == "none")

@@ -184,7 +184,7 @@ def test_nothing_fits_ranks_by_how_far_each_misses(catalog: Catalog) -> None:
     assert [p.program.id for p in ranking.programs] == ["mbc", "him"]
     assert ranking.programs[0].best.distance == round(1_000_000 * (3000 / 20000 + 8 / 24))
     assert ranking.programs[1].best.distance == round(1_000_000 * (7000 / 20000 + 23 / 24))
-    assert ranking.confidence == "toss-up"
+    assert ranking.confidence == "none"  # nothing fits: a state of its own, not a toss-up
 
 
 def test_a_dollar_short_is_still_a_miss_and_budgets_are_whole_dollars(catalog: Catalog) -> None:
@@ -293,7 +293,7 @@ def test_clear_and_lean_only_for_a_program_that_fits(catalog: Catalog) -> None:
     assert only.first.fits and only.margin is None
     assert only.confidence == "lean"  # the only program within the limits, while HIM would suit better
     nothing = ranked(catalog, goal="billing", budget_usd=0)
-    assert not nothing.fits and nothing.confidence == "toss-up"
+    assert not nothing.fits and nothing.confidence == "none"
 
 
 def test_a_third_program_is_scored_with_no_code_change() -> None:

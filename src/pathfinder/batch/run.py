@@ -30,7 +30,6 @@ from pathfinder.core.questions import QUESTIONS_BY_ID, Answer, Question, default
 from pathfinder.errors import PathfinderError, Stopped
 
 INPUT_FORMATS = ("auto", "jsonl", "csv")
-OUTPUT_FORMATS = ("jsonl", "csv", "xlsx")
 MAX_LINE_BYTES = 1024 * 1024  # a longer line is reported and skipped, never held in memory whole
 CLOSE = 0.8  # how alike an unknown column's name must be to a question's id or title to be taken for a typo
 
@@ -445,7 +444,7 @@ class Job:
             ranking = self.scorer.rank(answers)
             advice = advise(answers, self.catalog, scorer=self.scorer) if self.full else None
             run.append(self.encode(number, row.columns, answers, ranking, advice))  # type: ignore[union-attr]
-            tally[ranking.first.program.name, ranking.confidence if ranking.fits else "none"] += 1
+            tally[ranking.first.program.name, ranking.confidence] += 1
         if run:
             parts.append(Part(len(run), self.join(run), tally))
         return parts

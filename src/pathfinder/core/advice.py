@@ -15,21 +15,19 @@ from pathfinder.core.programs import Catalog
 from pathfinder.core.projection import Options
 from pathfinder.core.questions import Answer
 from pathfinder.core.result import (
-    Change,
     Constraint,
     CriterionScore,
-    Decider,
-    Miss,
-    NearestFit,
+    MissedLimit,
     PathwayScore,
     RankedProgram,
     Recommendation,
     Result,
     Spread,
+    StackablePath,
     WhatIf,
 )
-from pathfinder.core.scoring import CRITERIA, LIMITS, MILLION, ProgramScore, Ranking, Scorer
-from pathfinder.core.scoring import PathwayScore as ScoredPathway
+from pathfinder.core.scoring import CRITERIA, LIMITS, MILLION, ProgramScore, Ranking, ScoredPathway, Scorer
+from pathfinder.core.wording import to_points
 
 UNITS = {"budget": "USD", "timeline": "months", "admission": "", "level": ""}
 
@@ -54,20 +52,14 @@ def advise(answers: Mapping[str, Answer], catalog: Catalog, options: Options | N
         changed = {key: {"from": answers.get(key), "to": value} for key, value in what_if_answers.items()}
         recommendation, ranked, warnings = summary(again)
         what_if = WhatIf(changed=changed, answers=dict(again.answers), recommendation=recommendation,
-                         ranking=ranked, warnings=warnings)
-    recommendation, ranked, warnings = summary(ranking)
-    fit = nearest_fit(ranking, scorer)
+                         ranking=ranked, warnings=warnings, sentence=explain.what_if_sentence(ranking, again, changed),
+                         outcome=explain.what_if_outcome(ranking, again))
+    recommendation, ranked, warnings = summary(ranking, stack)
     return Result(
         answers=dict(answers), recommendation=recommendation, ranking=ranked, warnings=warnings,
         projection=projection, assumptions=assumptions + stack_assumptions,
-        what_would_change=[_change(c) for c in what_would_change(ranking, scorer)],
-        what_would_decide=[Decider(answer=d.answer, values={k: list(v) for k, v in d.values.items()},
-                                   sentence=d.sentence)
-                           for d in what_would_decide(ranking, scorer)],
-        nearest_fit=None if fit is None else NearestFit(
-            program_id=fit.program_id, pathway=fit.pathway, leads=fit.leads, sentence=fit.sentence,
-            changes={k: {"from": a, "to": b} for k, (a, b) in fit.changes.items()}),
-        stackable_path=stack, what_if=what_if,
+        what_would_change=what_would_change(ranking, scorer), what_would_decide=what_would_decide(ranking, scorer),
+        nearest_fit=nearest_fit(ranking, scorer), stackable_path=stack, what_if=what_if,
     )
 
 
@@ -77,16 +69,23 @@ def result(answers: Mapping[str, Answer], catalog: Catalog, scorer: Scorer | Non
     return Result(answers=dict(answers), recommendation=recommendation, ranking=ranked, warnings=warnings)
 
 
-def summary(ranking: Ranking) -> tuple[Recommendation, list[RankedProgram], list[str]]:
-    """The recommendation, every ranked program with its criteria and limits, and the warnings."""
+def summary(ranking: Ranking, stack: StackablePath | None = None) -> tuple[Recommendation, list[RankedProgram],
+                                                                           list[str]]:
+    """The recommendation (with its words), every ranked program with its criteria and limits, and the warnings.
+    ``stack``: the two-step path, when there is one (the next step names it)."""
     first = ranking.first
     best = first.best
     margin = ranking.margin
+    reasons = explain.reasons(ranking)
+    step = explain.next_step(ranking, stack)
     recommendation = Recommendation(
         program_id=first.program.id, program_name=first.program.name, pathway=best.pathway.id,
-        pathway_name=best.pathway.name, score=best.score / 10, confidence=ranking.confidence,
-        margin=None if margin is None else margin / 10, fits_limits=ranking.fits,
-        reasons=explain.reasons(ranking), next_steps=explain.next_steps(first.program, best.pathway),
+        pathway_name=best.pathway.name, score=to_points(best.score), confidence=ranking.confidence,
+        margin=None if margin is None else to_points(margin), fits_limits=ranking.fits,
+        verdict=explain.verdict(ranking.confidence), headline=explain.headline(ranking),
+        reasons=[r.text for r in reasons], reason_sources=[list(r.sources) for r in reasons],
+        next_step=step.text, next_step_sources=list(step.sources),
+        next_steps=explain.next_steps(first.program, best.pathway),
     )
     return recommendation, [_ranked(ranking, p) for p in ranking.programs], explain.warnings(ranking)
 
@@ -95,13 +94,13 @@ def _ranked(ranking: Ranking, program: ProgramScore) -> RankedProgram:
     best = program.best
     answers = dict(ranking.answers)
     criteria = [
-        CriterionScore(id=c.id, label=c.label, weight=ranking.weights[i] / 10,
+        CriterionScore(id=c.id, label=c.label, weight=to_points(ranking.weights[i]),
                        fit=None if best.values[i] is None else round(best.values[i] or 0.0, 2),
-                       contribution=best.points[i] / 10, reason=explain.criterion_reason(i, best, answers))
+                       contribution=to_points(best.points[i]), reason=explain.criterion_reason(i, best, answers))
         for i, c in enumerate(CRITERIA)
     ]
     return RankedProgram(
-        program_id=program.program.id, name=program.program.name, score=best.score / 10, eligible=program.fits,
+        program_id=program.program.id, name=program.program.name, score=to_points(best.score), eligible=program.fits,
         distance=round(best.distance / MILLION, 6), pathway=best.pathway.id, pathway_name=best.pathway.name,
         constraints=_constraints(best, answers), criteria=criteria,
         pathways=[_pathway(p) for p in program.pathways],
@@ -124,22 +123,11 @@ def _constraints(best: ScoredPathway, answers: dict[str, Answer]) -> list[Constr
 
 def _pathway(score: ScoredPathway) -> PathwayScore:
     return PathwayScore(
-        id=score.pathway.id, name=score.pathway.name, score=score.score / 10, eligible=score.fits,
+        id=score.pathway.id, name=score.pathway.name, score=to_points(score.score), eligible=score.fits,
         problems=[explain.miss_words(m, score) for m in score.misses.values()],
-        misses={k: Miss(need=m.need, have=m.have, shortfall=m.short, unit=UNITS[k]) for k, m in score.misses.items()},
+        misses={k: MissedLimit(need=m.need, have=m.have, shortfall=m.short, unit=UNITS[k])
+                for k, m in score.misses.items()},
         cost_usd=Spread(low=score.cost.low, high=score.cost.high),
         time_to_work_months=Spread(low=score.time_to_work.low, high=score.time_to_work.high),
         prerequisite_first=score.prerequisite,
-    )
-
-
-def _change(change: object) -> Change:
-    from pathfinder.core.changes import Change as Found
-
-    assert isinstance(change, Found)
-    return Change(
-        answer=change.key if change.kind == "answer" else None, weight=change.key if change.kind == "weight" else None,
-        from_=change.before, to=change.to, until=change.until, new_program_id=change.new_program_id,
-        new_pathway=change.new_pathway,
-        also=list(change.also), distance=change.distance, makes_fit=change.makes_fit, sentence=change.sentence,
     )

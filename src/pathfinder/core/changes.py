@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathfinder.core import wording
 from pathfinder.core.explain import label, path_name
 from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, Question
-from pathfinder.core.scoring import CRITERIA, LEAN_FROM, TOTAL, PathwayScore, Ranking, Scorer
+from pathfinder.core.result import Change, Decider, NearestFit
+from pathfinder.core.scoring import CRITERIA, LEAN_FROM, TOTAL, Ranking, ScoredPathway, Scorer
 
 MAX_DECIDERS = 4
 # Shown scores round each contribution to a tenth, with weights rounded to tenths too: a score can differ from
@@ -34,44 +35,6 @@ GUARD = 24
 DECIDER_ORDER = ("goal", "priority", "interest", "learning_style", "strength", "challenge", "remote")
 # Answers that state facts about the person, not wishes: advice never suggests changing them.
 FACTS = frozenset({"education"})
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change that puts another program first; ``answer`` is a question id, or ``weight`` a criterion id."""
-
-    kind: str  # "answer" or "weight"
-    key: str
-    before: Answer
-    to: Answer
-    until: float | None  # a number's far end of the range where the claim holds; None to the end of the range
-    new_program_id: str
-    new_pathway: str
-    new_program: str  # how a sentence names the new first choice
-    also: tuple[Answer, ...]
-    distance: float
-    makes_fit: bool  # the new first program is ruled out by the person's limits now
-    sentence: str
-
-
-@dataclass(frozen=True)
-class Decider:
-    """For a toss-up: the values of one answer that would settle it, by program."""
-
-    answer: str
-    values: Mapping[str, tuple[Answer, ...]]  # program id -> values
-    sentence: str
-
-
-@dataclass(frozen=True)
-class NearestFit:
-    """When nothing fits: the smallest set of answer changes that makes the nearest pathway fit."""
-
-    program_id: str
-    pathway: str
-    changes: Mapping[str, tuple[Answer, Answer]]  # question id -> (from, to)
-    leads: bool  # it would then come first, and not as a toss-up
-    sentence: str
 
 
 @dataclass
@@ -211,8 +174,9 @@ def _answer_change(question: Question, trials: _Trials, to: Answer, until: Answe
     makes_fit = not trials.fits_now(new)
     if makes_fit:
         sentence = sentence.replace(" would lead.", " would fit your limits and lead.")
-    return Change("answer", question.id, current, to, until if isinstance(until, int | float) else None, new[0], new[1],
-                  name, also, round(distance, 4), makes_fit, sentence)
+    return Change(answer=question.id, from_=current, to=to, until=until if isinstance(until, int | float) else None,
+                  new_program_id=new[0], new_pathway=new[1], also=list(also), distance=round(distance, 4),
+                  makes_fit=makes_fit, sentence=sentence)
 
 
 def _where(question: Question, to: Answer, until: Answer, upward: bool) -> str:
@@ -324,13 +288,18 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
     criterion = CRITERIA[index]
     name = trials.name(new)
     end = TOTAL if to > now else 0
-    where = (f"{wording.points(to)} or {'more' if to > now else 'less'}" if until == end
-             else f"{wording.points(min(to, until))} to {wording.points(max(to, until))}")
+    if until == end:
+        where = f"{wording.points(to)} or {'more' if to > now else 'less'}"
+    elif until == to:  # the claim holds at this one share only: say so, not "82.5 to 82.5"
+        where = f"exactly {wording.points(to)}"
+    else:
+        where = f"{wording.points(min(to, until))} to {wording.points(max(to, until))}"
     sentence = (f"If {criterion.label.lower()} counted for {where} of the 100 points (now {wording.points(now)}, the "
                 f"other criteria sharing the rest in proportion), {name} would lead.")
-    return Change("weight", criterion.id, round(now / 10, 1), round(to / 10, 1),
-                  None if until == end else round(until / 10, 1), new[0], new[1], name, (),
-                  round(abs(to - now) / max(now, 10), 4), False, sentence)
+    return Change(weight=criterion.id, from_=wording.to_points(now), to=wording.to_points(to),
+                  until=None if until == end else wording.to_points(until),
+                  new_program_id=new[0], new_pathway=new[1], distance=round(abs(to - now) / max(now, 10), 4),
+                  sentence=sentence)
 
 
 def _check_weight_range(trials: _Trials, index: int, near: int, far: int, new: Lead,
@@ -406,8 +375,9 @@ def what_would_decide(ranking: Ranking, scorer: Scorer) -> list[Decider]:
         parts = [f"{wording.listing([label(question.id, v) for v in vals], 'or')} would point to "
                  f"{short_name(ranking, pid)}"
                  for pid, vals in values.items()]
-        (both if len(values) > 1 else one).append(Decider(question.id, values,
-                                                          f"{question.title}: {'; '.join(parts)}."))
+        (both if len(values) > 1 else one).append(Decider(answer=question.id,
+                                                          values={pid: list(vals) for pid, vals in values.items()},
+                                                          sentence=f"{question.title}: {'; '.join(parts)}."))
     return (both + one)[:MAX_DECIDERS]
 
 
@@ -418,36 +388,37 @@ def nearest_fit(ranking: Ranking, scorer: Scorer) -> NearestFit | None:
         favoured = max((p for p in ranking.programs[1:] if not p.fits), key=lambda p: p.score, default=None)
         if ranking.confidence != "lean" or ranking.margin is not None or favoured is None:
             return None
-        best: PathwayScore = favoured.best
+        best: ScoredPathway = favoured.best
     else:
         best = ranking.first.best
     answers = dict(ranking.answers)
-    changes: dict[str, tuple[Answer, Answer]] = {}
+    changes: dict[str, dict[str, Answer]] = {}
     words = []
     for miss in best.misses.values():
         if miss.limit == "budget" and miss.need is not None:
-            changes["budget_usd"] = (answers.get("budget_usd"), _whole(miss.need))
+            changes["budget_usd"] = {"from": answers.get("budget_usd"), "to": _whole(miss.need)}
             words.append(f"{wording.money(miss.short)} more budget (a budget of {wording.money(_whole(miss.need))})")
         elif miss.limit == "timeline" and miss.need is not None:
-            changes["timeline_months"] = (answers.get("timeline_months"), _whole(miss.need))
+            changes["timeline_months"] = {"from": answers.get("timeline_months"), "to": _whole(miss.need)}
             words.append(f"{wording.months(math.ceil(miss.short or 0))} more time "
                          f"(a timeline of {wording.months(_whole(miss.need))})")
         elif miss.limit == "level" and best.pathway.goals:
             # The direct-route goals in the questionnaire's order (never the data file's list order).
             direct = [c.value for c in QUESTIONS_BY_ID["goal"].choices if c.value in best.pathway.goals]
-            changes["goal"] = (answers.get("goal"), direct[0])
+            changes["goal"] = {"from": answers.get("goal"), "to": direct[0]}
             words.append("a goal it is the direct route to "
                          f"({wording.listing([label('goal', g) for g in direct], 'or')})")
         else:
             return None  # no change to one's answers can mend it (admission, or a cost no source gives)
-    again = scorer.rank({**answers, **{k: v for k, (_, v) in changes.items()}})
+    again = scorer.rank({**answers, **{k: change["to"] for k, change in changes.items()}})
     fitted = next(p for p in again.programs if p.program.id == best.program.id)
     if not fitted.fits:
         return None
     leads = again.first.program.id == best.program.id and again.confidence != "toss-up"
     name = path_name(best.program, best.pathway)
     sentence = f"{wording.listing(words)} would make {name} fit" + (", and it would lead." if leads else ".")
-    return NearestFit(best.program.id, best.pathway.id, changes, leads, sentence[0].upper() + sentence[1:])
+    return NearestFit(program_id=best.program.id, pathway=best.pathway.id, changes=changes, leads=leads,
+                      sentence=sentence[0].upper() + sentence[1:])
 
 
 def _whole(value: float) -> int:

@@ -1,29 +1,37 @@
-"""Why, in words: the sentences behind a ranking (criteria, limits, reasons, warnings, next steps).
+"""The one writer of the sentences a person reads about a result: the verdict, the headline, the reasons
+(with the sources each rests on), the warnings, the next step, the what-if sentence, and each criterion and
+limit in words.
 
-Pure: reads the typed ranking and the catalog, writes plain sentences through ``wording``. Built only
-for what is printed, so ranking many answer sets never pays for text nobody reads.
+Pure: reads the typed ranking and the catalog, writes plain sentences through ``wording``; the result carries
+them and every layout (JSON, terminal, Markdown, HTML, the tables) prints them as they are. Built only for
+what is printed, so ranking many answer sets never pays for text nobody reads.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from pathfinder.core import wording
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.questions import QUESTIONS_BY_ID, Answer
 from pathfinder.core.scoring import (
+    CLEAR_FROM,
     COST,
     DIFFICULTY,
     GOAL,
     GROWTH,
+    LEAN_FROM,
     LEARNING,
     REMOTE,
     SALARY,
     TIME,
+    Confidence,
     Miss,
-    PathwayScore,
     ProgramScore,
     Ranking,
+    ScoredPathway,
     Span,
     below_held,
     goal_fit,
@@ -32,13 +40,28 @@ from pathfinder.core.scoring import (
     school_months,
 )
 
+if TYPE_CHECKING:
+    from pathfinder.core.result import StackablePath
+
 EDUCATION_WORDS = {"high_school": "a high school diploma", "some_college": "some college coursework",
                    "associate": "an associate degree", "bachelor": "a bachelor's degree"}
 
 
+VERDICTS: dict[Confidence, str] = {"clear": "A clear choice", "lean": "A lean", "toss-up": "A toss-up",
+                                   "none": "Nothing fits your limits yet"}
+REASONS = 3  # the most reasons a result gives (the summary shows them all when they fit one screen)
+
+
+class Reason(NamedTuple):
+    """A sentence, and the catalog's source references it rests on."""
+
+    text: str
+    sources: tuple[str, ...] = ()
+
+
 def path_name(program: Program, pathway: Pathway) -> str:
     """'the HIM associate degree', 'the MBC certificate or diploma'."""
-    return f"the {program.short_name} {pathway.name[0].lower()}{pathway.name[1:]}"
+    return f"the {wording.pathway(program.short_name, pathway.name)}"
 
 
 def label(question_id: str, value: Answer) -> str:
@@ -63,7 +86,7 @@ def cost_words(cost: Span, pathway: Pathway) -> str:
     return f"{wording.money_span(cost.low, cost.high)} in tuition (no source gives the other costs)"
 
 
-def time_words(score: PathwayScore) -> str:
+def time_words(score: ScoredPathway) -> str:
     """'9-24 months: 9-18 months of school, then up to 6 months to find a job'."""
     pathway = score.pathway
     parts = []
@@ -95,7 +118,7 @@ _REMEMBERED: dict[tuple[object, ...], tuple[Pathway, str]] = {}
 _REMEMBER_AT_MOST = 4096
 
 
-def criterion_reason(index: int, score: PathwayScore, answers: Mapping[str, Answer] | None = None) -> str:
+def criterion_reason(index: int, score: ScoredPathway, answers: Mapping[str, Answer] | None = None) -> str:
     """One criterion for one pathway, in the person's terms."""
     answers = answers or {}
     key = (index, id(score.pathway), score.prerequisite, score.values[index] is None,
@@ -110,7 +133,7 @@ def criterion_reason(index: int, score: PathwayScore, answers: Mapping[str, Answ
     return text
 
 
-def _criterion_reason(index: int, score: PathwayScore, answers: Mapping[str, Answer]) -> str:
+def _criterion_reason(index: int, score: ScoredPathway, answers: Mapping[str, Answer]) -> str:
     program, pathway = score.program, score.pathway
     name = path_name(program, pathway)
     if index == COST:
@@ -166,14 +189,17 @@ def _lower(text: str) -> str:
     return text[0].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
+# How well a fit value matches, as a noun ("a direct match") and as an adverb ("directly"): the same four levels.
+_FIT_LEVELS = (("a direct match", "directly"), ("a partial match", "in part"),
+               ("a match only through a later step", "only through a later step"), ("no match", "poorly"))
+
+
+def _fit_level(value: float) -> tuple[str, str]:
+    return _FIT_LEVELS[0 if value >= 1 else 1 if value >= 0.5 else 2 if value > 0 else 3]
+
+
 def _fit_words(value: float) -> str:
-    if value >= 1:
-        return "a direct match"
-    if value >= 0.5:
-        return "a partial match"
-    if value > 0:
-        return "a match only through a later step"
-    return "no match"
+    return _fit_level(value)[0]
 
 
 def _not_weighed(index: int) -> str:
@@ -188,9 +214,19 @@ def _not_weighed(index: int) -> str:
 # --- limits ---------------------------------------------------------------------------------------
 
 
-def miss_words(miss: Miss, score: PathwayScore) -> str:
-    """'$1,000 over your $2,000 budget', '3 months more than your 6 months', ..."""
+def miss_words(miss: Miss, score: ScoredPathway, brief: bool = False) -> str:
+    """'it starts at $3,000, $1,000 over your $2,000 budget', 'the earliest you could be working is 9 months, 3
+    months more than your 6 months', ...; ``brief``: '$1,000 over your budget', '3 months over your timeline'."""
     pathway = score.pathway
+    if brief:
+        if miss.limit == "budget":
+            short = miss.short
+            return "no source gives its cost" if short is None else f"{wording.money(short)} over your budget"
+        if miss.limit == "timeline":
+            return f"{wording.months(miss.short)} over your timeline"
+        if miss.limit == "admission":
+            return "its admission asks for more education than you have"
+        return "it is below a credential you already hold"
     if miss.limit == "budget":
         if miss.need is None:
             return "no source gives its cost, so it cannot be shown to fit your budget"
@@ -204,13 +240,13 @@ def miss_words(miss: Miss, score: PathwayScore) -> str:
     return "it is below a credential you already hold"
 
 
-def misses_sentence(score: PathwayScore) -> str:
+def misses_sentence(score: ScoredPathway) -> str:
     """'The HIM associate degree does not fit: it starts at $7,000, ...; the earliest ...'."""
     parts = [miss_words(m, score) for m in score.misses.values()]
     return f"{_cap(path_name(score.program, score.pathway))} does not fit: {'; '.join(parts)}."
 
 
-def constraint_message(limit: str, score: PathwayScore, answers: dict[str, Answer]) -> str:
+def constraint_message(limit: str, score: ScoredPathway, answers: dict[str, Answer]) -> str:
     miss = score.misses.get(limit)
     if miss is not None:
         return f"{_cap(path_name(score.program, score.pathway))}: {miss_words(miss, score)}."
@@ -228,52 +264,80 @@ def constraint_message(limit: str, score: PathwayScore, answers: dict[str, Answe
 # --- the recommendation ---------------------------------------------------------------------------
 
 
-def reasons(ranking: Ranking, limit: int = 3) -> list[str]:
-    """The reasons that matter: fit with the limits first, then where the first program gains most."""
-    first = ranking.first
-    answers = dict(ranking.answers)
-    out: list[str] = []
-    if not ranking.fits:
-        out.append(_nearest_sentence(first))
-    else:
-        ruled_out = [p for p in ranking.programs[1:] if not p.fits]
-        for other in ruled_out:
-            out.append(misses_sentence(other.best))
-    rival = ranking.contender or (ranking.programs[1] if len(ranking.programs) > 1 else None)
-    if ranking.confidence == "toss-up" and ranking.fits and rival is not None:
-        out.append(f"{first.program.short_name} leads {rival.program.short_name} by "
-                   f"{wording.points(ranking.margin)} points, "
-                   "under the 5 that would make it a lean: your answers do not separate them.")
-    gains = _gains(first, rival)
-    for index in gains:
-        if len(out) >= limit + (1 if out else 0):
-            break
-        out.append(criterion_reason(index, first.best, answers))
-    if ranking.confidence == "toss-up" and ranking.fits and rival is not None:
-        theirs = _gains(rival, first)
-        if theirs:
-            out.append(f"For {rival.program.short_name}: " + _lower(criterion_reason(theirs[0], rival.best, answers)))
-    if not out:
-        out.append("Your answers do not separate the programs.")
-    return out
+def verdict(confidence: Confidence) -> str:
+    """'A clear choice', 'A lean', 'A toss-up', 'Nothing fits your limits yet'."""
+    return VERDICTS[confidence]
+
+
+def _rival(ranking: Ranking) -> ProgramScore | None:
+    """The program a person compares the first with: the best other that fits, else the next one."""
+    return ranking.contender or (ranking.programs[1] if len(ranking.programs) > 1 else None)
+
+
+def _brief_misses(score: ScoredPathway) -> str:
+    """'$2,000 over your budget and 12 months over your timeline'."""
+    return wording.listing([miss_words(m, score, brief=True) for m in score.misses.values()])
+
+
+def headline(ranking: Ranking) -> str:
+    """How close the call is, in a sentence; the thresholds are the scoring's own."""
+    first, rival = ranking.first, _rival(ranking)
+    short = first.program.short_name
+    name = path_name(first.program, first.best.pathway)
+    other = rival.program.short_name if rival is not None else ""
+    margin = ranking.margin
+    if ranking.confidence == "none":
+        return f"The nearest is {name}."
+    if margin is None:
+        if ranking.confidence == "clear":
+            return f"{_cap(name)} is the only program within your limits, and it suits your answers best."
+        return (f"{_cap(name)} is the only program within your limits, but {other} would suit your answers better if "
+                "you could stretch them.")
+    lead = f"{short} leads {other} by {wording.points(margin)} points"
+    if ranking.confidence == "toss-up":
+        return f"Too close to call: {lead}, under the {_threshold(LEAN_FROM)} that would make it a lean."
+    if ranking.confidence == "lean":
+        return f"{lead}: ahead, but by less than {_threshold(CLEAR_FROM)}."
+    return f"{lead}, and fits your limits."
+
+
+def _threshold(tenths: int) -> str:
+    """A confidence threshold as a sentence names it: '5', '10'."""
+    return wording.number(wording.to_points(tenths))
+
+
+def reasons(ranking: Ranking, limit: int = REASONS) -> list[Reason]:
+    """Why, in at most ``limit`` sentences: what the nearest misses by when nothing fits, or a rival ruled out by the
+    limits, then for a toss-up each side's
+    strongest point, then where the first program gains most on its rival, each set against the rival's figure.
+    ``reasons(r, n)`` is always the first n of ``reasons(r)``."""
+    return list(itertools.islice(_reasons(ranking), limit)) or [Reason("Your answers do not separate the programs.")]
 
 
 def first_reason(ranking: Ranking) -> str:
     """The first of ``reasons``, built alone (one column of ``score --format csv``, written for every student)."""
-    if not ranking.fits:
-        return _nearest_sentence(ranking.first)
-    ruled_out = next((p for p in ranking.programs[1:] if not p.fits), None)
-    if ruled_out is not None:
-        return misses_sentence(ruled_out.best)
-    if ranking.confidence != "toss-up":  # the criterion the first program gains most on
-        gains = _gains(ranking.first, ranking.contender)
-        if gains:
-            return criterion_reason(gains[0], ranking.first.best, ranking.answers)
-    return reasons(ranking, limit=1)[0]
+    return reasons(ranking, limit=1)[0].text
 
 
-def _nearest_sentence(first: ProgramScore) -> str:
-    return "No program fits your limits. " + misses_sentence(first.best).replace(" does not fit:", " is the nearest:")
+def _reasons(ranking: Ranking) -> Iterator[Reason]:
+    first, rival = ranking.first, _rival(ranking)
+    answers = ranking.answers
+    if not first.fits:  # nothing fits: what the nearest misses by
+        yield Reason(f"{_cap(path_name(first.program, first.best.pathway))} does not fit: {_brief_misses(first.best)}.")
+    elif rival is not None and not rival.fits:
+        yield Reason(f"{rival.program.short_name} does not fit: {_brief_misses(rival.best)}.")
+    given: set[str] = set()
+    if ranking.confidence == "toss-up" and rival is not None:
+        for side, against in ((first, rival), (rival, first)):
+            for index in _gains(side, against)[:1]:
+                reason = _reason(index, side, against, answers)
+                given.add(reason.text)
+                yield reason
+    for index in _gains(first, rival):
+        reason = _reason(index, first, rival, answers)
+        if reason.text not in given:
+            given.add(reason.text)
+            yield reason
 
 
 def _gains(first: ProgramScore, other: ProgramScore | None) -> list[int]:
@@ -283,6 +347,114 @@ def _gains(first: ProgramScore, other: ProgramScore | None) -> list[int]:
     values = first.best.values
     return [i for loss, i in sorted([(theirs[i] - mine[i], i) for i in range(len(mine)) if values[i] is not None])
             if loss < 0]
+
+
+def _reason(index: int, first: ProgramScore, rival: ProgramScore | None, answers: Mapping[str, Answer]) -> Reason:
+    """One short reason for ``first`` on one criterion, set against the rival where it helps."""
+    program, mine = first.program, first.best
+    other = rival.program if rival is not None else None
+    short = program.short_name
+    if index == COST:
+        cost = wording.money_span(mine.cost.low, mine.cost.high)
+        text = f"{_cap(path_name(program, mine.pathway))} costs {cost} in all"
+        if rival is not None:
+            theirs = rival.best.cost
+            text += f", against {wording.money_span(theirs.low, theirs.high)} for {rival.program.short_name}"
+        return Reason(text + ".", mine.pathway.cost_sources())
+    if index == TIME:
+        time = mine.time_to_work
+        text = (f"You could be working in {wording.span(time.low, time.high, 'months')} with "
+                f"{path_name(program, mine.pathway)}")
+        if rival is not None:
+            theirs = rival.best.time_to_work
+            text += f", against {wording.span(theirs.low, theirs.high, 'months')} with {rival.program.short_name}"
+        return Reason(text + ".", mine.pathway.time_sources())
+    if index == SALARY:
+        pay = program.outcomes.salary_usd
+        text = f"{short} pays {wording.money_span(pay.low, pay.high)} a year early in a career"
+        if other is not None:
+            text += f", against {wording.money_span(other.outcomes.salary_usd.low, other.outcomes.salary_usd.high)}"
+        return Reason(text + ".", (pay.source,))
+    if index == GROWTH:
+        growth = program.outcomes.job_growth
+        text = f"{short} jobs are projected to grow {wording.percent(growth.percent)}"
+        text += f" ({growth.period})" if growth.period else ""
+        if other is not None:
+            text += f", against {wording.percent(other.outcomes.job_growth.percent)}"
+        return Reason(text + ".", (growth.source,))
+    value = mine.values[index]
+    degree = "" if value is None else _fit_level(value)[1]
+    if index == GOAL:
+        goal, interest = answers.get("goal"), answers.get("interest")
+        wish = [f"your goal ({label('goal', goal)})" if goal not in (None, "fast_entry") else "",
+                f"your interest ({label('interest', interest)})" if interest else ""]
+        return Reason(f"{short} matches {wording.listing(wish)} {degree}.")
+    if index == LEARNING:
+        style, strength = answers.get("learning_style"), answers.get("strength")
+        how = [f"how you learn ({label('learning_style', style)})" if style not in (None, "blended") else "",
+               f"your strength ({label('strength', strength)})" if strength else ""]
+        return Reason(f"{short} matches {wording.listing(how)} {degree}.")
+    if index == REMOTE:
+        return Reason(f"Remote work, which you want, is {program.remote_work.level} in {short}.",
+                      (program.remote_work.source,))
+    return Reason(f"{short} is of {program.difficulty.level} difficulty: it suits the "
+                  f"{label('challenge', answers.get('challenge'))} program you want.", (program.difficulty.source,))
+
+
+def next_step(ranking: Ranking, stack: StackablePath | None) -> Reason:
+    """The one next step: the two-step path where the goal points to a program the limits rule out now, else the
+    recommended program's first next step."""
+    first = ranking.first
+    if stack is not None:
+        names = {p.program.id: p.program.short_name for p in ranking.programs}
+        steps = [f"the {wording.pathway(names[s.program_id], s.pathway_name)}" for s in stack.steps]
+        return Reason(f"Your goal points to {names[stack.goal_program_id]}. A two-step path gets there: {steps[0]} "
+                      f"now, then {steps[1]} part-time after a year of work.", (stack.source,))
+    program = first.program
+    return Reason(program.next_steps[0] if program.next_steps else next_steps(program, first.best.pathway)[0])
+
+
+def what_if_sentence(before: Ranking, after: Ranking, changed: Mapping[str, Mapping[str, Answer]]) -> str:
+    """The what-if answer in a sentence, short enough for the one-screen summary. An answer counts as changed when
+    it reads differently ($5,000.40 is the $5,000 the person gave); only those are named, and past two only their
+    number."""
+    def words(key: str, value: Answer) -> str:
+        shown = QUESTIONS_BY_ID[key].label_for(value)
+        return _lower(shown)
+
+    changes = []
+    for key, change in changed.items():
+        to, was_given = words(key, change["to"]), words(key, change["from"])
+        if to != was_given:
+            changes.append(f"{_lower(QUESTIONS_BY_ID[key].title)}: {to} (you said {was_given})")
+    now_first, was_first = after.first, before.first
+    after_name = f"the {wording.pathway(now_first.program.short_name, now_first.best.pathway.name)}"
+    if not changes:
+        return f"The what-if answers are the ones you gave, so the recommendation stays: {after_name}."
+    was, now = verdict(before.confidence).lower(), verdict(after.confidence).lower()
+    if (now_first.program.id, now_first.best.pathway.id) != (was_first.program.id, was_first.best.pathway.id):
+        outcome = (f"the recommendation changes: {after_name} ({now}), instead of the "
+                   f"{wording.pathway(was_first.program.short_name, was_first.best.pathway.name)}.")
+    elif after.fits and not before.fits:
+        outcome = f"the recommendation stays {after_name}, and it fits your limits: {now}."
+    elif before.fits and not after.fits:
+        outcome = f"the recommendation stays {after_name}, but nothing fits your limits any more."
+    else:
+        outcome = f"the recommendation stays: {after_name}" + (f", {now} instead of {was}." if now != was else ".")
+    if len(changes) > 2:  # kept to a sentence that fits the one-screen summary
+        return f"With your {len(changes)} what-if answers (the whole report lists them), {outcome}"
+    return f"With {' and '.join(changes)}, {outcome}"
+
+
+def what_if_outcome(before: Ranking, after: Ranking) -> str:
+    """Whether the what-if answers change the recommendation, for the whole report's side-by-side table."""
+    now, was = after.first, before.first
+    now_pathway, was_pathway = now.best.pathway.name.lower(), was.best.pathway.name.lower()
+    if (now.program.id, now.best.pathway.id) == (was.program.id, was.best.pathway.id):
+        return f"The recommendation stays: {now.program.name}, {now_pathway}."
+    if now.program.id == was.program.id:
+        return f"The recommendation changes: {now.program.name}, {now_pathway} instead of {was_pathway}."
+    return f"The recommendation changes: {now.program.name} instead of {was.program.name}."
 
 
 def warnings(ranking: Ranking) -> list[str]:
@@ -306,7 +478,8 @@ def _warnings(ranking: Ranking) -> Iterator[str]:
     for sibling in ranking.first.pathways[1:]:
         if sibling.fits and sibling.score == first.score and first.fits:
             yield (f"{_cap(path_name(program, sibling.pathway))} scores the same as {name} "
-                   f"({sibling.score / 10:.1f} points); {name} comes first {_tie_reason(first, sibling, answers)}.")
+                   f"({wording.points(sibling.score)} points); {name} comes first "
+                   f"{_tie_reason(first, sibling, answers)}.")
     if below_held(answers, pathway):
         goal = label("goal", answers.get("goal"))
         held = EDUCATION_WORDS.get(str(answers.get("education")), "")
@@ -336,7 +509,7 @@ def _warnings(ranking: Ranking) -> Iterator[str]:
                 yield f"{program.short_name}: {note.note}"
 
 
-def _tie_reason(first: PathwayScore, other: PathwayScore, answers: Mapping[str, Answer]) -> str:
+def _tie_reason(first: ScoredPathway, other: ScoredPathway, answers: Mapping[str, Answer]) -> str:
     """Why the first of two pathways with the same score comes first: the sort key's next difference, in words."""
     goal = answers.get("goal")
     if goal in first.pathway.goals and goal not in other.pathway.goals:

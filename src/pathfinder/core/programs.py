@@ -198,6 +198,17 @@ class Pathway(_Model):
                 raise ValueError("prerequisite.months needs at least one figure")
         return self
 
+    def cost_sources(self) -> tuple[str, ...]:
+        """The sources behind the pathway's total cost: its tuition, and its extras where a source gives them."""
+        extras = self.extra_costs_usd
+        return tuple(dict.fromkeys([self.cost_usd.source, *([extras.source] if extras is not None and extras.known
+                                                              else [])]))
+
+    def time_sources(self) -> tuple[str, ...]:
+        """The sources behind the pathway's months to a first job: its length, and the job search where given."""
+        search = self.job_search_months
+        return tuple(dict.fromkeys([self.duration_months.source, *([search.source] if search is not None else [])]))
+
 
 class Growth(_Model):
     percent: float | None

@@ -26,9 +26,9 @@ from pathfinder.core.result import (
     StackStep,
 )
 from pathfinder.core.scoring import (
-    PathwayScore,
     ProgramScore,
     Ranking,
+    ScoredPathway,
     Span,
     job_search_months,
     prerequisite_months,
@@ -93,7 +93,7 @@ class _Path:
 
 
 class _Entry(NamedTuple):
-    score: PathwayScore
+    score: ScoredPathway
     inputs: dict[str, Inputs]
     path: _Path
 
@@ -204,7 +204,7 @@ def _first_pay(inputs: Inputs) -> float:
     return inputs.school_months + inputs.job_search_months
 
 
-def assumptions(paths: Sequence[PathwayScore], options: Options) -> list[str]:
+def assumptions(paths: Sequence[ScoredPathway], options: Options) -> list[str]:
     """Every assumption behind the lines, in plain words, with the figures."""
     lines = [
         "Years are counted from today; each figure is the running total at the end of that year.",
@@ -228,7 +228,7 @@ def assumptions(paths: Sequence[PathwayScore], options: Options) -> list[str]:
     return lines
 
 
-def _pathway_lines(score: PathwayScore) -> list[str]:
+def _pathway_lines(score: ScoredPathway) -> list[str]:
     program, pathway = score.program, score.pathway
     name = path_name(program, pathway)
     lines = []
@@ -369,7 +369,7 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
     return path, extra
 
 
-def _second_step(entry: ProgramScore, goal: object) -> PathwayScore | None:
+def _second_step(entry: ProgramScore, goal: object) -> ScoredPathway | None:
     """The goal program's pathway for the second step: one the person could be admitted to, the goal's direct
     route first (a bachelor's for management), then in ranking order."""
     open_ = [p for p in entry.pathways if "admission" not in p.misses and "level" not in p.misses]

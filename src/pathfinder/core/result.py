@@ -1,15 +1,21 @@
-"""Pydantic models of the scoring result, and the JSON Schemas of the contracts.
+"""The result: the one shape every output reads (JSON, the score line, the terminal, Markdown, HTML, the
+tables), as pydantic models, and the JSON Schemas of the contracts.
 
-Kept apart from the catalog's models so commands that only show the catalog (``compare``)
-never build these.
+Every sentence in it is written by ``pathfinder.core.explain``; the layouts print them and write none of their
+own. Kept apart from the catalog's models so commands that only show the catalog (``compare``) never build
+these.
 """
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
-from typing_extensions import TypedDict  # pydantic needs this TypedDict before Python 3.12
+from pydantic import BaseModel, ConfigDict, Field
 
-from pathfinder.core.programs import SCHEMA_VERSION, Catalog
+from pathfinder.core.programs import Catalog
+from pathfinder.core.scoring import Confidence
+
+# The result's own version (``quiz --json``): 2 since "nothing fits" became a confidence of its own and the
+# recommendation carried its headline, verdict and footnoted reasons. The catalog (programs.json) has its own.
+SCHEMA_VERSION = 2
 
 
 class CriterionScore(BaseModel):
@@ -33,7 +39,9 @@ class Constraint(BaseModel):
     message: str
 
 
-class Miss(BaseModel):
+class MissedLimit(BaseModel):
+    """A limit a pathway misses: what it needs against what the person has."""
+
     need: float | None = Field(description="What the pathway needs (USD or months); null for admission and level")
     have: float | None = Field(description="The person's limit")
     shortfall: float | None
@@ -51,7 +59,7 @@ class PathwayScore(BaseModel):
     score: float
     eligible: bool
     problems: list[str]
-    misses: dict[str, Miss] = Field(default={}, description="The limits this pathway misses, keyed by limit")
+    misses: dict[str, MissedLimit] = Field(default={}, description="The limits this pathway misses, keyed by limit")
     cost_usd: Spread = Field(description="Tuition plus the extras a source gives")
     time_to_work_months: Spread = Field(
         description="Months from now until working: any prerequisite step, school, job search"
@@ -60,33 +68,54 @@ class PathwayScore(BaseModel):
                                      "education) first; its months are counted")
 
 
-class RankedProgram(BaseModel):
+class LineRanked(BaseModel):
+    """One program in the ranking, as the lean score line gives it; ``RankedProgram`` adds the rest."""
+
     program_id: str
-    name: str
+    pathway: str
     score: float = Field(ge=0, le=100)
     eligible: bool
+
+
+class RankedProgram(LineRanked):
+    name: str
     distance: float = Field(
         0.0, description="How far the pathway misses the limits: dollars over the catalog's largest starting cost "
                          "plus months over its latest earliest start, 1 for each other miss; 0 if it fits"
     )
-    pathway: str
     pathway_name: str
     constraints: list[Constraint]
     criteria: list[CriterionScore]
     pathways: list[PathwayScore]
 
 
-class Recommendation(BaseModel):
+class LineRecommendation(BaseModel):
+    """The recommendation as the lean score line gives it; ``Recommendation`` adds the words."""
+
     program_id: str
     program_name: str
     pathway: str
     pathway_name: str
     score: float
-    confidence: Literal["clear", "lean", "toss-up"]
+    confidence: Confidence = Field(description="clear, lean or toss-up by the lead over the best other program that "
+                                   "fits; none when no program fits the limits (the program is then the nearest)")
     margin: float | None = Field(description="The lead in points over the best other program that fits; null when no "
                                  "other program fits. Never negative")
-    fits_limits: bool = Field(True, description="false when no program fits the limits (it is then the nearest)")
-    reasons: list[str]
+
+
+class Recommendation(LineRecommendation):
+    fits_limits: bool = Field(True, description="false when no program fits the limits (confidence none); kept for "
+                              "scripts written before confidence had that value")
+    verdict: str = Field(description="The confidence in words: 'A clear choice', 'A lean', 'A toss-up', 'Nothing fits "
+                         "your limits yet'")
+    headline: str = Field(description="How close the call is, in a sentence")
+    reasons: list[str] = Field(description="Why, in the sentences every layout prints (at most three)")
+    reason_sources: list[list[str]] = Field(
+        description="For each reason, the catalog's source references it rests on (`pathfinder sources`), in order; "
+                    "a layout numbers them as footnotes"
+    )
+    next_step: str = Field(description="The one next step the summary gives")
+    next_step_sources: list[str] = Field(default=[], description="The source references the next step rests on")
     next_steps: list[str]
 
 
@@ -210,6 +239,9 @@ class WhatIf(BaseModel):
     recommendation: Recommendation
     ranking: list[RankedProgram]
     warnings: list[str]
+    sentence: str = Field(description="What the what-if answers change, in a sentence naming the answers that read "
+                          "differently (the summary's)")
+    outcome: str = Field(description="Whether the recommendation stays or changes (the whole report's)")
 
 
 class Result(BaseModel):
@@ -240,25 +272,9 @@ class Result(BaseModel):
 # --- one line of ``pathfinder score`` (the default, lean line) --------------------------------------------
 
 
-class LineRecommendation(TypedDict):
-    program_id: str
-    program_name: str
-    pathway: str
-    pathway_name: str
-    score: float
-    confidence: Literal["clear", "lean", "toss-up"]
-    margin: float | None
-
-
-class LineRanked(TypedDict):
-    program_id: str
-    pathway: str
-    score: float
-    eligible: bool
-
-
-class ScoreLine(TypedDict):
-    """One line of ``pathfinder score`` without ``--full``: the recommendation, the ranking and the warnings."""
+class ScoreLine(BaseModel):
+    """One line of ``pathfinder score`` without ``--full``: the recommendation, the ranking and the warnings, in the
+    result's own lean models."""
 
     line: int
     columns: dict[str, Any]
@@ -268,23 +284,12 @@ class ScoreLine(TypedDict):
     warnings: list[str]
 
 
-_SCORE_LINE: TypeAdapter[ScoreLine] | None = None
-
-
-def score_line_adapter() -> TypeAdapter[ScoreLine]:
-    """Serialises (and describes) score lines; built once, on first use."""
-    global _SCORE_LINE
-    if _SCORE_LINE is None:
-        _SCORE_LINE = TypeAdapter(ScoreLine)
-    return _SCORE_LINE
-
-
 def schema_for(name: str) -> dict[str, Any]:
     """The JSON Schema of ``result``, ``answers``, ``programs`` or ``score-line``."""
     if name == "result":
         return Result.model_json_schema()
     if name == "score-line":
-        schema = score_line_adapter().json_schema()
+        schema = ScoreLine.model_json_schema()
         schema["description"] = ("One line of `pathfinder score` (JSON Lines). With --full, a line is instead the "
                                  "quiz's whole result (`pathfinder schema result`) with `line` and `columns` first.")
         return schema

@@ -28,12 +28,12 @@ from pathfinder.core.programs import Catalog, Pathway, Program
 from pathfinder.core.questions import EDUCATION_ORDER, Answer
 
 Answers = Mapping[str, Answer]
-Confidence = Literal["clear", "lean", "toss-up"]
+Confidence = Literal["clear", "lean", "toss-up", "none"]  # none: no program fits the limits
 
 # Leads, in tenths of a point, that set the confidence (docs/method.md explains the choice).
 LEAN_FROM = 50
 CLEAR_FROM = 100
-TOTAL = 1000  # 100 points, in tenths
+TOTAL = 1000  # 100 points, in tenths (``wording.to_points`` turns tenths into the points shown)
 MILLION = 1_000_000
 
 LIMITS = ("budget", "timeline", "admission", "level")
@@ -222,7 +222,7 @@ class Miss(NamedTuple):
         return short / scale
 
 
-class PathwayScore(NamedTuple):
+class ScoredPathway(NamedTuple):
     """One pathway scored for the person: its values and points per criterion, and the limits it misses.
     (A named tuple: the batch makes hundreds of thousands of them.)"""
 
@@ -261,8 +261,8 @@ def _inf(value: float | None) -> float:
 
 class ProgramScore(NamedTuple):
     program: Program
-    best: PathwayScore  # the pathway the program is scored through
-    pathways: tuple[PathwayScore, ...]  # best first
+    best: ScoredPathway  # the pathway the program is scored through
+    pathways: tuple[ScoredPathway, ...]  # best first
 
     @property
     def fits(self) -> bool:
@@ -299,11 +299,11 @@ def rank_of(answers: Answers, weights: tuple[int, ...], programs: tuple[ProgramS
 
     clear or lean only for a first program that fits the person's limits; the margin is the lead over the
     best other program that fits, never negative; when no other fits, clear unless one ruled out would suit the
-    person better (then lean); when nothing fits, a toss-up.
+    person better (then lean); when nothing fits, ``none``.
     """
     first, others = programs[0], programs[1:]
     if not first.best.fits:
-        return Ranking(answers, weights, programs, others[0] if others else None, None, "toss-up")
+        return Ranking(answers, weights, programs, others[0] if others else None, None, "none")
     rival = next((p for p in others if p.best.fits), None)
     if rival is None:
         better = any(p.best.score > first.best.score for p in others)
@@ -423,7 +423,7 @@ class Scorer:
         programs.sort(key=_best_key)
         return rank_of(answers, w, tuple(programs))
 
-    def _score(self, answers: Answers, person: _Person, f: _Figures, w: tuple[int, ...], number: int) -> PathwayScore:
+    def _score(self, answers: Answers, person: _Person, f: _Figures, w: tuple[int, ...], number: int) -> ScoredPathway:
         """One pathway for one person. Written out plainly: this is the innermost loop of ``pathfinder score``."""
         prerequisite = 0 <= person.held < f.entry and f.raises_to >= 0
         # The four fits depend on a few answers (person.fits): remembered per pathway, a few thousand at most.
@@ -456,7 +456,7 @@ class Scorer:
         distance = _distance(person, f, time, self._scales)
         tail = f.keys[prerequisite][person.goal in f.goals]
         order = (1, distance, -total, tail) if distance else (0, -total, tail)
-        return PathwayScore(f.program, f.pathway, figures[0] + (v4, v5, v6, v7), figures[1] + (p4, p5, p6, p7),
+        return ScoredPathway(f.program, f.pathway, figures[0] + (v4, v5, v6, v7), figures[1] + (p4, p5, p6, p7),
                             not distance, f.cost, time, prerequisite, distance, total, order, person, f)
 
 

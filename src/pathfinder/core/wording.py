@@ -65,9 +65,20 @@ def span(low: float | None, high: float | None, unit: str = "") -> str:
     return number(a) if a == b else f"{number(a)}-{number(b)}"
 
 
+def pathway(short_name: str, pathway_name: str) -> str:
+    """A program's pathway as it reads inside a sentence: 'MBC certificate or diploma', 'HIM associate degree'."""
+    return f"{short_name} {pathway_name[0].lower()}{pathway_name[1:]}"
+
+
+def to_points(tenths: int) -> float:
+    """A score, weight or margin kept in tenths of a point (as scoring keeps them) in the points shown: 825 -> 82.5.
+    The one place tenths become points."""
+    return tenths / 10
+
+
 def points(tenths: int | None) -> str:
     """A score or weight kept in tenths of a point, as shown: '82.5'."""
-    return NOT_GIVEN if tenths is None else f"{tenths / 10:.1f}"
+    return NOT_GIVEN if tenths is None else f"{to_points(tenths):.1f}"
 
 
 def percent(value: float | None) -> str:

@@ -6,13 +6,11 @@ the page makes no request of its own.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from importlib import resources
 
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
-from pathfinder.core import wording
 from pathfinder.report import document as model
 
 # Colours that keep 3:1 against white (lines and marks), with a dash pattern each, so colour is never
@@ -35,12 +33,6 @@ def _notes(item: model.Text) -> Markup:
     """A text and its footnote marks, each a link to its source."""
     marks = "".join(f'<sup><a href="#source-{n}" aria-label="source {n}">[{n}]</a></sup>' for n in item.notes)
     return escape(item.text) + Markup(marks)
-
-
-@dataclass(frozen=True)
-class _Tick:
-    at: float
-    label: str
 
 
 def _nice_step(span: float, count: int = 5) -> float:
@@ -125,7 +117,7 @@ def to_html(report: model.Report) -> str:
         for b_index, block in enumerate(section.blocks):
             if isinstance(block, model.Chart):
                 charts[(s_index, b_index)] = Markup(chart_svg(block, ident=f"chart-{s_index}-{b_index}"))
-    return template.render(report=report, model=model, charts=charts, words=wording)
+    return template.render(report=report, charts=charts)
 
 
 def chart_only(report: model.Report) -> str:

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pathfinder.core import explain
 from pathfinder.core.programs import Catalog
+from pathfinder.core.wording import to_points
 from pathfinder.layouts.formats import csv_safe
 
 if TYPE_CHECKING:
@@ -24,25 +25,28 @@ if TYPE_CHECKING:
 
 WRITE_CHUNK = 64 * 1024
 RESULT_COLUMNS = ("recommended_program", "pathway", "confidence", "margin", "fits_limits", "reason", "warning")
-CATEGORIES = (("clear", "clear"), ("lean", "lean"), ("toss-up", "toss-up"), ("none", "fits no program"))
+CATEGORIES = ("clear", "lean", "toss-up", "none")  # the class summary's columns: the confidences, as the rows say them
 
 
 def lean_line(line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking) -> ScoreLine:
-    """The default score line: the recommendation, every program's score, and the warnings."""
+    """The default score line: the recommendation, every program's score, and the warnings, in the result's lean
+    models (the bases of its ``Recommendation`` and ``RankedProgram``)."""
+    from pathfinder.core.result import LineRanked, LineRecommendation, ScoreLine
+
     first = ranking.first
     best = first.best
     margin = ranking.margin
-    return {
-        "line": line, "columns": columns, "answers": answers,
-        "recommendation": {
-            "program_id": first.program.id, "program_name": first.program.name, "pathway": best.pathway.id,
-            "pathway_name": best.pathway.name, "score": best.score / 10, "confidence": ranking.confidence,
-            "margin": None if margin is None else margin / 10,
-        },
-        "ranking": [{"program_id": p.program.id, "pathway": p.best.pathway.id, "score": p.best.score / 10,
-                     "eligible": p.fits} for p in ranking.programs],
-        "warnings": explain.warnings(ranking),
-    }
+    return ScoreLine(
+        line=line, columns=columns, answers=answers,
+        recommendation=LineRecommendation(
+            program_id=first.program.id, program_name=first.program.name, pathway=best.pathway.id,
+            pathway_name=best.pathway.name, score=to_points(best.score), confidence=ranking.confidence,
+            margin=None if margin is None else to_points(margin),
+        ),
+        ranking=[LineRanked(program_id=p.program.id, pathway=p.best.pathway.id, score=to_points(p.best.score),
+                            eligible=p.fits) for p in ranking.programs],
+        warnings=explain.warnings(ranking),
+    )
 
 
 class _Buffered:
@@ -86,8 +90,8 @@ class JsonLines(_Buffered):
 
         if advice is None:
             return to_json(lean_line(line, columns, answers, ranking)) + b"\n"
-        head = b'{"line":%d,"columns":%s,' % (line, to_json(columns))
-        return head + advice.model_dump_json().encode()[1:] + b"\n"
+        # The quiz's whole result, its fields after the line's own (each model serialises itself, by its aliases).
+        return to_json({"line": line, "columns": columns, **dict(advice)}, by_alias=True) + b"\n"
 
 
 def table_header(catalog: Catalog, columns: Sequence[str]) -> list[str]:
@@ -97,10 +101,10 @@ def table_header(catalog: Catalog, columns: Sequence[str]) -> list[str]:
 def table_result(catalog: Catalog, line: int, ranking: Ranking) -> list[Any]:
     """One student's result: the recommendation in words and every program's score as shown."""
     first = ranking.first
-    scores = {p.program.id: p.best.score / 10 for p in ranking.programs}
+    scores = {p.program.id: to_points(p.best.score) for p in ranking.programs}
     return [
         first.program.name, first.best.pathway.name, ranking.confidence,
-        "" if ranking.margin is None else ranking.margin / 10, "yes" if ranking.fits else "no",
+        "" if ranking.margin is None else to_points(ranking.margin), "yes" if ranking.fits else "no",
         explain.first_reason(ranking), explain.first_warning(ranking),
         *(scores[p.id] for p in catalog.programs), line,
     ]
@@ -125,7 +129,7 @@ class _Rows:
         return [_cell(columns.get(name)) for name in self.names]
 
 
-class Table(_Rows, _Buffered):
+class CsvTable(_Rows, _Buffered):
     """A CSV table, one row per student, ready for a spreadsheet. The header comes with the first row, so a
     run that cannot start writes nothing."""
 
@@ -273,26 +277,26 @@ class Discard:
         pass
 
 
-def writer_for(fmt: str, out: IO[bytes], catalog: Catalog) -> JsonLines | Table | Workbook:
+def writer_for(fmt: str, out: IO[bytes], catalog: Catalog) -> JsonLines | CsvTable | Workbook:
     if fmt == "csv":
-        return Table(out, catalog)
+        return CsvTable(out, catalog)
     if fmt == "xlsx":
         return Workbook(out, catalog)
     return JsonLines(out)
 
 
 def class_summary(tally: Counter[tuple[str, str]], catalog: Catalog) -> str:
-    """How many students got each program, split by confidence, and how many fit no program, as a plain table."""
-    heads = ["Program", *(name for _, name in CATEGORIES), "total"]
+    """How many students got each program, split by confidence (``none``: no program fits), as a plain table."""
+    heads = ["Program", *CATEGORIES, "total"]
     rows = []
     for program in catalog.programs:
-        counts = [tally.get((program.name, key), 0) for key, _ in CATEGORIES]
+        counts = [tally.get((program.name, key), 0) for key in CATEGORIES]
         rows.append([program.name, *map(str, counts), str(sum(counts))])
-    totals = [sum(tally.get((p.name, key), 0) for p in catalog.programs) for key, _ in CATEGORIES]
+    totals = [sum(tally.get((p.name, key), 0) for p in catalog.programs) for key in CATEGORIES]
     rows.append(["All students", *map(str, totals), str(sum(totals))])
     widths = [max(len(r[i]) for r in [heads, *rows]) for i in range(len(heads))]
     lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
                        for i, cell in enumerate(row)).rstrip() for row in [heads, *rows]]
-    note = ["A student who fits no program is counted under the program nearest to fitting",
-            "their budget, timeline and education."]
+    note = [f'none = "{explain.verdict("none")}": the student is counted under the program',
+            "nearest to fitting their budget, timeline and education."]
     return "\n".join(["Class summary", *lines, *note]) + "\n"

@@ -98,10 +98,10 @@ class ReportView:
             yield Text(self.report.more, style="dim")
 
 
-def _sources(sources: Sequence[model.Source]) -> list[RenderableType]:
+def _sources(sources: Sequence[model.Footnote]) -> list[RenderableType]:
     """One line per work, its cited sections with their numbers: compact enough for a one-screen summary.
     Titles link to their address where the terminal shows links (the HTML report prints them)."""
-    works: dict[str, list[model.Source]] = {}
+    works: dict[str, list[model.Footnote]] = {}
     for source in sources:
         works.setdefault(source.title, []).append(source)
     lines: list[RenderableType] = []
@@ -150,7 +150,7 @@ def _block(block: model.Block, console: Console, width: int) -> RenderableType:
         return Group(*items)
     if isinstance(block, model.Table):
         return _table(block, console, width)
-    return Chart(block)
+    return ChartView(block)
 
 
 def _longest_word(texts: Sequence[str]) -> int:
@@ -193,7 +193,7 @@ def _stacked(table: model.Table) -> RenderableType:
     return Group(*parts)
 
 
-class Chart:
+class ChartView:
     """Horizontal bars year by year, one per series, around a zero line (losses to the left), sized to the
     width it is given."""
 
@@ -243,11 +243,15 @@ def report_view(report: model.Report) -> RenderableType:
     return ReportView(report)
 
 
-def summary_view(build: Callable[[int], model.Report], console: Console) -> RenderableType:
-    """The summary with as many reasons (three at most) as let it fit SUMMARY_LINES lines on this console;
-    ``build(n)`` makes it with n reasons. One reason is the least it gives, however narrow the console."""
-    for reasons in range(model.SUMMARY_REASONS, 1, -1):
-        view = ReportView(build(reasons))
+def summary_view(build: Callable[[int | None], model.Report], console: Console) -> RenderableType:
+    """The summary with as many of the result's reasons as let it fit SUMMARY_LINES lines on this console;
+    ``build(n)`` makes it with the first n reasons (``None``: all). One reason is the least it gives, however
+    narrow the console."""
+    report = build(None)
+    reasons = report.section("reasons")
+    given = len(reasons.blocks[0].items) if reasons is not None and isinstance(reasons.blocks[0], model.Bullets) else 1
+    for count in range(given, 1, -1):
+        view = ReportView(report if count == given else build(count))
         if len(console.render_lines(view, console.options, pad=False)) <= model.SUMMARY_LINES:
             return view
     return ReportView(build(1))

@@ -1,9 +1,11 @@
 """The report as data: what a person reads, in plain words, before any layout.
 
-Pure: builds sections of sentences, tables and charts from the result and the catalog; the terminal
-(``render``), Markdown (``markdown``), plain text and HTML (``html``) only lay it out, so no section is
-written twice. Every figure carries numbered footnotes to its sources, listed at the end. No ids, source
-references, option names or raw fits reach the words; abbreviations are spelled out at their first use.
+Pure: builds sections of sentences, tables and charts from the result and the catalog; the terminal,
+Markdown, plain text and HTML layouts only lay it out, so no section is written twice. The sentences about
+the result (verdict, headline, reasons, next step, what-if) are the result's own, written by
+``core.explain``: the report numbers their sources as footnotes and spells out each abbreviation at its first
+use, and changes no other word. Every figure carries numbered footnotes to its sources, listed at the end.
+No ids, source references, option names or raw fits reach the words.
 """
 
 from __future__ import annotations
@@ -20,10 +22,7 @@ from pathfinder.report import factsheet
 if TYPE_CHECKING:  # the result's models are not needed to lay out the catalog alone (compare)
     from pathfinder.core.result import PathwayScore, ProgramProjection, RankedProgram, Result
 
-SUMMARY_REASONS = 3
 SUMMARY_LINES = 40  # the terminal summary's most lines (one screen); a layout gives fewer reasons to keep to it
-CONFIDENCE_WORDS = {"clear": "A clear choice", "lean": "A lean", "toss-up": "A toss-up",
-                    "none": "Nothing fits your limits yet"}
 
 
 # --- the model ------------------------------------------------------------------------------------
@@ -84,7 +83,9 @@ class Headline(NamedTuple):
     line: Text
 
 
-class Source(NamedTuple):
+class Footnote(NamedTuple):
+    """A numbered source: the work, and the section cited."""
+
     number: int
     title: str  # the work: its title and publisher
     part: str | None  # the section cited, if any
@@ -100,7 +101,7 @@ class Report(NamedTuple):
     date: str
     headline: Headline | None
     sections: tuple[Section, ...]
-    sources: tuple[Source, ...]
+    sources: tuple[Footnote, ...]
     more: str | None = None  # how to see the whole report (the terminal summary only)
 
     def section(self, key: str) -> Section | None:
@@ -157,8 +158,9 @@ class _Writer:
                 text = f"{text[:start]}{meaning} ({term}){text[end:]}"
         return text
 
-    def sources(self) -> tuple[Source, ...]:
-        return tuple(Source(number, *factsheet.describe_source(self.catalog, ref)) for ref, number in self.refs.items())
+    def sources(self) -> tuple[Footnote, ...]:
+        return tuple(Footnote(number, *factsheet.describe_source(self.catalog, ref))
+                     for ref, number in self.refs.items())
 
 
 def _first_use(term: str, text: str) -> tuple[int, int] | None:
@@ -183,40 +185,14 @@ def _pathway(program: Program, pathway_id: str) -> Pathway:
     return next(p for p in program.pathways if p.id == pathway_id)
 
 
-def _path_words(program: Program, pathway_name: str) -> str:
-    """'MBC certificate or diploma', 'HIM associate degree'."""
-    return f"{program.short_name} {pathway_name[0].lower()}{pathway_name[1:]}"
-
-
 def _entry_pathway(entry: RankedProgram) -> PathwayScore:
     return next(p for p in entry.pathways if p.id == entry.pathway)
 
 
 def _rival(result: Result) -> RankedProgram | None:
-    """The program a person compares the first with: the best other that fits, else the next one."""
+    """The program set beside the first in the key figures: the best other that fits, else the next one."""
     others = result.ranking[1:]
     return next((e for e in others if e.eligible), others[0] if others else None)
-
-
-def _confidence(result: Result) -> str:
-    return "none" if not result.recommendation.fits_limits else result.recommendation.confidence
-
-
-def _miss_words(entry: RankedProgram) -> str:
-    """'$2,000 over your budget and 12 months over your timeline'."""
-    score = _entry_pathway(entry)
-    parts = []
-    for limit, miss in score.misses.items():
-        if limit == "budget":
-            parts.append("no source gives its cost" if miss.shortfall is None
-                         else f"{wording.money(miss.shortfall)} over your budget")
-        elif limit == "timeline":
-            parts.append(f"{wording.months(miss.shortfall)} over your timeline")
-        elif limit == "admission":
-            parts.append("its admission asks for more education than you have")
-        else:
-            parts.append("it is below a credential you already hold")
-    return wording.listing(parts)
 
 
 # --- the summary ----------------------------------------------------------------------------------
@@ -225,130 +201,14 @@ def _miss_words(entry: RankedProgram) -> str:
 def _headline(result: Result, catalog: Catalog, w: _Writer) -> Headline:
     rec = result.recommendation
     program = _program(catalog, rec.program_id)
-    first = result.ranking[0]
-    rival = _rival(result)
-    confidence = _confidence(result)
-    name = _path_words(program, rec.pathway_name)
-    other = _program(catalog, rival.program_id).short_name if rival else ""
-    if confidence == "none":
-        line = f"The nearest is the {name}: {_miss_words(first)}."
-    elif rec.margin is None:
-        if confidence == "clear":
-            line = f"The {name} is the only program within your limits, and it suits your answers best."
-        else:
-            line = (f"The {name} is the only program within your limits, but {other} would suit your answers better "
-                    "if you could stretch them.")
-    elif confidence == "toss-up":
-        line = (f"Too close to call: {program.short_name} leads {other} by {rec.margin:.1f} points, under the 5 that "
-                "would make it a lean.")
-    elif confidence == "lean":
-        line = f"{program.short_name} leads {other} by {rec.margin:.1f} points: ahead, but by less than 10."
-    else:
-        line = f"{program.short_name} leads {other} by {rec.margin:.1f} points, and fits your limits."
     header = w.words(f"{program.name} ({program.short_name})")
-    return Headline(header, rec.pathway_name, CONFIDENCE_WORDS[confidence], confidence, w.say(line))
+    return Headline(header, rec.pathway_name, rec.verdict, rec.confidence, w.say(rec.headline))
 
 
-def _reason(index_id: str, first: RankedProgram, rival: RankedProgram | None, result: Result, catalog: Catalog,
-            w: _Writer) -> Text | None:
-    """One short reason for the first program on one criterion, set against the rival where it helps."""
-    program = _program(catalog, first.program_id)
-    mine = _entry_pathway(first)
-    theirs = _entry_pathway(rival) if rival else None
-    other = _program(catalog, rival.program_id) if rival else None
-    answers = result.answers
-    pathway = _pathway(program, first.pathway)
-    if index_id == "cost":
-        text = (f"The {_path_words(program, first.pathway_name)} costs "
-                f"{wording.money_span(mine.cost_usd.low, mine.cost_usd.high)} in all")
-        if theirs is not None and other is not None:
-            text += f", against {wording.money_span(theirs.cost_usd.low, theirs.cost_usd.high)} for {other.short_name}"
-        return w.say(text + ".", factsheet.pathway_sources(pathway)["cost"])
-    if index_id == "time_to_work":
-        span = wording.span(mine.time_to_work_months.low, mine.time_to_work_months.high, "months")
-        text = f"You could be working in {span} with the {_path_words(program, first.pathway_name)}"
-        if theirs is not None and other is not None:
-            text += (", against "
-                     f"{wording.span(theirs.time_to_work_months.low, theirs.time_to_work_months.high, 'months')} "
-                     f"with {other.short_name}")
-        return w.say(text + ".", factsheet.pathway_sources(pathway)["time"])
-    if index_id == "salary":
-        rng = program.outcomes.salary_usd
-        text = f"{program.short_name} pays {wording.money_span(rng.low, rng.high)} a year early in a career"
-        if other is not None:
-            text += f", against {wording.money_span(other.outcomes.salary_usd.low, other.outcomes.salary_usd.high)}"
-        return w.say(text + ".", [rng.source])
-    if index_id == "job_growth":
-        growth = program.outcomes.job_growth
-        text = f"{program.short_name} jobs are projected to grow {wording.percent(growth.percent)}"
-        text += f" ({growth.period})" if growth.period else ""
-        if other is not None:
-            text += f", against {wording.percent(other.outcomes.job_growth.percent)}"
-        return w.say(text + ".", [growth.source])
-    criterion = next(c for c in first.criteria if c.id == index_id)
-    degree = _degree(criterion.fit)
-    if index_id == "career_goal":
-        wish = [f"your goal ({_label('goal', answers.get('goal'))})"
-                if answers.get("goal") not in (None, "fast_entry") else "",
-                f"your interest ({_label('interest', answers.get('interest'))})" if answers.get("interest") else ""]
-        return w.say(f"{program.short_name} matches {wording.listing(wish)} {degree}.")
-    if index_id == "learning":
-        how = [f"how you learn ({_label('learning_style', answers.get('learning_style'))})"
-               if answers.get("learning_style") not in (None, "blended") else "",
-               f"your strength ({_label('strength', answers.get('strength'))})" if answers.get("strength") else ""]
-        return w.say(f"{program.short_name} matches {wording.listing(how)} {degree}.")
-    if index_id == "remote_work":
-        return w.say(f"Remote work, which you want, is {program.remote_work.level} in {program.short_name}.",
-                     [program.remote_work.source])
-    return w.say(f"{program.short_name} is of {program.difficulty.level} difficulty: it suits the "
-                 f"{_label('challenge', answers.get('challenge'))} program you want.", [program.difficulty.source])
-
-
-def _degree(fit: float | None) -> str:
-    if fit is None:
-        return ""
-    if fit >= 1:
-        return "directly"
-    if fit >= 0.5:
-        return "in part"
-    return "only through a later step" if fit > 0 else "poorly"
-
-
-def _label(question_id: str, value: object) -> str:
-    from pathfinder.core.questions import QUESTIONS_BY_ID  # here, not at the top: compare needs no questions
-
-    return QUESTIONS_BY_ID[question_id].words_for(value)  # type: ignore[arg-type]
-
-
-def _gains(first: RankedProgram, other: RankedProgram | None) -> list[str]:
-    theirs = {c.id: c.contribution for c in other.criteria} if other else {}
-    gains = [(c.contribution - theirs.get(c.id, 0.0), i, c.id)
-             for i, c in enumerate(first.criteria) if c.fit is not None]
-    return [cid for gain, _, cid in sorted(gains, key=lambda g: (-g[0], g[1])) if gain > 0.05]
-
-
-def _summary_reasons(result: Result, catalog: Catalog, w: _Writer, limit: int = SUMMARY_REASONS) -> list[Text]:
-    first = result.ranking[0]
-    rival = _rival(result)
-    reasons: list[Text] = []
-    if rival is not None and first.eligible and not rival.eligible:
-        ruled_out = _program(catalog, rival.program_id)
-        reasons.append(w.say(f"{ruled_out.short_name} does not fit: {_miss_words(rival)}."))
-    if result.recommendation.confidence == "toss-up" and first.eligible and rival is not None:
-        for side, against in ((first, rival), (rival, first)):
-            for gain in _gains(side, against)[:1]:
-                found = _reason(gain, side, against, result, catalog, w)
-                if found is not None:
-                    reasons.append(found)
-    for gain in _gains(first, rival):
-        if len(reasons) >= limit:
-            break
-        found = _reason(gain, first, rival, result, catalog, w)
-        if found is not None and found.text not in {r.text for r in reasons}:
-            reasons.append(found)
-    if not reasons:
-        reasons.append(w.say("Your answers do not separate the programs."))
-    return reasons[:limit]
+def _summary_reasons(result: Result, w: _Writer, limit: int | None) -> list[Text]:
+    """The result's reasons (the first ``limit`` of them), each with its footnotes."""
+    rec = result.recommendation
+    return [w.say(text, sources) for text, sources in zip(rec.reasons, rec.reason_sources, strict=True)][:limit]
 
 
 def _figures_table(result: Result, catalog: Catalog, w: _Writer, entries: Sequence[RankedProgram]) -> Table:
@@ -360,14 +220,13 @@ def _figures_table(result: Result, catalog: Catalog, w: _Writer, entries: Sequen
         pathway = _pathway(program, entry.pathway)
         score = _entry_pathway(entry)
         fits = "" if entry.eligible else " (does not fit)"
-        columns.append(w.words(_path_words(program, entry.pathway_name)) + fits)
-        sources = factsheet.pathway_sources(pathway)
+        columns.append(w.words(wording.pathway(program.short_name, entry.pathway_name)) + fits)
         cost = (wording.money_span(score.cost_usd.low, score.cost_usd.high) if score.cost_usd.low is not None
                 else "not given by any source")
-        cells["Total cost"].append((w.say(cost, sources["cost"]),))
+        cells["Total cost"].append((w.say(cost, pathway.cost_sources()),))
         time = wording.span(score.time_to_work_months.low, score.time_to_work_months.high, "months")
         extra = [pathway.prerequisite.months.source] if score.prerequisite_first and pathway.prerequisite else []
-        cells["Time to a first job"].append((w.say(time, [*sources["time"], *extra]),))
+        cells["Time to a first job"].append((w.say(time, [*pathway.time_sources(), *extra]),))
         salary = program.outcomes.salary_usd
         cells["Early salary"].append((w.say(f"{wording.money_span(salary.low, salary.high)} a year", [salary.source]),))
         growth = program.outcomes.job_growth
@@ -392,18 +251,13 @@ def _change_line(result: Result, w: _Writer) -> tuple[str, Text]:
     return "What would change it", w.say("No single change to your answers would put another program first.")
 
 
-def _next_step(result: Result, catalog: Catalog, w: _Writer, details: bool) -> Text:
-    """The two-step path where the goal points elsewhere, else the program's first next step."""
-    path = result.stackable_path
-    if path is not None:
-        goal = _program(catalog, path.goal_program_id)
-        steps = [f"the {_path_words(_program(catalog, s.program_id), s.pathway_name)}" for s in path.steps]
-        return w.say(f"Your goal points to {goal.short_name}. A two-step path gets there: {steps[0]} now, then "
-                     f"{steps[1]} part-time after a year of work (the whole plan is "
-                     f"{'below' if details else 'in the full report'}).", [path.source])
-    program = _program(catalog, result.recommendation.program_id)
-    step = program.next_steps[0] if program.next_steps else result.recommendation.next_steps[0]
-    return w.say(step)
+def _next_step(result: Result, w: _Writer, details: bool) -> Text:
+    """The result's next step; a two-step path says where the whole plan is."""
+    rec = result.recommendation
+    where = ""
+    if result.stackable_path is not None:
+        where = " The whole plan is below." if details else " The whole plan is in the full report."
+    return w.say(rec.next_step + where, rec.next_step_sources)
 
 
 # --- the details ----------------------------------------------------------------------------------
@@ -429,7 +283,7 @@ def compare_table(catalog: Catalog, programs: Sequence[Program], w: _Writer, sou
 
 def _scores_section(result: Result, catalog: Catalog, w: _Writer) -> Section:
     entries = result.ranking
-    names = [w.words(_path_words(_program(catalog, e.program_id), e.pathway_name))
+    names = [w.words(wording.pathway(_short(catalog, e.program_id), e.pathway_name))
              + ("" if e.eligible else " (does not fit)")
              for e in entries]
     weighed = [c for c in entries[0].criteria if c.fit is not None]
@@ -454,7 +308,7 @@ def _money_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
     if not projection:
         return None
     years = len(projection[0].years)
-    labels = [w.words(_path_words(_program(catalog, p.program_id), p.pathway_name)) for p in projection]
+    labels = [w.words(wording.pathway(_short(catalog, p.program_id), p.pathway_name)) for p in projection]
     series = [Series(label, tuple(y.mid for y in p.years)) for label, p in zip(labels, projection, strict=True)]
     if result.stackable_path is not None:
         path = result.stackable_path
@@ -562,63 +416,21 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer) -> Section | 
     before, after = result.recommendation, what_if.recommendation
     rows.append(("Recommended", ((w.say(f"{before.program_name}, {before.pathway_name.lower()}"),),
                                  (w.say(f"{after.program_name}, {after.pathway_name.lower()}"),))))
-    rows.append(("Confidence", ((Text(CONFIDENCE_WORDS[_confidence(result)]),),
-                                (Text(CONFIDENCE_WORDS["none" if not after.fits_limits else after.confidence]),))))
+    rows.append(("Confidence", ((Text(before.verdict),), (Text(after.verdict),))))
     others = {e.program_id: e for e in what_if.ranking}
     for entry in result.ranking:
         name = _short(catalog, entry.program_id)
         rows.append((f"{name} score", ((Text(_score_words(entry)),), (Text(_score_words(others[entry.program_id])),))))
-    if (after.program_id, after.pathway) == (before.program_id, before.pathway):
-        verdict = f"The recommendation stays: {after.program_name}, {after.pathway_name.lower()}."
-    elif after.program_id == before.program_id:
-        verdict = (f"The recommendation changes: {after.program_name}, {after.pathway_name.lower()} instead of "
-                   f"{before.pathway_name.lower()}.")
-    else:
-        verdict = f"The recommendation changes: {after.program_name} instead of {before.program_name}."
     table = Table("What if", ("", "Your answers", "What if"), tuple(rows), key="what-if")
-    return Section("what-if", "What if", (table, Paragraph(w.say(verdict))))
+    return Section("what-if", "What if", (table, Paragraph(w.say(what_if.outcome))))
 
 
-def _what_if_summary(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
-    """The what-if answer in a sentence or two, for the one-screen summary (the side-by-side table, with every
-    program's score, is in the whole report). An answer counts as changed when it reads differently ($5,000.40
-    is the $5,000 the person gave); only those are named, and past two only their number."""
-    what_if = result.what_if
-    if what_if is None:
+def _what_if_summary(result: Result, w: _Writer) -> Section | None:
+    """The what-if answer in a sentence, for the one-screen summary (the side-by-side table, with every program's
+    score, is in the whole report)."""
+    if result.what_if is None:
         return None
-    from pathfinder.core.questions import QUESTIONS_BY_ID
-
-    def words(key: str, value: object) -> str:
-        label = QUESTIONS_BY_ID[key].label_for(value)  # type: ignore[arg-type]
-        return label if label[:2].isupper() else label[0].lower() + label[1:]
-
-    changes = []
-    for key, change in what_if.changed.items():
-        to, was_given = words(key, change["to"]), words(key, change["from"])
-        if to != was_given:
-            title = QUESTIONS_BY_ID[key].title
-            changes.append(f"{title[0].lower()}{title[1:]}: {to} (you said {was_given})")
-    before, after = result.recommendation, what_if.recommendation
-    after_name = f"the {_short(catalog, after.program_id)} {after.pathway_name.lower()}"
-    if not changes:
-        return Section("what-if", "What if", (Paragraph(w.say(
-            f"The what-if answers are the ones you gave, so the recommendation stays: {after_name}.")),))
-    was = CONFIDENCE_WORDS[_confidence(result)].lower()
-    now = CONFIDENCE_WORDS["none" if not after.fits_limits else after.confidence].lower()
-    if (after.program_id, after.pathway) != (before.program_id, before.pathway):
-        verdict = (f"the recommendation changes: {after_name} ({now}), instead of the "
-                   f"{_short(catalog, before.program_id)} {before.pathway_name.lower()}.")
-    elif after.fits_limits and not before.fits_limits:
-        verdict = f"the recommendation stays {after_name}, and it fits your limits: {now}."
-    elif before.fits_limits and not after.fits_limits:
-        verdict = f"the recommendation stays {after_name}, but nothing fits your limits any more."
-    else:
-        verdict = f"the recommendation stays: {after_name}" + (f", {now} instead of {was}." if now != was else ".")
-    if len(changes) > 2:  # kept to a sentence that fits the one-screen summary
-        opening = f"With your {len(changes)} what-if answers (the whole report lists them), "
-    else:
-        opening = f"With {' and '.join(changes)}, "
-    return Section("what-if", "What if", (Paragraph(w.say(opening + verdict)),))
+    return Section("what-if", "What if", (Paragraph(w.say(result.what_if.sentence)),))
 
 
 def _score_words(entry: RankedProgram) -> str:
@@ -636,21 +448,21 @@ def _list_section(key: str, heading: str, items: Sequence[str], w: _Writer, numb
 
 
 def build(result: Result, catalog: Catalog, *, details: bool = False, today: date | None = None,
-          more: str | None = None, reasons: int = SUMMARY_REASONS) -> Report:
+          more: str | None = None, reasons: int | None = None) -> Report:
     """The summary (always), then with ``details`` every table, the projection, the two-step path, all the
-    changes, the assumptions and the sources. ``reasons``: how many reasons the summary gives (a layout with
-    too little room asks for fewer)."""
+    changes, the assumptions and the sources. ``reasons``: how many of the result's reasons the summary gives
+    (all of them by default; a layout with too little room asks for fewer)."""
     w = _Writer(catalog)
     headline = _headline(result, catalog, w)
     rival = _rival(result)
     entries = [result.ranking[0], *([rival] if rival is not None else [])]
     change_heading, change = _change_line(result, w)
     sections: list[Section | None] = [
-        None if details else _what_if_summary(result, catalog, w),
-        Section("reasons", "Why", (Bullets(tuple(_summary_reasons(result, catalog, w, reasons))),)),
+        None if details else _what_if_summary(result, w),
+        Section("reasons", "Why", (Bullets(tuple(_summary_reasons(result, w, reasons))),)),
         Section("figures", "Key figures", (_figures_table(result, catalog, w, entries),)),
         Section("change", change_heading, (Paragraph(change),)),
-        Section("next", "Next step", (Paragraph(_next_step(result, catalog, w, details)),)),
+        Section("next", "Next step", (Paragraph(_next_step(result, w, details)),)),
     ]
     if details:
         programs = [_program(catalog, e.program_id) for e in result.ranking]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from pathfinder.core import wording
-from pathfinder.core.programs import Alternate, Catalog, Occupation, Pathway, Program, Range
+from pathfinder.core.programs import Alternate, Catalog, Occupation, Program, Range
 
 
 class Line(NamedTuple):
@@ -18,12 +18,12 @@ class Line(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
-Cell = tuple[Line, ...]
+FactCell = tuple[Line, ...]
 
 
-class Row(NamedTuple):
+class FactRow(NamedTuple):
     label: str
-    cells: tuple[Cell, ...]
+    cells: tuple[FactCell, ...]
 
 
 FORMAT_WORDS = {"in_person": "in person", "full_time": "full time", "part_time": "part time"}
@@ -132,7 +132,7 @@ def official_growth_lines(occupation: Occupation) -> list[Line]:
             for g in occupation.growth]
 
 
-def program_cells(program: Program, catalog: Catalog | None = None) -> dict[str, Cell]:
+def program_cells(program: Program, catalog: Catalog | None = None) -> dict[str, FactCell]:
     """Every fact shown for one program, keyed by its row label. With the catalog, the official figures for the
     occupations the program leads to stand beside the article's, with notes where they disagree."""
     outcomes = program.outcomes
@@ -177,13 +177,13 @@ def program_cells(program: Program, catalog: Catalog | None = None) -> dict[str,
     }
 
 
-def rows(programs: Sequence[Program], catalog: Catalog | None = None) -> list[Row]:
+def rows(programs: Sequence[Program], catalog: Catalog | None = None) -> list[FactRow]:
     """One row per fact, one cell per program, in the order the programs are given (a fact only some programs
     have, such as official figures a custom catalog lacks, is "not given" for the others)."""
     per_program = [program_cells(p, catalog) for p in programs]
     labels = list(dict.fromkeys(label for cells in per_program for label in cells))
     empty = (Line(wording.NOT_GIVEN),)
-    return [Row(label, tuple(cells.get(label, empty) for cells in per_program)) for label in labels]
+    return [FactRow(label, tuple(cells.get(label, empty) for cells in per_program)) for label in labels]
 
 
 def header(program: Program) -> str:
@@ -205,17 +205,6 @@ def describe_source(catalog: Catalog, ref: str) -> tuple[str, str | None, str | 
 def source_words(catalog: Catalog, ref: str) -> str:
     title, part, _ = describe_source(catalog, ref)
     return f'{title}, section "{part}"' if part else title
-
-
-def pathway_sources(pathway: Pathway) -> dict[str, tuple[str, ...]]:
-    """The sources behind a pathway's key figures: its cost, and its months to a first job."""
-    cost = [pathway.cost_usd.source]
-    if pathway.extra_costs_usd is not None and pathway.extra_costs_usd.known:
-        cost.append(pathway.extra_costs_usd.source)
-    time = [pathway.duration_months.source]
-    if pathway.job_search_months is not None:
-        time.append(pathway.job_search_months.source)
-    return {"cost": tuple(dict.fromkeys(cost)), "time": tuple(dict.fromkeys(time))}
 
 
 def choose_programs(catalog: Catalog, ids: Sequence[str] | None) -> list[Program]:
