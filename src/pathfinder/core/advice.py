@@ -9,6 +9,7 @@ This is where the typed ranking becomes the result's models (``pathfinder.core.r
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from pathfinder.core import explain
 from pathfinder.core.programs import Catalog
@@ -17,6 +18,8 @@ from pathfinder.core.questions import Answer
 from pathfinder.core.result import (
     Constraint,
     CriterionScore,
+    LineRanked,
+    LineRecommendation,
     MissedLimit,
     PathwayScore,
     RankedProgram,
@@ -88,6 +91,41 @@ def summary(ranking: Ranking, stack: StackablePath | None = None) -> tuple[Recom
         next_steps=explain.next_steps(first.program, best.pathway),
     )
     return recommendation, [_ranked(ranking, p) for p in ranking.programs], explain.warnings(ranking)
+
+
+# The lean line's parts repeat across a class (a few hundred programs, pathways and scores): each is built once, by
+# its model, and its dump shared; a line is then only a dict of them, as fast to write as a hand-made one.
+_LEAN_PARTS: dict[tuple[object, ...], dict[str, Any]] = {}
+_LEAN_AT_MOST = 20_000
+
+
+def score_line(line: int, columns: dict[str, Any], answers: Mapping[str, Answer], ranking: Ranking) -> dict[str, Any]:
+    """One line of ``pathfinder score`` without ``--full``, as ``ScoreLine`` declares it: the lean parts of the
+    recommendation and the ranking (``LineRecommendation`` and ``LineRanked``, the bases of the result's
+    ``Recommendation`` and ``RankedProgram``), and the warnings."""
+    if len(_LEAN_PARTS) >= _LEAN_AT_MOST:
+        _LEAN_PARTS.clear()
+    first = ranking.first
+    best = first.best
+    key = (first.program.id, best.pathway.id, best.score, ranking.confidence, ranking.margin)
+    recommendation = _LEAN_PARTS.get(key)
+    if recommendation is None:
+        margin = ranking.margin
+        recommendation = _LEAN_PARTS[key] = LineRecommendation(
+            program_id=first.program.id, program_name=first.program.name, pathway=best.pathway.id,
+            pathway_name=best.pathway.name, score=to_points(best.score), confidence=ranking.confidence,
+            margin=None if margin is None else to_points(margin)).model_dump()
+    ranked = []
+    for program in ranking.programs:
+        part = (program.program.id, program.best.pathway.id, program.best.score, program.fits)
+        entry = _LEAN_PARTS.get(part)
+        if entry is None:
+            entry = _LEAN_PARTS[part] = LineRanked(program_id=program.program.id, pathway=program.best.pathway.id,
+                                                   score=to_points(program.best.score),
+                                                   eligible=program.fits).model_dump()
+        ranked.append(entry)
+    return {"line": line, "columns": columns, "answers": answers, "recommendation": recommendation,
+            "ranking": ranked, "warnings": explain.warnings(ranking)}
 
 
 def _ranked(ranking: Ranking, program: ProgramScore) -> RankedProgram:

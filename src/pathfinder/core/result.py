@@ -274,7 +274,7 @@ class Result(BaseModel):
 
 class ScoreLine(BaseModel):
     """One line of ``pathfinder score`` without ``--full``: the recommendation, the ranking and the warnings, in the
-    result's own lean models."""
+    result's own lean models (``advice.score_line`` builds it)."""
 
     line: int
     columns: dict[str, Any]

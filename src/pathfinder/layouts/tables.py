@@ -20,33 +20,12 @@ from pathfinder.core.wording import to_points
 from pathfinder.layouts.formats import csv_safe
 
 if TYPE_CHECKING:
-    from pathfinder.core.result import Result, ScoreLine
+    from pathfinder.core.result import Result
     from pathfinder.core.scoring import Ranking
 
 WRITE_CHUNK = 64 * 1024
 RESULT_COLUMNS = ("recommended_program", "pathway", "confidence", "margin", "fits_limits", "reason", "warning")
 CATEGORIES = ("clear", "lean", "toss-up", "none")  # the class summary's columns: the confidences, as the rows say them
-
-
-def lean_line(line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking) -> ScoreLine:
-    """The default score line: the recommendation, every program's score, and the warnings, in the result's lean
-    models (the bases of its ``Recommendation`` and ``RankedProgram``)."""
-    from pathfinder.core.result import LineRanked, LineRecommendation, ScoreLine
-
-    first = ranking.first
-    best = first.best
-    margin = ranking.margin
-    return ScoreLine(
-        line=line, columns=columns, answers=answers,
-        recommendation=LineRecommendation(
-            program_id=first.program.id, program_name=first.program.name, pathway=best.pathway.id,
-            pathway_name=best.pathway.name, score=to_points(best.score), confidence=ranking.confidence,
-            margin=None if margin is None else to_points(margin),
-        ),
-        ranking=[LineRanked(program_id=p.program.id, pathway=p.best.pathway.id, score=to_points(p.best.score),
-                            eligible=p.fits) for p in ranking.programs],
-        warnings=explain.warnings(ranking),
-    )
 
 
 class _Buffered:
@@ -88,8 +67,10 @@ class JsonLines(_Buffered):
                advice: Result | None) -> bytes:
         from pydantic_core import to_json
 
+        from pathfinder.core.advice import score_line
+
         if advice is None:
-            return to_json(lean_line(line, columns, answers, ranking)) + b"\n"
+            return to_json(score_line(line, columns, answers, ranking)) + b"\n"
         # The quiz's whole result, its fields after the line's own (each model serialises itself, by its aliases).
         return to_json({"line": line, "columns": columns, **dict(advice)}, by_alias=True) + b"\n"
 
