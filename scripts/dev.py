@@ -5,7 +5,7 @@
     python3 scripts/dev.py test [PYTEST ARGS] set up, then run the whole test suite
     python3 scripts/dev.py run  [ARGS]       set up, then run `pathfinder ARGS`
     python3 scripts/dev.py bench [ARGS]      set up, then run the benchmarks
-    python3 scripts/dev.py lint              set up, then run `ruff check` and `mypy`
+    python3 scripts/dev.py lint              set up, then run `ruff check`, `mypy` and `vulture` (dead code)
     python3 scripts/dev.py coverage [ARGS]   set up, then run the tests under coverage (branches, and every
                                              pathfinder process the tests start) and report it
     python3 scripts/dev.py mutation [ARGS]   set up, then mutation-test scoring, projection and the
@@ -218,10 +218,11 @@ def lock() -> None:
 
 
 def lint() -> int:
-    """`ruff check` and `mypy` with the settings in pyproject.toml; non-zero when either finds anything."""
+    """`ruff check`, `mypy` and `vulture` with the settings in pyproject.toml; non-zero when any finds anything."""
     os.chdir(ROOT)
     failed = []
-    for name, args in (("ruff check", [str(_bin("ruff")), "check"]), ("mypy", [str(_bin("python")), "-m", "mypy"])):
+    for name, args in (("ruff check", [str(_bin("ruff")), "check"]), ("mypy", [str(_bin("python")), "-m", "mypy"]),
+                       ("vulture", [str(_bin("vulture"))])):
         print(f"$ {name}", flush=True)
         try:
             code = subprocess.call(args)
@@ -230,7 +231,7 @@ def lint() -> int:
         if code != 0:
             failed.append(name)
     if failed:
-        say(f"lint: {' and '.join(failed)} found problems (above)")
+        say(f"lint: {', '.join(failed)} found problems (above)")
         return 1
     return 0
 

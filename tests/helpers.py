@@ -18,14 +18,15 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 
 def raw_catalog() -> dict[str, Any]:
     """A fresh, mutable copy of the shipped programs.json."""
-    return json.loads(SHIPPED_DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(SHIPPED_DATA.read_text(encoding="utf-8"))
+    return data
 
 
 def third_program(data: dict[str, Any], program_id: str = "mcb", name: str = "Medical Coding Bootcamp",
                   short_name: str = "MCB") -> dict[str, Any]:
     """A copy of the mbc program under a new id and name."""
     mbc = next(p for p in data["programs"] if p["id"] == "mbc")
-    new = copy.deepcopy(mbc)
+    new: dict[str, Any] = copy.deepcopy(mbc)
     new.update(id=program_id, name=name, short_name=short_name)
     return new
 

@@ -17,11 +17,10 @@ from pathfinder.core.questions import defaults
 ENV = {"COLUMNS": "100", "NO_COLOR": "", "TERM": "xterm-256color"}
 
 # The issue's examples (issue 2) and a few more, as --set arguments and as answer dicts.
-INFORMATICS_ON_A_BUDGET = {"budget_usd": 5000, "timeline_months": 12, "goal": "informatics",
-                           "learning_style": "analytical"}
-MANAGEMENT = {"budget_usd": 45000, "timeline_months": 40, "goal": "management", "learning_style": "analytical"}
-BILLING = {"budget_usd": 4000, "timeline_months": 12, "goal": "billing", "learning_style": "hands_on"}
-COMPLIANCE_ON_COST = {"budget_usd": 20000, "timeline_months": 30, "goal": "compliance", "priority": "cost"}
+INFORMATICS_ON_A_BUDGET: dict[str, Any] = {"budget_usd": 5000, "timeline_months": 12, "goal": "informatics",
+                                           "learning_style": "analytical"}
+MANAGEMENT: dict[str, Any] = {"budget_usd": 45000, "timeline_months": 40, "goal": "management",
+                              "learning_style": "analytical"}
 
 
 def answers(**changes: Any) -> dict[str, Any]:

@@ -264,8 +264,11 @@ def test_a_cell_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     book = tmp_path / "out.xlsx"
     assert invoke("score", str(source), "--format", "xlsx", "--output", str(book)).exit_code == 0
     from openpyxl import load_workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
-    cell = load_workbook(book).active["A2"]
+    sheet = load_workbook(book).active
+    assert isinstance(sheet, Worksheet)
+    cell = sheet["A2"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")
 
 
@@ -305,6 +308,8 @@ def test_the_csv_table_reads_as_advice(tmp_path: Path) -> None:
 
 def test_the_workbook_is_the_same_table_with_a_frozen_bold_filtered_header(tmp_path: Path) -> None:
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     source = tmp_path / "class.csv"
     source.write_text(CLASS, encoding="utf-8")
@@ -313,6 +318,7 @@ def test_the_workbook_is_the_same_table_with_a_frozen_bold_filtered_header(tmp_p
     assert done.exit_code == 0, done.output
     assert done.stdout == ""
     sheet = load_workbook(book).active
+    assert isinstance(sheet, Worksheet)
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     expected = table(invoke("score", str(source), "--format", "csv").stdout)
     assert rows[0] == list(expected[0])
@@ -321,7 +327,7 @@ def test_the_workbook_is_the_same_table_with_a_frozen_bold_filtered_header(tmp_p
             want.values())
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(rows[0])).column_letter}{len(rows)}"
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(rows[0]))}{len(rows)}"
     widths = {letter: dim.width for letter, dim in sheet.column_dimensions.items()}
     assert widths["A"] >= len("Ana Díaz") and all(6 <= w <= 62 for w in widths.values())
 

@@ -90,7 +90,8 @@ def test_missing_figures_are_null_with_a_note() -> None:
 
 
 def _pathway_cost(data: dict[str, Any]) -> dict[str, Any]:
-    return data["programs"][1]["pathways"][0]["cost_usd"]
+    cost: dict[str, Any] = data["programs"][1]["pathways"][0]["cost_usd"]
+    return cost
 
 
 def _low_above_high(data: dict[str, Any]) -> None:

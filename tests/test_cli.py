@@ -33,7 +33,8 @@ def ok(result: Any) -> Any:
 
 def quiz_json(runner: CliRunner, *args: str, input: str | None = None) -> dict[str, Any]:
     result = ok(runner.invoke(app, ["quiz", *args, "--json"], input=input))
-    return json.loads(result.stdout)
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
 
 
 # --- version and help ----------------------------------------------------------------------

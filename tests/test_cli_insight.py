@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -13,10 +14,11 @@ from insight_helpers import INFORMATICS_ON_A_BUDGET, MANAGEMENT, run, set_args
 NEW_FIELDS = {"projection", "assumptions", "what_would_change", "stackable_path", "what_if"}
 
 
-def _quiz_json(*args: str) -> dict:
+def _quiz_json(*args: str) -> dict[str, Any]:
     result = run("quiz", "--defaults", "--json", *args)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
 
 
 def test_quiz_json_carries_the_projection_and_the_changes() -> None:

@@ -90,7 +90,7 @@ OFFICIAL_GROWTH = [
 # the figures come from").
 MAX_OFFICIAL_AGE_YEARS = 4
 # Fit values on the four levels of docs/method.md (1, 0.5, 0.25, 0), per program and table.
-FITS = {
+FITS: dict[str, dict[str, dict[str, float]]] = {
     "him": {
         "goals": {"management": 1, "informatics": 1, "compliance": 1, "coding": 0.25, "billing": 0},
         "interests": {"data_management": 1, "compliance_law": 1, "it_systems": 1, "medical_terminology": 0.5,
@@ -228,7 +228,7 @@ def test_the_official_figures_are_not_too_old() -> None:
     MAX_OFFICIAL_AGE_YEARS before this year."""
     from datetime import date
 
-    years = [int(re.search(r"\d{4}", p["as_of"]).group()) for o in DATA["occupations"] for p in o["pay"]]
+    years = [int(re.findall(r"\d{4}", p["as_of"])[0]) for o in DATA["occupations"] for p in o["pay"]]
     years += [int(g["period"][:4]) for o in DATA["occupations"] for g in o["growth"]]
     newest = max(years)
     assert date.today().year - newest <= MAX_OFFICIAL_AGE_YEARS, (

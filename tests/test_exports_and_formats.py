@@ -10,6 +10,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,14 +159,14 @@ def test_compare_csv_round_trips_through_the_csv_module() -> None:
                                          "Associate degree: 24 months\n")
 
 
-def _figureless_alternates(data: dict) -> None:
+def _figureless_alternates(data: dict[str, Any]) -> None:
     """An alternate that gives neither a low nor a high figure (only a note) for a length and a cost."""
     mbc = data["programs"][1]["pathways"][0]
     del mbc["duration_months"]["alternates"][0]["low"], mbc["duration_months"]["alternates"][0]["high"]
     del mbc["cost_usd"]["alternates"][1]["high"]
 
 
-def _figureless_alternates_bare(data: dict) -> None:
+def _figureless_alternates_bare(data: dict[str, Any]) -> None:
     _figureless_alternates(data)
     mbc = data["programs"][1]["pathways"][0]
     mbc["duration_months"]["alternates"][0]["note"] = "No figure."
@@ -201,7 +202,7 @@ def test_sources_add_footnotes_in_every_text_format() -> None:
 HOSTILE = "[bold red]Boom[/] | =cmd(1) *x* $5"
 
 
-def _hostile(data: dict) -> None:
+def _hostile(data: dict[str, Any]) -> None:
     data["programs"][0]["skills"][0] = HOSTILE
     data["programs"][0]["outcomes"]["roles"][0]["title"] = "=HYPERLINK(\"http://x\")"
 

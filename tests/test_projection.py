@@ -9,28 +9,32 @@ Middle: HIM pays 57,500/yr from month 24 after 16,000; MBC pays 50,000/yr from m
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from insight_helpers import INFORMATICS_ON_A_BUDGET, answers, catalog, custom_catalog
+from pathfinder.core.programs import Catalog
 from pathfinder.core.projection import CashFlow, Options, break_even_year, pathway_inputs, project, stackable_path
-from pathfinder.core.scoring import Scorer
+from pathfinder.core.result import ProgramProjection, StackablePath
+from pathfinder.core.scoring import Ranking, Scorer
 
 
-def score(given: dict, cat: object) -> object:
-    return Scorer(cat).rank(given)  # type: ignore[arg-type]
+def score(given: dict[str, Any], cat: Catalog) -> Ranking:
+    return Scorer(cat).rank(given)
 
 
-def _projection(options: Options | None = None, **changes: object) -> dict[str, object]:
+def _projection(options: Options | None = None, **changes: Any) -> dict[str, Any]:
     if options is None:
         options = Options()
     cat = catalog()
     ranking = score(answers(**changes), cat)
-    projections, notes = project(ranking, options)  # type: ignore[arg-type]
+    projections, notes = project(ranking, options)
     return {"by_id": {p.program_id: p for p in projections}, "assumptions": notes, "result": ranking}
 
 
-def _years(projection: object) -> dict[int, tuple[int | None, int | None, int | None]]:
-    return {y.year: (y.low, y.mid, y.high) for y in projection.years}  # type: ignore[attr-defined]
+def _years(projection: ProgramProjection) -> dict[int, tuple[int | None, int | None, int | None]]:
+    return {y.year: (y.low, y.mid, y.high) for y in projection.years}
 
 
 def test_cash_flow_pays_up_front_and_earns_by_the_month() -> None:
@@ -55,7 +59,7 @@ def test_inputs_take_each_range_at_the_same_end() -> None:
 
 def test_default_answers_year_by_year_match_the_hand_calculation() -> None:
     found = _projection()["by_id"]
-    him, mbc = _years(found["him"]), _years(found["mbc"])  # type: ignore[index]
+    him, mbc = _years(found["him"]), _years(found["mbc"])
     # HIM: nothing earned in the first two years; then 57,500 a year (middle), 50,000 (low), 65,000 (high).
     assert him[1] == him[2] == (-25_000, -16_000, -7_000)
     assert him[3] == (25_000, 41_500, 58_000)
@@ -70,7 +74,7 @@ def test_default_answers_year_by_year_match_the_hand_calculation() -> None:
 
 def test_break_even_is_where_the_dearer_path_catches_up() -> None:
     found = _projection()["by_id"]
-    him, mbc = found["him"], found["mbc"]  # type: ignore[index]
+    him, mbc = found["him"], found["mbc"]
     # Middle, in months T: -16,000 + 57,500(T - 24)/12 = -10,000 + 50,000(T - 16.5)/12 at T = 83.6, so HIM is ahead
     # from the end of year 7 ($271,500 against $271,250).
     assert him.compared_with == "mbc" and him.break_even_year == 7
@@ -81,20 +85,20 @@ def test_break_even_is_where_the_dearer_path_catches_up() -> None:
 
 
 def test_a_longer_horizon_shows_the_high_end_catching_up_in_year_13() -> None:
-    him = _projection(Options(years=14))["by_id"]["him"]  # type: ignore[index]
+    him = _projection(Options(years=14))["by_id"]["him"]
     assert len(him.years) == 14
     assert him.break_even.high == 13
 
 
 def test_break_even_in_the_last_year_of_the_horizon_is_found() -> None:
     # The same crossing (month 155.1, in year 13) with a horizon that ends in year 13 exactly.
-    him = _projection(Options(years=13))["by_id"]["him"]  # type: ignore[index]
+    him = _projection(Options(years=13))["by_id"]["him"]
     assert him.break_even.high == 13
-    assert _projection(Options(years=12))["by_id"]["him"].break_even.high is None  # type: ignore[index]
+    assert _projection(Options(years=12))["by_id"]["him"].break_even.high is None
 
 
 def test_part_time_income_counts_only_while_in_school() -> None:
-    mbc = _projection(Options(part_time_income_usd=12_000))["by_id"]["mbc"]  # type: ignore[index]
+    mbc = _projection(Options(part_time_income_usd=12_000))["by_id"]["mbc"]
     years = _years(mbc)
     # Middle: 13.5 months of school at 1,000 a month, then 3 months looking, then 50,000 a year from month 16.5.
     assert years[1][1] == -10_000 + 12_000
@@ -103,7 +107,7 @@ def test_part_time_income_counts_only_while_in_school() -> None:
 
 @pytest.mark.parametrize("years", [1, 5, 40])
 def test_horizon_sets_the_number_of_years(years: int) -> None:
-    for projection in _projection(Options(years=years))["by_id"].values():  # type: ignore[attr-defined]
+    for projection in _projection(Options(years=years))["by_id"].values():
         assert [y.year for y in projection.years] == list(range(1, years + 1))
 
 
@@ -117,7 +121,7 @@ def test_break_even_year_needs_the_lead_to_last() -> None:
 
 
 def test_assumptions_name_every_figure_and_what_flatters_whom() -> None:
-    text = "\n".join(_projection()["assumptions"])  # type: ignore[arg-type]
+    text = "\n".join(_projection()["assumptions"])
     assert "paid up front" in text and "no raises" in text and "Living costs are left out" in text
     assert "No earnings while in school" in text
     assert "After the MBC certificate or diploma: the first job comes within 6 months after school ends." in text
@@ -128,13 +132,13 @@ def test_assumptions_name_every_figure_and_what_flatters_whom() -> None:
 
 
 def test_a_pathway_without_a_cost_is_not_projected() -> None:
-    def drop_cost(data: dict) -> None:
+    def drop_cost(data: dict[str, Any]) -> None:
         cost = data["programs"][1]["pathways"][0]["cost_usd"]
         cost.update(low=None, high=None, note="No figure, for the test.")
 
     cat = custom_catalog(drop_cost)
     ranking = score(answers(), cat)
-    projections, _ = project(ranking)  # type: ignore[arg-type]
+    projections, _ = project(ranking)
     mbc = next(p for p in projections if p.program_id == "mbc")
     assert mbc.pathway == "certificate"
     assert all(y.low is None and y.mid is None and y.high is None for y in mbc.years)
@@ -146,13 +150,13 @@ def test_a_pathway_without_a_cost_is_not_projected() -> None:
 # --- the two-step path ----------------------------------------------------------------------------
 
 
-def _stack(cat: object = None, **changes: object) -> object:
+def _stack(cat: Catalog | None = None, **changes: Any) -> tuple[StackablePath | None, list[str]]:
     cat = cat or catalog()
-    return stackable_path(score(answers(**changes), cat))  # type: ignore[arg-type]
+    return stackable_path(score(answers(**changes), cat))
 
 
 def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
-    path, extra = _stack(**INFORMATICS_ON_A_BUDGET)  # type: ignore[misc]
+    path, extra = _stack(**INFORMATICS_ON_A_BUDGET)
     assert path is not None
     assert (path.goal_program_id, path.first_program_id, path.compared_with) == ("him", "mbc", "mbc")
     assert [s.program_id for s in path.steps] == ["mbc", "him"]
@@ -186,17 +190,17 @@ def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
 def test_the_second_step_is_the_goals_own_route(goal: str, second: str) -> None:
     """Management roles and the RHIA point to the bachelor's; for the other HIM goals the associate degree (the
     RHIT's route) is the nearer second step."""
-    path, _ = _stack(goal=goal, budget_usd=4000, timeline_months=12)  # type: ignore[misc]
+    path, _ = _stack(goal=goal, budget_usd=4000, timeline_months=12)
     assert path is not None
     assert [(s.program_id, s.pathway) for s in path.steps] == [("mbc", "certificate"), ("him", second)]
 
 
 def test_part_time_income_counts_in_the_two_step_path_only_during_the_first_school() -> None:
     ranking = score(answers(**INFORMATICS_ON_A_BUDGET), catalog())
-    plain, _ = stackable_path(ranking)  # type: ignore[arg-type]
-    paid, _ = stackable_path(ranking, Options(part_time_income_usd=12_000))  # type: ignore[arg-type]
+    plain, _ = stackable_path(ranking)
+    paid, _ = stackable_path(ranking, Options(part_time_income_usd=12_000))
     assert plain is not None and paid is not None
-    gain = {y.year: y.mid - p.mid for y, p in zip(paid.years, plain.years, strict=True)}  # type: ignore[operator]
+    gain = {y.year: (y.mid or 0) - (p.mid or 0) for y, p in zip(paid.years, plain.years, strict=True)}
     # Middle: the certificate takes 13.5 months, so $1,000 a month for 12 months by year 1 and 13.5 by year 2,
     # and nothing more after it (the second step is studied while working, with no part-time pay added).
     assert gain[1] == 12_000 and gain[2] == 13_500 and gain[10] == 13_500
@@ -211,23 +215,23 @@ def test_part_time_income_counts_in_the_two_step_path_only_during_the_first_scho
         {"budget_usd": 5000, "timeline_months": 12, "goal": "fast_entry"},  # a fast start points to no one program
     ],
 )
-def test_no_two_step_path_where_it_does_not_apply(changes: dict) -> None:
-    path, extra = _stack(**changes)  # type: ignore[misc]
+def test_no_two_step_path_where_it_does_not_apply(changes: dict[str, Any]) -> None:
+    path, extra = _stack(**changes)
     assert path is None and extra == []
 
 
 def test_no_two_step_path_without_a_sourced_link() -> None:
-    def unlink(data: dict) -> None:
+    def unlink(data: dict[str, Any]) -> None:
         data["programs"][1]["stacks_into"] = []
 
-    path, _ = _stack(custom_catalog(unlink), **INFORMATICS_ON_A_BUDGET)  # type: ignore[misc]
+    path, _ = _stack(custom_catalog(unlink), **INFORMATICS_ON_A_BUDGET)
     assert path is None
 
 
 def test_a_link_to_an_unknown_program_is_refused() -> None:
     from pathfinder.errors import PathfinderError
 
-    def bad_link(data: dict) -> None:
+    def bad_link(data: dict[str, Any]) -> None:
         data["programs"][1]["stacks_into"][0]["program_id"] = "nope"
 
     with pytest.raises(PathfinderError) as caught:
@@ -246,11 +250,11 @@ _CHOICES = {q.id: st.sampled_from([c.value for c in q.choices]) for q in QUESTIO
 @settings(max_examples=40, deadline=None)
 @given(budget=st.one_of(st.none(), st.integers(0, 80_000)), timeline=st.integers(1, 120),
        picks=st.fixed_dictionaries(_CHOICES), years=st.integers(1, 40))
-def test_property_scenarios_stay_in_order(budget: int | None, timeline: int, picks: dict, years: int) -> None:
+def test_property_scenarios_stay_in_order(budget: int | None, timeline: int, picks: dict[str, Any], years: int) -> None:
     """With no part-time pay, the low scenario never beats the middle, nor the middle the high, in any year."""
     cat = catalog()
     ranking = score(answers(budget_usd=budget, timeline_months=timeline, **picks), cat)
-    projections, _ = project(ranking, Options(years=years))  # type: ignore[arg-type]
+    projections, _ = project(ranking, Options(years=years))
     for projection in projections:
         assert len(projection.years) == years
         if projection.cost_usd.mid is None:  # a pathway no source prices is not projected at all
@@ -262,7 +266,7 @@ def test_property_scenarios_stay_in_order(budget: int | None, timeline: int, pic
         mid = projection.break_even.mid
         if mid is not None and projection.compared_with is not None:
             other = next(p for p in projections if p.program_id == projection.compared_with)
-            assert all(mine.mid >= theirs.mid - 1
+            assert all(mine.mid is not None and theirs.mid is not None and mine.mid >= theirs.mid - 1
                        for mine, theirs in zip(projection.years[mid - 1:], other.years[mid - 1:], strict=True))
 
 

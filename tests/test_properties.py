@@ -189,7 +189,7 @@ def _claims_hold(result: Result, catalog: Catalog) -> None:
     for change in result.what_would_change:
         if change.answer is not None:
             question = QUESTIONS_BY_ID[change.answer]
-            points = [change.to]
+            points: list[Any] = [change.to]
             if question.kind != "choice":
                 assert isinstance(change.to, int | float)
                 end = change.until
@@ -198,6 +198,7 @@ def _claims_hold(result: Result, catalog: Catalog) -> None:
                                                            else -math.inf) else question.minimum
                     if change.from_ is None:
                         end = question.minimum
+                assert end is not None
                 points = _inside(change.to, end, 1)
             for value in points:
                 again = scorer.rank({**answers, change.answer: value})

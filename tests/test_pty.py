@@ -45,7 +45,7 @@ def spawn(*args: str, cwd: Path, **env: str | None) -> pexpect.spawn:
 
 def finish(child: pexpect.spawn) -> str:
     """Read to the end, wait for the exit and return everything printed."""
-    rest = child.read()
+    rest: str = child.read()
     child.close()
     return rest
 

@@ -50,7 +50,8 @@ def assert_clean(proc: subprocess.CompletedProcess[bytes], code: int, *needles: 
 
 
 def shipped() -> dict[str, Any]:
-    return json.loads(SHIPPED.read_text())
+    data: dict[str, Any] = json.loads(SHIPPED.read_text())
+    return data
 
 
 def many_programs(count: int) -> dict[str, Any]:
@@ -67,8 +68,6 @@ def many_programs(count: int) -> dict[str, Any]:
 
 
 # --- bad answers ---------------------------------------------------------------------
-
-CONTRACT = ["--set", "budget_usd=5000", "--set", "timeline_months=12", "--defaults"]
 
 ANSWER_FILES: list[tuple[str, bytes, str]] = [
     ("not-json", b"{budget: 5}", "not valid JSON"),
@@ -436,7 +435,7 @@ def test_interrupted_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch
     target = tmp_path / "answers.json"
     target.write_text('{"old": true}\n')
 
-    def interrupted(src: str, dst: str) -> None:
+    def interrupted(_src: str, _dst: str) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupted)

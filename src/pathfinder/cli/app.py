@@ -612,7 +612,7 @@ def schema(
 # --- the entry point ----------------------------------------------------------------------
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
+def _on_sigterm(_signum: int, _frame: Any) -> None:
     raise Terminated()
 
 

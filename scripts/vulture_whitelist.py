@@ -1,0 +1,40 @@
+"""Names vulture takes for dead code that something outside Python's own calls reads. Each says who reads it.
+
+vulture reads this file with the code (`[tool.vulture]` in pyproject.toml); nothing imports it at run time.
+"""
+
+from openpyxl.packaging.core import DocumentProperties
+
+from pathfinder.cli import help as cli_help
+from pathfinder.core import programs, result
+
+# Typer (Click) calls these to write a command's help.
+cli_help.PlainCommand.format_help
+cli_help.PlainGroup.format_help
+
+# pydantic reads a model's configuration.
+programs._Model.model_config
+result.Change.model_config
+
+# Fields of the catalog's contract (programs.json, `pathfinder schema programs`): read and checked when the
+# catalog loads, and there for the people who keep the data, though no output shows them yet.
+programs.Occupation.not_found
+programs.Outcomes.advancement
+programs.Certification.eligibility
+programs.Certification.exam
+programs.Program.curriculum
+programs.Program.work_environment
+programs.Catalog.schema_version
+
+# Fields of the result's JSON contract (`pathfinder schema result`): scripts read them; no layout needs to.
+result.Constraint.shortfall
+result.MissedLimit.shortfall
+result.RankedProgram.constraints
+result.Result.schema_version
+
+# openpyxl reads the workbook's properties when it saves the file.
+DocumentProperties.creator
+
+# A test renames its stand-in for the batch's helper function, so the forked helpers find it by that name.
+object.__module__
+object.__qualname__
