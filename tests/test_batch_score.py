@@ -346,7 +346,7 @@ def test_a_workbook_is_refused_on_a_terminal_without_output(tmp_path: Path) -> N
 
 
 def _summary_rows(text: str) -> dict[str, list[int]]:
-    """Program -> [clear, lean, toss-up, fits no program, total], read from the summary table."""
+    """Program -> [clear, lean, toss-up, none, total], read from the summary table."""
     found = {}
     for row in text.splitlines():
         for name in (HIM, MBC, "All students"):
@@ -363,9 +363,10 @@ def test_the_class_summary_counts_programs_by_confidence(tmp_path: Path) -> None
     assert "Class summary" in done.stderr and "Class summary" not in done.stdout
     counts = _summary_rows(done.stderr)
     rows = table(done.stdout)
-    # Restated from the table itself: each student counted once, under their program and confidence.
-    expected: Counter[tuple[str, str]] = Counter(
-        (r["recommended_program"], r["confidence"] if r["fits_limits"] == "yes" else "none") for r in rows)
+    # Restated from the table itself: each student counted once, under their program and the confidence their
+    # row says (none exactly for those who fit no program: the summary and the rows say the same).
+    assert all((r["confidence"] == "none") == (r["fits_limits"] == "no") for r in rows)
+    expected: Counter[tuple[str, str]] = Counter((r["recommended_program"], r["confidence"]) for r in rows)
     for name in (HIM, MBC):
         assert counts[name] == [expected[(name, c)] for c in ("clear", "lean", "toss-up", "none")] + [
             sum(n for (p, _), n in expected.items() if p == name)]

@@ -292,3 +292,21 @@ def test_markdown_escapes_what_would_start_formatting(text: str) -> None:
     assert "|" not in escaped.replace("\\|", "")
     for char in "*_`[]<>$":
         assert char not in escaped.replace("\\" + char, "")
+
+
+def test_the_headline_reads_the_confidence_thresholds_from_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"under the 5 that would make it a lean" and "by less than 10" are the scoring's LEAN_FROM and CLEAR_FROM,
+    never typed into the sentence: moved, the words follow."""
+    from pathfinder.core import explain
+    from pathfinder.core.scoring import CLEAR_FROM, LEAN_FROM, Scorer
+
+    scorer = Scorer(load_catalog())
+    toss_up = scorer.rank(defaults())  # MBC 3.0 points ahead of HIM (README, worked by hand)
+    lean = scorer.rank({**defaults(), "goal": "management", "priority": "cost", "learning_style": "blended"})
+    assert (toss_up.confidence, lean.confidence) == ("toss-up", "lean")
+    assert explain.headline(toss_up).endswith(f"under the {LEAN_FROM / 10:g} that would make it a lean.")
+    assert explain.headline(lean).endswith(f"ahead, but by less than {CLEAR_FROM / 10:g}.")
+    monkeypatch.setattr(explain, "LEAN_FROM", 40)
+    monkeypatch.setattr(explain, "CLEAR_FROM", 120)
+    assert explain.headline(toss_up).endswith("under the 4 that would make it a lean.")
+    assert explain.headline(lean).endswith("ahead, but by less than 12.")

@@ -211,7 +211,7 @@ def _summary_reasons(result: Result, w: _Writer, limit: int | None) -> list[Text
     return [w.say(text, sources) for text, sources in zip(rec.reasons, rec.reason_sources, strict=True)][:limit]
 
 
-def _figures_table(result: Result, catalog: Catalog, w: _Writer, entries: Sequence[RankedProgram]) -> Table:
+def _figures_table(catalog: Catalog, w: _Writer, entries: Sequence[RankedProgram]) -> Table:
     """Total cost, time to a first job, early salary and growth, side by side."""
     columns = [""]
     cells: dict[str, list[Cell]] = {"Total cost": [], "Time to a first job": [], "Early salary": [], "Job growth": []}
@@ -460,7 +460,7 @@ def build(result: Result, catalog: Catalog, *, details: bool = False, today: dat
     sections: list[Section | None] = [
         None if details else _what_if_summary(result, w),
         Section("reasons", "Why", (Bullets(tuple(_summary_reasons(result, w, reasons))),)),
-        Section("figures", "Key figures", (_figures_table(result, catalog, w, entries),)),
+        Section("figures", "Key figures", (_figures_table(catalog, w, entries),)),
         Section("change", change_heading, (Paragraph(change),)),
         Section("next", "Next step", (Paragraph(_next_step(result, w, details)),)),
     ]
