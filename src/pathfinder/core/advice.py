@@ -81,10 +81,12 @@ def summary(ranking: Ranking, stack: StackablePath | None = None) -> tuple[Recom
     margin = ranking.margin
     reasons = explain.reasons(ranking)
     step = explain.next_step(ranking, stack)
+    rival = explain.rival(ranking)
     recommendation = Recommendation(
         program_id=first.program.id, program_name=first.program.name, pathway=best.pathway.id,
         pathway_name=best.pathway.name, score=to_points(best.score), confidence=ranking.confidence,
         margin=None if margin is None else to_points(margin), fits_limits=ranking.fits,
+        rival_program_id=None if rival is None else rival.program.id,
         verdict=explain.verdict(ranking.confidence), headline=explain.headline(ranking),
         reasons=[r.text for r in reasons], reason_sources=[list(r.sources) for r in reasons],
         next_step=step.text, next_step_sources=list(step.sources),

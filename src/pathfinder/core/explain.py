@@ -269,7 +269,7 @@ def verdict(confidence: Confidence) -> str:
     return VERDICTS[confidence]
 
 
-def _rival(ranking: Ranking) -> ProgramScore | None:
+def rival(ranking: Ranking) -> ProgramScore | None:
     """The program a person compares the first with: the best other that fits, else the next one."""
     return ranking.contender or (ranking.programs[1] if len(ranking.programs) > 1 else None)
 
@@ -281,10 +281,10 @@ def _brief_misses(score: ScoredPathway) -> str:
 
 def headline(ranking: Ranking) -> str:
     """How close the call is, in a sentence; the thresholds are the scoring's own."""
-    first, rival = ranking.first, _rival(ranking)
+    first, other_program = ranking.first, rival(ranking)
     short = first.program.short_name
     name = path_name(first.program, first.best.pathway)
-    other = rival.program.short_name if rival is not None else ""
+    other = other_program.program.short_name if other_program is not None else ""
     margin = ranking.margin
     if ranking.confidence == "none":
         return f"The nearest is {name}."
@@ -320,21 +320,21 @@ def first_reason(ranking: Ranking) -> str:
 
 
 def _reasons(ranking: Ranking) -> Iterator[Reason]:
-    first, rival = ranking.first, _rival(ranking)
+    first, against = ranking.first, rival(ranking)
     answers = ranking.answers
     if not first.fits:  # nothing fits: what the nearest misses by
         yield Reason(f"{_cap(path_name(first.program, first.best.pathway))} does not fit: {_brief_misses(first.best)}.")
-    elif rival is not None and not rival.fits:
-        yield Reason(f"{rival.program.short_name} does not fit: {_brief_misses(rival.best)}.")
+    elif against is not None and not against.fits:
+        yield Reason(f"{against.program.short_name} does not fit: {_brief_misses(against.best)}.")
     given: set[str] = set()
-    if ranking.confidence == "toss-up" and rival is not None:
-        for side, against in ((first, rival), (rival, first)):
-            for index in _gains(side, against)[:1]:
-                reason = _reason(index, side, against, answers)
+    if ranking.confidence == "toss-up" and against is not None:
+        for side, other in ((first, against), (against, first)):
+            for index in _gains(side, other)[:1]:
+                reason = _reason(index, side, other, answers)
                 given.add(reason.text)
                 yield reason
-    for index in _gains(first, rival):
-        reason = _reason(index, first, rival, answers)
+    for index in _gains(first, against):
+        reason = _reason(index, first, against, answers)
         if reason.text not in given:
             given.add(reason.text)
             yield reason

@@ -104,6 +104,10 @@ class LineRecommendation(BaseModel):
 
 
 class Recommendation(LineRecommendation):
+    rival_program_id: str | None = Field(
+        description="The program the recommendation is set against in its reasons and key figures: the best other "
+                    "program that fits, else the nearest other; null when the catalog has one program"
+    )
     fits_limits: bool = Field(True, description="false when no program fits the limits (confidence none); kept for "
                               "scripts written before confidence had that value")
     verdict: str = Field(description="The confidence in words: 'A clear choice', 'A lean', 'A toss-up', 'Nothing fits "

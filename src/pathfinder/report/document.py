@@ -190,9 +190,8 @@ def _entry_pathway(entry: RankedProgram) -> PathwayScore:
 
 
 def _rival(result: Result) -> RankedProgram | None:
-    """The program set beside the first in the key figures: the best other that fits, else the next one."""
-    others = result.ranking[1:]
-    return next((e for e in others if e.eligible), others[0] if others else None)
+    """The program the recommendation is set against, beside it in the key figures."""
+    return next((e for e in result.ranking if e.program_id == result.recommendation.rival_program_id), None)
 
 
 # --- the summary ----------------------------------------------------------------------------------
