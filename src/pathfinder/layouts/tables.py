@@ -14,7 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from pydantic_core import to_json
+
 from pathfinder.core import explain
+from pathfinder.core.advice import score_line
 from pathfinder.core.programs import Catalog
 from pathfinder.core.wording import to_points
 from pathfinder.layouts.formats import csv_safe
@@ -65,9 +68,6 @@ class JsonLines(_Buffered):
 
     def encode(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
                advice: Result | None) -> bytes:
-        from pydantic_core import to_json
-
-        from pathfinder.core.advice import score_line
 
         if advice is None:
             return to_json(score_line(line, columns, answers, ranking)) + b"\n"
