@@ -348,7 +348,7 @@ class OutputFormat(str, Enum):
     pathfinder score class.csv --format csv --output results.csv
     pathfinder score class.xlsx --format xlsx --output results.xlsx
     pathfinder score class.csv --summary-only
-    pathfinder score class.csv --map "How old are you?=skip" --map "Money for school=budget_usd"
+    pathfinder score class.csv --map "Money for school=budget_usd"
     pathfinder score export.txt --delimiter semicolon --format csv
     some-form-tool export | pathfinder score - --format csv
     pathfinder score answers.jsonl --full --strict > results.jsonl
@@ -370,7 +370,7 @@ def score(
         "confidence, how many fit no program and how many could not be scored.")] = False,
     maps: Annotated[list[str] | None, typer.Option(
         "--map", metavar="HEADER=QUESTION", help="Read the column HEADER as the answer to QUESTION (its id or "
-        "title; pathfinder questions lists them). Repeatable.")] = None,
+        "title; pathfinder questions lists them).")] = None,
     keep_unknown: Annotated[bool, typer.Option(
         "--keep-unknown", help="Carry a column whose name looks like a mistyped question as a column of your own, "
         "instead of stopping.")] = False,
