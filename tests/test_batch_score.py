@@ -109,7 +109,9 @@ def test_the_lean_line_is_the_quiz_result_cut_to_the_documented_keys(tmp_path: P
 
 def test_the_lean_line_follows_its_published_schema(tmp_path: Path) -> None:
     schema = json.loads(invoke("schema", "score-line").stdout)
-    assert schema["required"] == LEAN_KEYS
+    assert schema["anyOf"] == [{"$ref": "#/$defs/ScoreLine"}, {"$ref": "#/$defs/ScoreError"}]
+    assert schema["$defs"]["ScoreLine"]["required"] == LEAN_KEYS
+    assert schema["$defs"]["ScoreError"]["required"] == ["line", "columns", "error"]
     recommendation = schema["$defs"]["LineRecommendation"]
     assert list(recommendation["properties"]) == RECOMMENDATION_KEYS
     assert set(schema["$defs"]["LineRanked"]["properties"]) == {"program_id", "pathway", "score", "eligible"}
@@ -198,9 +200,9 @@ def test_every_bad_cell_of_a_row_is_reported_at_once(tmp_path: Path) -> None:
     assert done.exit_code == 1
     line = next(x for x in done.stderr.splitlines() if "line 2:" in x)
     # Which answer (the question's title and the column's own header), what it said and what is accepted.
-    assert "Budget ('budget_usd'): 'lots' is not an amount; write one amount from $0 to $1,000,000" in line
-    assert "Timeline ('timeline_months'): 'soon' is not a number; write a number of months from 1 to 120" in line
-    assert "Career goal ('goal'): 'astronaut' is not one of the answers; choose one of: Managing health" in line
+    assert "Budget ('budget_usd'): 'lots' is not an amount (write one amount from $0 to $1,000,000" in line
+    assert "Timeline ('timeline_months'): 'soon' is not a number (write a number of months from 1 to 120" in line
+    assert "Career goal ('goal'): 'astronaut' is not one of the answers (choose one of: Managing health" in line
     (row,) = lines(done.stdout)  # the student is still there, with the same words
     assert row == {"line": 2, "columns": {}, "error": line.split("line 2: ", 1)[1]}
 
@@ -600,8 +602,12 @@ def test_the_readme_shows_what_the_example_class_gives() -> None:
             break
         shown.append([cell.strip() for cell in line.strip("|").split("|")])
     done = invoke("score", str(ROOT / "docs" / "example-class.csv"), "--format", "csv")
-    assert done.exit_code == 0, done.output
+    assert done.exit_code == 1, done.output  # three students whose answers cannot be read, each in the table
     assert shown == [[row[head] for head in heads] for row in table(done.stdout)]
+    assert [row["Name"] for row in table(done.stdout) if row["error"]] == ["Hana Kim", "Ivan Petrov", "Jo Park"]
+    # The semicolon and workbook versions of the same class give the same table.
+    for other in ("example-class-semicolon.csv", "example-class.xlsx"):
+        assert invoke("score", str(ROOT / "docs" / other), "--format", "csv").stdout == done.stdout, other
 
 
 # --- what a form export can hold ----------------------------------------------------------------------------------

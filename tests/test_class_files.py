@@ -131,8 +131,8 @@ def test_every_row_has_a_row_in_every_format_with_the_error_in_words(tmp_path: P
     assert [r["Name"] for r in rows] == ["Ana", "Ben", "Cy", "Di", "Ed"]
     failed = {r["Name"]: r["error"] for r in rows if r["error"]}
     assert set(failed) == {"Ben", "Cy", "Di"}
-    assert failed["Ben"].startswith("Budget: '5000-8000' is not an amount; write one amount from $0 to $1,000,000")
-    assert failed["Cy"].startswith("Timeline: 'ASAP' is not a number; write a number of months from 1 to 120")
+    assert failed["Ben"].startswith("Budget: '5000-8000' is not an amount (write one amount from $0 to $1,000,000")
+    assert failed["Cy"].startswith("Timeline: 'ASAP' is not a number (write a number of months from 1 to 120")
     assert "leave it blank for 48 months" in failed["Cy"]
     assert failed["Di"].startswith("Budget: 'about $10k' is not an amount")
     for row in rows:
@@ -155,6 +155,11 @@ def test_every_row_has_a_row_in_every_format_with_the_error_in_words(tmp_path: P
     assert [w["line"] for w in written] == [2, 3, 4, 5, 6]
     assert [w.get("error") == failed.get(w["columns"]["Name"]) for w in written] == [True] * 5
     assert list(written[1]) == ["line", "columns", "error"]
+    from pydantic import TypeAdapter
+
+    from pathfinder.core.result import ScoreError
+
+    assert TypeAdapter(ScoreError).validate_python(written[1], strict=True) == written[1]  # as its schema says
 
     book = tmp_path / "results.xlsx"
     assert invoke("score", str(source), "--format", "xlsx", "--output", str(book)).exit_code == 1
@@ -179,8 +184,8 @@ def test_a_multi_choice_answer_is_refused_in_the_forms_words(tmp_path: Path) -> 
     source.write_text('Name,Career goal\nAna,"Medical coding;Billing and insurance claims"\nBo,"coding, billing"\n')
     rows = table(invoke("score", str(source), "--format", "csv").stdout)
     assert rows[0]["error"] == ("Career goal: 'Medical coding;Billing and insurance claims' picks 2 answers "
-                                "(Medical coding and Billing and insurance claims); choose one of them")
-    assert "(Medical coding and Billing and insurance claims); choose one of them" in rows[1]["error"]
+                                "(Medical coding and Billing and insurance claims): choose one of them")
+    assert "(Medical coding and Billing and insurance claims): choose one of them" in rows[1]["error"]
 
 
 def test_the_quick_check_keeps_exactly_what_the_quiz_keeps() -> None:

@@ -144,10 +144,10 @@ def refusal(question: Question, text: str) -> str:
     if question.kind == "choice":
         picked = choices_in(question, text)
         if len(picked) > 1:
-            return f"{shown} picks {len(picked)} answers ({' and '.join(picked)}); choose one of them"
+            return f"{shown} picks {len(picked)} answers ({' and '.join(picked)}): choose one of them"
         labels = "; ".join(c.label for c in question.choices if c.value is not None)
         blank = ", or leave it blank if not sure" if question.nullable else ""
-        return f"{shown} is not one of the answers; choose one of: {labels}{blank}"
+        return f"{shown} is not one of the answers (choose one of: {labels}{blank})"
     number = read_number(question, _plain(text))
     assert question.minimum is not None and question.maximum is not None
     if number is None:
@@ -161,7 +161,7 @@ def refusal(question: Question, text: str) -> str:
     else:
         span = f"a number of {question.unit or 'units'} from {question.minimum:,.0f} to {question.maximum:,.0f}"
     blank = "if not sure" if question.nullable else f"for {question.label_for(question.default)}"
-    return f"{shown} is {what}; write {span}, like {examples(question)}, or leave it blank {blank}"
+    return f"{shown} is {what} (write {span}, like {examples(question)}, or leave it blank {blank})"
 
 
 def choices_in(question: Question, text: str) -> list[str]:

@@ -268,6 +268,14 @@ class ScoreLine(TypedDict):
     warnings: list[str]
 
 
+class ScoreError(TypedDict):
+    """A line of ``pathfinder score`` for a row that could not be scored: which row, whose, and why, in words."""
+
+    line: int
+    columns: dict[str, Any]
+    error: str
+
+
 _SCORE_LINE: TypeAdapter[ScoreLine] | None = None
 
 
@@ -284,10 +292,18 @@ def schema_for(name: str) -> dict[str, Any]:
     if name == "result":
         return Result.model_json_schema()
     if name == "score-line":
-        schema = score_line_adapter().json_schema()
-        schema["description"] = ("One line of `pathfinder score` (JSON Lines). With --full, a line is instead the "
-                                 "quiz's whole result (`pathfinder schema result`) with `line` and `columns` first.")
-        return schema
+        scored = score_line_adapter().json_schema()
+        defs = scored.pop("$defs", {})
+        defs["ScoreLine"] = scored
+        defs["ScoreError"] = TypeAdapter(ScoreError).json_schema()
+        return {
+            "description": "One line of `pathfinder score` (JSON Lines): a scored row (ScoreLine), or a row that "
+                           "could not be scored (ScoreError: its line, its own columns and the error in words). "
+                           "With --full, a scored line is instead the quiz's whole result (`pathfinder schema "
+                           "result`) with `line` and `columns` first.",
+            "anyOf": [{"$ref": "#/$defs/ScoreLine"}, {"$ref": "#/$defs/ScoreError"}],
+            "$defs": defs,
+        }
     if name == "programs":
         return Catalog.model_json_schema()
     return answers_model().model_json_schema()
