@@ -236,12 +236,13 @@ class Workbook(_Rows):
         self.waiting: list[list[Any]] | None = []
         self.rows = 0
 
+    # An empty cell is left out of the sheet (None) rather than written as an empty text: fewer cells to write.
     def encode(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
                advice: Result | None) -> list[Any]:
-        return self.cells(line, columns, answers, ranking)
+        return [None if c == "" else c for c in self.cells(line, columns, answers, ranking)]
 
     def encode_error(self, line: int, columns: dict[str, Any], written: dict[str, str], error: str) -> list[Any]:
-        return self.error_cells(line, columns, written, error)
+        return [None if c == "" else c for c in self.error_cells(line, columns, written, error)]
 
     @staticmethod
     def join(rows: list[list[Any]]) -> list[list[Any]]:
@@ -282,7 +283,7 @@ class Workbook(_Rows):
 
         self.heads = self.header()
         for index, name in enumerate(self.heads, 1):
-            longest = max([len(name), *(len(str(row[index - 1])) for row in self.waiting)])
+            longest = max([len(name), *(len(str(row[index - 1] or "")) for row in self.waiting)])
             self.sheet.column_dimensions[get_column_letter(index)].width = min(self.WIDEST, longest + 2)
         self.sheet.freeze_panes = "A2"
         self.sheet.append([self._text(name, bold=True) for name in self.heads])
