@@ -170,6 +170,23 @@ def test_every_row_has_a_row_in_every_format_with_the_error_in_words(tmp_path: P
         failed.get(name) for name in ("Ana", "Ben", "Cy", "Di", "Ed")]
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_json_lines_that_fail_before_the_first_good_line_keep_their_place_and_the_columns(
+        tmp_path: Path, fmt: str) -> None:
+    lines = 'not json\n{"Name": "Ana", "budget_usd": "lots"}\n[1]\n{"Name": "Bo", "budget_usd": 4000}\n'
+    out = tmp_path / f"results.{fmt}"
+    done = invoke("score", "-", "--input-format", "jsonl", "--format", fmt, "--output", str(out), input=lines)
+    assert done.exit_code == 1, done.output
+    if fmt == "csv":
+        rows = [[c or "" for c in r] for r in csv.reader(io.StringIO(out.read_text(encoding="utf-8")))]
+    else:
+        rows = [["" if c is None else str(c) for c in r] for r in sheet_rows(out)]
+    heads = rows[0]
+    assert heads[0] == "Name"  # the class's own column, from the first line that names it
+    got = [(r[0], r[heads.index("recommended_program")] != "", r[heads.index("line")]) for r in rows[1:]]
+    assert got == [("", False, "1"), ("Ana", False, "2"), ("", False, "3"), ("Bo", True, "4")]
+
+
 def test_strict_stops_at_the_first_row_that_cannot_be_scored(tmp_path: Path) -> None:
     source = tmp_path / "class.csv"
     source.write_text(MIXED)

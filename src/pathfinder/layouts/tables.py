@@ -136,6 +136,9 @@ class _Rows:
         self.names: list[str] | None = None
         self.questions: list[Question] = []
         self.blank = [""] * (len(RESULT_COLUMNS) + len(catalog.programs))  # a row that could not be scored
+        # Rows that could not be scored before the class's own columns were known (JSON Lines, whose first good
+        # line names them): written, in order, once they are.
+        self.pending: list[list[Any]] = []
 
     def start(self, carried: list[str] | None, questions: list[Question]) -> None:
         self.names = carried
@@ -155,8 +158,30 @@ class _Rows:
         return [*self.own(columns), *(q.label_for(answers[q.id]) for q in self.questions),
                 *table_result(self.catalog, ranking), "", line]
 
-    def error_cells(self, line: int, columns: dict[str, Any], written: dict[str, str], error: str) -> list[Any]:
-        return [*self.own(columns), *(written.get(q.id, "") for q in self.questions), *self.blank, error, line]
+    def scored_rows(self, line: int, columns: dict[str, Any], answers: dict[str, Any],
+                    ranking: Ranking) -> list[list[Any]]:
+        """A scored row's cells, after any rows held back until the columns were known."""
+        cells = self.cells(line, columns, answers, ranking)
+        return [*self.held(), cells] if self.pending else [cells]
+
+    def error_rows(self, line: int, columns: dict[str, Any], written: dict[str, str],
+                   error: str) -> list[list[Any]]:
+        """A row that could not be scored (after any held back), or none while it is held until the columns are
+        known."""
+        rest = [*(written.get(q.id, "") for q in self.questions), *self.blank, error, line]
+        if self.names is None and not columns:
+            self.pending.append(rest)
+            return []
+        cells = [*self.own(columns), *rest]
+        return [*self.held(), cells] if self.pending else [cells]
+
+    def held(self) -> list[list[Any]]:
+        """The rows held back, now that the columns are known (with none, if no row named any)."""
+        if self.names is None:
+            self.names = []
+        rows = [[*([""] * len(self.names)), *rest] for rest in self.pending]
+        self.pending = []
+        return rows
 
     def header(self) -> list[str]:
         return table_header(self.catalog, self.names or [], self.questions)
@@ -184,12 +209,15 @@ class Table(_Rows, _Buffered):
 
     def encode(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
                advice: Result | None) -> bytes:
-        return self._write(self.cells(line, columns, answers, ranking))
+        rows = self.scored_rows(line, columns, answers, ranking)
+        return self._write(rows[0]) if len(rows) == 1 else b"".join(map(self._write, rows))
 
     def encode_error(self, line: int, columns: dict[str, Any], written: dict[str, str], error: str) -> bytes:
-        return self._write(self.error_cells(line, columns, written, error))
+        return b"".join(map(self._write, self.error_rows(line, columns, written, error)))
 
     def close(self, summary: Summary | None = None) -> None:
+        for row in self.held():
+            self.emit(self._write(row))
         if not self.headed:  # no row at all: the header alone
             self.headed = True
             self.csv.writerow([csv_safe(name) for name in self.header()])
@@ -236,17 +264,19 @@ class Workbook(_Rows):
         self.waiting: list[list[Any]] | None = []
         self.rows = 0
 
-    # An empty cell is left out of the sheet (None) rather than written as an empty text: fewer cells to write.
+    # Each encodes to a list of rows (rows held back come out with the first that names the columns). An empty
+    # cell is left out of the sheet (None) rather than written as an empty text: fewer cells to write.
     def encode(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
-               advice: Result | None) -> list[Any]:
-        return [None if c == "" else c for c in self.cells(line, columns, answers, ranking)]
+               advice: Result | None) -> list[list[Any]]:
+        return [[None if c == "" else c for c in row] for row in self.scored_rows(line, columns, answers, ranking)]
 
-    def encode_error(self, line: int, columns: dict[str, Any], written: dict[str, str], error: str) -> list[Any]:
-        return [None if c == "" else c for c in self.error_cells(line, columns, written, error)]
+    def encode_error(self, line: int, columns: dict[str, Any], written: dict[str, str],
+                     error: str) -> list[list[Any]]:
+        return [[None if c == "" else c for c in row] for row in self.error_rows(line, columns, written, error)]
 
     @staticmethod
-    def join(rows: list[list[Any]]) -> list[list[Any]]:
-        return rows
+    def join(runs: list[list[list[Any]]]) -> list[list[Any]]:
+        return [row for rows in runs for row in rows]
 
     def emit(self, rows: list[list[Any]]) -> None:
         for cells in rows:
@@ -295,6 +325,7 @@ class Workbook(_Rows):
     def close(self, summary: Summary | None = None) -> None:
         from openpyxl.utils import get_column_letter
 
+        self.emit(self.held())
         self._start()
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.heads))}{self.rows + 1}"
         if summary is not None:
