@@ -203,6 +203,11 @@ def test_a_multi_choice_answer_is_refused_in_the_forms_words(tmp_path: Path) -> 
     assert rows[0]["error"] == ("Career goal: 'Medical coding;Billing and insurance claims' picks 2 answers "
                                 "(Medical coding and Billing and insurance claims): choose one of them")
     assert "(Medical coding and Billing and insurance claims): choose one of them" in rows[1]["error"]
+    # The quiz's --set reads it the same way, and a long refused value is cut inside its quotes.
+    done = invoke("quiz", "--defaults", "--json", "--set", "goal=Medical coding;Billing and insurance claims")
+    assert done.exit_code == 2 and "picks 2 answers (Medical coding and Billing and insurance claims)" in done.stderr
+    long = invoke("quiz", "--defaults", "--json", "--set", "goal=" + "x" * 60)
+    assert long.exit_code == 2 and f"goal: '{'x' * 34}...' is not a choice" in long.stderr
 
 
 def test_the_quick_check_keeps_exactly_what_the_quiz_keeps() -> None:

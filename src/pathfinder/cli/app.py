@@ -572,7 +572,7 @@ def questions(
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the questions as JSON, to build an answers file.")] = False,
 ) -> None:
-    """List the quiz questions with their ids, titles, choices and defaults."""
+    """List the quiz questions: ids, titles, choices, defaults and the form wordings read as each."""
     with _guard():
         from pathfinder.core.questions import QUESTIONS, questions_json
 

@@ -67,6 +67,8 @@ def read_text(question: Question, text: str) -> Answer:
             return value  # type: ignore[return-value]
         if plain in NOT_SURE:
             return None if question.nullable else question.default
+        if len(choices_in(question, text)) > 1:  # several ticked at once, as a checkbox question exports them
+            raise PathfinderError(f"{question.id}: {refusal(question, text)}")
         return validate_answer(question, text.strip())  # not a choice: refused, naming the choices
     if plain in NOT_SURE:
         return None if question.nullable else question.default

@@ -344,6 +344,8 @@ def show_value(value: Any) -> str:
     """A value as the user wrote it: JSON spelling (true, null), strings quoted and escaped."""
     if isinstance(value, str):
         text = repr(value)
+        if len(text) > 40:
+            return repr(value[:34] + "...")  # cut inside the quotes, so they still close
     else:
         try:
             import json
