@@ -23,10 +23,11 @@ from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Question
 from pathfinder.errors import PathfinderError
 
 INPUT_FORMATS = ("auto", "jsonl", "csv", "xlsx")
-MAX_LINE_BYTES = 1024 * 1024  # a longer line is reported and skipped, never held in memory whole
+MAX_LINE_BYTES = 1024 * 1024  # a longer line is reported (and written with its error), never held in memory whole
 MAX_XLSX_BYTES = 64 * 1024 * 1024  # a workbook read from standard input is held whole: at most this much
 CLOSE = 0.8  # how alike an unknown column's name must be to a question's name to be taken for a typo
-SAMPLE_LINES = 50  # lines of a CSV looked at to tell its separator
+SAMPLE_LINES = 50  # lines of a CSV looked at to tell its separator (at most SAMPLE_BYTES of them)
+SAMPLE_BYTES = 64 * 1024
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 DELIMITER_NAMES = {",": ",", "comma": ",", ";": ";", "semicolon": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
 
@@ -210,6 +211,7 @@ class Source:
         self.stream = stream
         self.format = fmt
         self.label = label
+        self.owned = size is not None  # a file opened here (closed here), not standard input
         self.size = size if fmt != "xlsx" else None  # bytes, for a progress bar; None when unknown
         self._head = head  # lines already read to find the format, given back first
         self.consumed = 0  # bytes read so far, counted by the JSON Lines reader
@@ -254,7 +256,8 @@ class Source:
 
     def _csv(self, delimiter: str | None) -> tuple[Iterator[tuple[int, list[str]]], str]:
         # A sample of whole lines to tell the separator from; they are given back to the reader first.
-        while len(self._head) < SAMPLE_LINES and (not self._head or self._head[-1]):
+        while len(self._head) < SAMPLE_LINES and (not self._head or self._head[-1]) and sum(
+                map(len, self._head)) < SAMPLE_BYTES:
             self._head.append(_read_line(self.stream))
         # Undecodable bytes become U+FFFD, so the cell holding them is refused as a bad value.
         head = [line.decode("utf-8-sig" if i == 0 else "utf-8", errors="replace") for i, line in enumerate(self._head)]
@@ -269,7 +272,7 @@ class Source:
         from openpyxl import load_workbook
 
         data: IO[bytes] = self.stream
-        if self.size is None or self._head:  # standard input, or lines already read: hold it in memory
+        if not self.owned or self._head:  # standard input, or lines already read: hold it in memory
             raw = b"".join(self._head) + self.stream.read(MAX_XLSX_BYTES + 1)
             if len(raw) > MAX_XLSX_BYTES:
                 raise PathfinderError(f"{self.label}: a workbook on standard input is limited to "
@@ -277,7 +280,8 @@ class Source:
             data = io.BytesIO(raw)
         try:
             self._book = load_workbook(data, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, TypeError) as exc:
+            # A damaged workbook fails inside openpyxl in many ways; each means the file cannot be read.
             raise PathfinderError(f"{self.label}: not an .xlsx workbook that can be read ({exc})") from None
         names = self._book.sheetnames
         if name is not None and name not in names:
@@ -294,12 +298,8 @@ class Source:
             self._book.close()
         if self._text is not None:
             self._text.detach()  # the binary stream is closed below, or is standard input
-        if self.size is not None or self.format == "xlsx" and self.stream is not None:
-            try:
-                if self.stream.fileno() > 2:
-                    self.stream.close()
-            except (OSError, ValueError, io.UnsupportedOperation):
-                pass
+        if self.owned:
+            self.stream.close()
 
 
 def _delimiter(sample: str, given: str | None) -> tuple[str, str]:

@@ -39,7 +39,7 @@ class Outcome:
     scored: int = 0
     failed: int = 0  # rows that could not be scored (each written with its error)
     first_failure: int | None = None
-    stopped: bool = False  # --strict stopped at the first bad line
+    stopped: bool = False  # --strict stopped at the first row that could not be scored
     tally: Counter[tuple[str, str]] = field(default_factory=Counter)  # (program name, clear|lean|toss-up|none)
 
     def summary(self) -> str:
@@ -102,9 +102,10 @@ FULL_CHUNK = 50  # the same with --full, whose lines take ten times as long
 
 
 class Part(NamedTuple):
-    """A piece of a scored chunk: a run of good rows (joined by the writer), or one bad line."""
+    """A piece of a scored chunk: a run of scored rows (joined by the writer), or one row that could not be scored
+    (laid out with its error)."""
 
-    rows: int  # rows in the run (0 for a bad line)
+    rows: int  # scored rows in the run (0 for a row that could not be scored)
     payload: Any  # the run as ``writer.join`` joins it
     tally: Counter[tuple[str, str]]  # the run's (program name, clear|lean|toss-up|none) counts
     line: int = 0  # a bad line's number
