@@ -45,7 +45,7 @@ def compare_csv(catalog: Catalog, programs: Sequence[Program], sources: bool = F
     header = ["Fact", *(factsheet.header(p) for p in programs)]
     if sources:
         header.extend(f"Sources: {p.short_name}" for p in programs)
-    writer.writerow(header)
+    writer.writerow([csv_safe(c) for c in header])
     for row in factsheet.rows(programs, catalog):
         cells = [row.label, *("\n".join(line.text for line in cell) for cell in row.cells)]
         if sources:
