@@ -449,13 +449,13 @@ def _score_run(ctx: typer.Context, source: Any, catalog: Catalog, fmt: str | Non
     from pathfinder.files import atomic_output
     from pathfinder.layouts.tables import Discard, class_summary, summary_table, writer_for
 
-    def on_plan(plan: Any) -> None:
-        _say(f"{source.label}: {plan.layout}; the header on line {plan.line} was read as:")
-        sys.stderr.write(_printable("\n".join(plan.report())) + "\n")
-
     target: Any = atomic_output(output, "--output") if output is not None else nullcontext(sys.stdout.buffer)
     with target as out, _progress(ctx, source, stdout_free=output is not None or fmt is None) as (on_progress, say):
         writer = Discard() if fmt is None else writer_for(fmt, out, catalog)
+
+        def on_plan(plan: Any) -> None:  # above the progress bar, if there is one
+            say(f"{source.label}: {plan.layout}; the header on line {plan.line} was read as:\n"
+                + "\n".join(plan.report()))
 
         def on_problem(line: int, who: str, message: str) -> None:
             say(f"{source.label} line {line}" + (f" ({who})" if who else "") + f": {message}")
