@@ -109,7 +109,9 @@ def test_the_lean_line_is_the_quiz_result_cut_to_the_documented_keys(tmp_path: P
 
 def test_the_lean_line_follows_its_published_schema(tmp_path: Path) -> None:
     schema = json.loads(invoke("schema", "score-line").stdout)
-    assert schema["required"] == LEAN_KEYS
+    assert schema["anyOf"] == [{"$ref": "#/$defs/ScoreLine"}, {"$ref": "#/$defs/ScoreError"}]
+    assert schema["$defs"]["ScoreLine"]["required"] == LEAN_KEYS
+    assert schema["$defs"]["ScoreError"]["required"] == ["line", "columns", "error"]
     recommendation = schema["$defs"]["LineRecommendation"]
     assert list(recommendation["properties"]) == RECOMMENDATION_KEYS
     assert set(schema["$defs"]["LineRanked"]["properties"]) == {"program_id", "pathway", "score", "eligible"}
@@ -196,9 +198,12 @@ def test_every_bad_cell_of_a_row_is_reported_at_once(tmp_path: Path) -> None:
     done = invoke("score", str(source))
     assert done.exit_code == 1
     line = next(x for x in done.stderr.splitlines() if "line 2:" in x)
-    assert "budget_usd: 'lots' is not a number" in line
-    assert "timeline_months: 'soon' is not a number" in line
-    assert "goal: 'astronaut' is not a choice" in line
+    # Which answer (the question's title and the column's own header), what it said and what is accepted.
+    assert "Budget ('budget_usd'): 'lots' is not an amount (write one amount from $0 to $1,000,000" in line
+    assert "Timeline ('timeline_months'): 'soon' is not a number (write a number of months from 1 to 120" in line
+    assert "Career goal ('goal'): 'astronaut' is not one of the answers (choose one of: Managing health" in line
+    (row,) = lines(done.stdout)  # the student is still there, with the same words
+    assert row == {"line": 2, "columns": {}, "error": line.split("line 2: ", 1)[1]}
 
 
 # --- the class's own columns ------------------------------------------------------------------------------------
@@ -215,7 +220,8 @@ def test_columns_that_are_not_questions_are_carried_first_and_unchanged(tmp_path
     source = tmp_path / "class.csv"
     source.write_text(CLASS, encoding="utf-8")
     rows = table(invoke("score", str(source), "--format", "csv").stdout)
-    assert list(rows[0]) == ["Name", "Student ID", "Email", *RESULT_COLUMNS, "line"]
+    assert list(rows[0]) == ["Name", "Student ID", "Email", "Career goal", "Budget", "Timeline", "Learning style",
+                             *RESULT_COLUMNS, "error", "line"]
     assert [(r["Name"], r["Student ID"], r["Email"]) for r in rows] == [
         ("Ana Díaz", "007", "ana@example.org"), ("Bo, Jr.", "S-2", ""), ("Cy", "S-3", "cy@example.org")]
     as_json = lines(invoke("score", str(source)).stdout)
@@ -349,7 +355,7 @@ def _summary_rows(text: str) -> dict[str, list[int]]:
     """Program -> [clear, lean, toss-up, none, total], read from the summary table."""
     found = {}
     for row in text.splitlines():
-        for name in (HIM, MBC, "All students"):
+        for name in (HIM, MBC, "All students scored", "Could not be scored", "Class total"):
             if row.startswith(name):
                 found[name] = [int(n) for n in row[len(name):].split()]
     return found
@@ -372,7 +378,8 @@ def test_the_class_summary_counts_programs_by_confidence(tmp_path: Path) -> None
             sum(n for (p, _), n in expected.items() if p == name)]
     # Worked out by hand: Ana (MBC) and Bo (HIM) clear; Cy fits nothing, nearest to MBC's certificate
     # ($2,500 and 6 months short of it, against $6,500 and 21 months short of HIM's associate degree).
-    assert counts == {HIM: [1, 0, 0, 0, 1], MBC: [1, 0, 0, 1, 2], "All students": [2, 0, 0, 1, 3]}
+    assert counts == {HIM: [1, 0, 0, 0, 1], MBC: [1, 0, 0, 1, 2], "All students scored": [2, 0, 0, 1, 3],
+                      "Could not be scored": [0], "Class total": [3]}
 
 
 def test_summary_only_prints_just_the_table(tmp_path: Path) -> None:
@@ -382,7 +389,7 @@ def test_summary_only_prints_just_the_table(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     assert done.stdout.startswith("Class summary")
     assert "{" not in done.stdout and "recommended_program" not in done.stdout
-    assert _summary_rows(done.stdout)["All students"][-1] == 3
+    assert _summary_rows(done.stdout)["All students scored"][-1] == 3
     assert "Class summary" not in done.stderr
 
 
@@ -419,14 +426,19 @@ def test_bad_lines_are_reported_counted_and_skipped(tmp_path: Path) -> None:
     )
     done = invoke("score", str(source))
     assert done.exit_code == 1
-    assert [r["line"] for r in lines(done.stdout)] == [1, 7]
+    written = lines(done.stdout)
+    assert [r["line"] for r in written] == [1, 2, 3, 4, 5, 7]  # every line but the blank one
+    assert [r["line"] for r in written if "error" not in r] == [1, 7]
+    for row in written:
+        if "error" in row:
+            assert list(row) == ["line", "columns", "error"] and row["error"] in done.stderr
     err = done.stderr
     assert "line 2: not valid JSON" in err
     assert "line 3: expected a JSON object" in err and "array" in err
     assert "line 4: 'budjet'" in err and "did you mean 'budget_usd'" in err
     assert "line 5:" in err and "timeline_months" in err
     assert "line 6" not in err
-    assert "scored 2 answer sets; 4 lines failed (the first at line 2)" in err
+    assert "scored 2 answer sets; 4 rows could not be scored (the first at line 2)" in err
 
 
 def test_strict_stops_at_the_first_bad_line(tmp_path: Path) -> None:
@@ -434,8 +446,8 @@ def test_strict_stops_at_the_first_bad_line(tmp_path: Path) -> None:
     source.write_text(jsonl(MBC_CASE) + jsonl({"goal": "astronaut"}) + jsonl(HIM_CASE))
     done = invoke("score", str(source), "--strict")
     assert done.exit_code == 1
-    assert [r["line"] for r in lines(done.stdout)] == [1]
-    assert "stopped at line 2 (--strict); scored 1 answer set before it" in done.stderr
+    assert [(r["line"], "error" in r) for r in lines(done.stdout)] == [(1, False), (2, True)]  # the row it stopped at
+    assert "stopped at line 2 (--strict), which could not be scored; scored 1 answer set before it" in done.stderr
 
 
 def test_input_format_is_detected_or_forced(tmp_path: Path) -> None:
@@ -455,7 +467,7 @@ def test_rows_of_the_wrong_width_are_bad_lines(tmp_path: Path) -> None:
     done = invoke("score", str(source))
     assert done.exit_code == 1
     assert "line 2: 3 cells, but the header has 2 columns" in done.stderr
-    assert [r["line"] for r in lines(done.stdout)] == [3]
+    assert [(r["line"], "error" in r) for r in lines(done.stdout)] == [(2, True), (3, False)]
 
 
 def test_missing_file_and_empty_input(tmp_path: Path) -> None:
@@ -498,11 +510,12 @@ def test_the_progress_bar_moves_on_the_terminal_and_never_reaches_the_file(tmp_p
     assert child.exitstatus == 1, screen  # three bad goals
     shown = [int(p) for p in re.findall(r"Scoring class\.csv\S*\s.*?(\d+)%", strip_ansi(screen))]
     assert len(set(shown)) >= 2 and max(shown) > min(shown), screen[-2000:]  # it moves
-    assert "Class summary" in screen and "line 7: goal: 'astronaut'" in strip_ansi(screen)
+    assert "Class summary" in screen and "line 7 (Student 5): Career goal: 'astronaut'" in strip_ansi(screen)
     written = (tmp_path / "out.csv").read_text(encoding="utf-8")
     assert "\x1b" not in written and "Scoring" not in written
     bad = sum(1 for n in range(6000) if n % 997 == 5)
-    assert written.startswith("Name,Student ID,") and len(written.splitlines()) == 6000 - bad + 1
+    assert written.startswith("Name,Student ID,") and len(written.splitlines()) == 6000 + 1  # every student
+    assert sum(1 for row in table(written) if row["error"]) == bad
 
 
 def test_no_progress_bar_when_the_results_go_to_the_terminal(tmp_path: Path) -> None:
@@ -511,7 +524,7 @@ def test_no_progress_bar_when_the_results_go_to_the_terminal(tmp_path: Path) -> 
     screen = strip_ansi(child.read())
     child.close()
     assert "Scoring class.csv" not in screen and "\u2501" not in screen  # no bar, no bar glyphs
-    assert screen.count("\nStudent ") == 1500 - 2  # every good row, untouched by a bar
+    assert screen.count("\nStudent ") == 1500  # every row, untouched by a bar
 
 
 # --- helper processes ------------------------------------------------------------------------------------------------
@@ -596,8 +609,12 @@ def test_the_readme_shows_what_the_example_class_gives() -> None:
             break
         shown.append([cell.strip() for cell in line.strip("|").split("|")])
     done = invoke("score", str(ROOT / "docs" / "example-class.csv"), "--format", "csv")
-    assert done.exit_code == 0, done.output
+    assert done.exit_code == 1, done.output  # three students whose answers cannot be read, each in the table
     assert shown == [[row[head] for head in heads] for row in table(done.stdout)]
+    assert [row["Name"] for row in table(done.stdout) if row["error"]] == ["Hana Kim", "Ivan Petrov", "Jo Park"]
+    # The semicolon and workbook versions of the same class give the same table.
+    for other in ("example-class-semicolon.csv", "example-class.xlsx"):
+        assert invoke("score", str(ROOT / "docs" / other), "--format", "csv").stdout == done.stdout, other
 
 
 # --- what a form export can hold ----------------------------------------------------------------------------------
@@ -653,13 +670,14 @@ def test_bad_utf8_is_a_bad_line_and_the_rest_are_scored(tmp_path: Path) -> None:
     done = invoke("score", str(source))
     assert done.exit_code == 1
     assert "line 2: not valid UTF-8" in done.stderr
-    assert [r["line"] for r in lines(done.stdout)] == [1, 3]
+    assert [(r["line"], "error" in r) for r in lines(done.stdout)] == [(1, False), (2, True), (3, False)]
     table_file = tmp_path / "class.csv"
     table_file.write_bytes(b"Name,goal\nAna,billing\nBo,bil\xffling\nCy,coding\n")
     done = invoke("score", str(table_file))
     assert done.exit_code == 1
-    assert "line 3: goal:" in done.stderr
-    assert [r["columns"]["Name"] for r in lines(done.stdout)] == ["Ana", "Cy"]
+    assert "line 3 (Bo): Career goal ('goal'): 'bil\ufffdling' is not one of the answers" in done.stderr
+    assert [(r["columns"]["Name"], "error" in r) for r in lines(done.stdout)] == [
+        ("Ana", False), ("Bo", True), ("Cy", False)]
 
 
 def test_deep_nesting_is_a_bad_line() -> None:
@@ -667,7 +685,7 @@ def test_deep_nesting_is_a_bad_line() -> None:
     done = invoke("score", "-", input=jsonl(MBC_CASE) + deep + jsonl(HIM_CASE))
     assert done.exit_code == 1
     assert "line 2: nested too deeply" in done.stderr
-    assert [r["line"] for r in lines(done.stdout)] == [1, 3]
+    assert [(r["line"], "error" in r) for r in lines(done.stdout)] == [(1, False), (2, True), (3, False)]
 
 
 def test_a_csv_error_mid_file_is_a_bad_line_and_reading_goes_on(tmp_path: Path) -> None:
@@ -676,7 +694,9 @@ def test_a_csv_error_mid_file_is_a_bad_line_and_reading_goes_on(tmp_path: Path) 
     done = invoke("score", str(source))
     assert done.exit_code == 1
     assert "line 3: not valid CSV" in done.stderr
-    assert [r["columns"]["Name"] for r in lines(done.stdout)] == ["Ana", "Cy"]
+    # The row cannot be split into cells, so its name is unknown: it is written by its line, with the error.
+    assert [(r["line"], r["columns"].get("Name"), "error" in r) for r in lines(done.stdout)] == [
+        (2, "Ana", False), (3, None, True), (4, "Cy", False)]
 
 
 def test_a_helper_that_dies_ends_the_run_with_an_error_instead_of_waiting(tmp_path: Path,

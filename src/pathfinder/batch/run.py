@@ -1,11 +1,13 @@
 """Batch scoring for ``pathfinder score``: many answer sets in, one result a line out.
 
-Input is JSON Lines (one answers object a line) or CSV with one column per question (named by its id, title
-or prompt), the shape a form tool exports; a cell is read as a typed answer is, and columns that are not
-questions are carried through. Everything streams, a chunk of lines at a time: this process reads the lines,
-the lines are checked with the quiz's own validation, scored and laid out (here, or for a long input in
-helper processes), and written in input order before more is read, so memory stays flat whatever the size of
-the input. A bad line is reported (with its line number) and skipped.
+Input is JSON Lines (one answers object a line), or a CSV or .xlsx table with one column per question (named
+by its id, title, prompt or the words people use for it), the shape a form tool exports; a cell is read as a
+typed answer is, and columns that are not questions are carried through. Everything streams, a chunk of lines
+at a time: this process reads the lines, the lines are checked with the quiz's own validation, scored and laid
+out (here, or for a long input in helper processes), and written in input order before more is read, so memory
+stays flat whatever the size of the input. A row that cannot be scored is reported (by its line and the
+student's name) and written with its error, so every student is accounted for. Reading class files is
+``pathfinder.batch.read``.
 
 Missing answers take the question's default, as ``quiz --defaults`` does: an empty CSV cell
 or an id left out of a JSON object means "no answer". No terminal, no exit codes here: the
@@ -14,37 +16,18 @@ CLI turns the outcome into messages and an exit code.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import itertools
-import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import IO, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from pathfinder.core.answers import close_match, match_header, read_text
-from pathfinder.core.questions import QUESTIONS_BY_ID, Answer, Question, defaults, validate_answer
+from pathfinder.batch.read import Plan, Reader, Record, Source, open_source, who
+from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, defaults, kept_as_is, validate_answer
 from pathfinder.errors import PathfinderError, Stopped
 
-INPUT_FORMATS = ("auto", "jsonl", "csv")
-MAX_LINE_BYTES = 1024 * 1024  # a longer line is reported and skipped, never held in memory whole
-CLOSE = 0.8  # how alike an unknown column's name must be to a question's id or title to be taken for a typo
-
-
-Record = tuple[int, Any, "str | None"]  # line number, what was read (a JSON line, a CSV row's cells), or a problem
-
-
-Reader = Callable[[int, Any], "Row | None"]  # a record's line number and what was read -> a row (None: blank)
-
-
-class Row(NamedTuple):
-    line: int  # the input's line number
-    data: dict[str, Any] | None  # the answers as read (not yet checked), or None for a bad line
-    problem: str | None
-    columns: dict[str, Any]  # the class's own columns, carried through unchanged
+__all__ = ["Outcome", "Plan", "Source", "open_source", "run"]
 
 
 @dataclass
@@ -52,290 +35,22 @@ class Outcome:
     """What a run did: counts, the first failing line, and the class summary."""
 
     scored: int = 0
-    failed: int = 0
+    failed: int = 0  # rows that could not be scored (each written with its error)
     first_failure: int | None = None
-    stopped: bool = False  # --strict stopped at the first bad line
+    stopped: bool = False  # --strict stopped at the first row that could not be scored
     tally: Counter[tuple[str, str]] = field(default_factory=Counter)  # (program name, clear|lean|toss-up|none)
 
     def summary(self) -> str:
         """What happened, in one line for standard error."""
         sets = "answer set" if self.scored == 1 else "answer sets"
         if self.stopped:
-            return f"stopped at line {self.first_failure} (--strict); scored {self.scored:,} {sets} before it"
+            return (f"stopped at line {self.first_failure} (--strict), which could not be scored; "
+                    f"scored {self.scored:,} {sets} before it")
         if self.failed:
-            lines = "line" if self.failed == 1 else "lines"
-            return (f"scored {self.scored:,} {sets}; {self.failed:,} {lines} failed "
-                    f"(the first at line {self.first_failure})")
+            rows = "row" if self.failed == 1 else "rows"
+            return (f"scored {self.scored:,} {sets}; {self.failed:,} {rows} could not be scored (the first at line "
+                    f"{self.first_failure}), each written with its error")
         return f"scored {self.scored:,} {sets}"
-
-
-# --- reading ------------------------------------------------------------------------------
-
-
-def suffix_format(name: str) -> str | None:
-    """The format a file name promises: .jsonl/.ndjson/.json -> jsonl, .csv -> csv, else None."""
-    lowered = name.lower()
-    if lowered.endswith((".jsonl", ".ndjson", ".json")):
-        return "jsonl"
-    if lowered.endswith(".csv"):
-        return "csv"
-    return None
-
-
-def content_format(first_line: bytes) -> str:
-    """JSON Lines when the first line with text starts with ``{``, else CSV."""
-    text = first_line.lstrip(codecs.BOM_UTF8).lstrip()
-    return "jsonl" if text.startswith(b"{") else "csv"
-
-
-class Source:
-    """An opened input: the binary stream, its format, and how far it has been read."""
-
-    def __init__(self, stream: IO[bytes], fmt: str, label: str, size: int | None, head: list[bytes]) -> None:
-        self.stream = stream
-        self.format = fmt
-        self.label = label
-        self.size = size  # bytes, for a progress bar; None for standard input
-        self._head = head  # lines already read to find the format, given back first
-        self.consumed = 0  # bytes read so far, counted by the JSON Lines reader
-        self._text: io.TextIOWrapper | None = None  # a CSV's text
-        self.csv: Any = None  # a CSV's reader
-
-    def position(self) -> int:
-        if self.format == "csv":
-            try:
-                return self.stream.tell()
-            except (OSError, ValueError):
-                return 0
-        return self.consumed
-
-    def open(self, keep_unknown: bool = False) -> tuple[Iterator[Record], Reader]:
-        """The records to read (in this process) and what turns one into a row (in any process). A CSV header
-        that cannot be read, or names a column that looks like a mistyped question, raises PathfinderError
-        before any row."""
-        if self.format == "jsonl":
-            return _jsonl_records(self), _JsonReader(keep_unknown)
-        # Undecodable bytes become U+FFFD, so the cell holding them is refused as a bad value.
-        head = [line.decode("utf-8-sig" if i == 0 else "utf-8", errors="replace") for i, line in enumerate(self._head)]
-        self._text = io.TextIOWrapper(self.stream, encoding="utf-8" if head else "utf-8-sig", errors="replace",
-                                      newline="")
-        self.csv = csv.reader(itertools.chain(head, self._text), strict=True)
-        try:
-            header = next(self.csv, None)
-            while header is not None and not any(cell.strip() for cell in header):
-                header = next(self.csv, None)  # blank lines before the header
-        except csv.Error as exc:
-            raise PathfinderError(f"{self.label}: line {self.csv.line_num}: not a CSV header ({exc})") from None
-        if header is None:
-            return iter(()), _CsvReader({}, [], 0)
-        questions, carried = _header(header, self.label, self.csv.line_num, keep_unknown)
-        return _csv_records(self), _CsvReader(questions, carried, len(header))
-
-    def close(self) -> None:
-        if self._text is not None:
-            self._text.detach()  # the binary stream is closed below, or is standard input
-        if self.size is not None:
-            self.stream.close()
-
-
-def open_source(path: str, fmt: str, stdin: IO[bytes] | None = None) -> Source:
-    """Open FILE (or ``-`` for ``stdin``) and settle its format; PathfinderError if it cannot be read."""
-    if fmt not in INPUT_FORMATS:
-        raise PathfinderError(f"--input-format {fmt!r}: expected one of {', '.join(INPUT_FORMATS)}")
-    if path == "-":
-        if stdin is None:
-            raise PathfinderError("no standard input to read")
-        stream, label, size = stdin, "standard input", None
-    else:
-        import os
-        from pathlib import Path
-
-        from pathfinder.files import open_input
-
-        label = path
-        stream = open_input(Path(path), path)  # closed by Source.close
-        size = os.fstat(stream.fileno()).st_size
-    head: list[bytes] = []
-    if fmt == "auto":
-        fmt = suffix_format(path) if path != "-" else None  # type: ignore[assignment]
-        if fmt is None:
-            # Look at the first line with text; the lines read are given back to the reader.
-            while True:
-                line = _read_line(stream)
-                head.append(line)
-                if not line or line.strip(b" \t\r\n" + codecs.BOM_UTF8):
-                    break
-            fmt = content_format(head[-1])
-    return Source(stream, fmt, label, size, head)
-
-
-def _read_line(stream: IO[bytes]) -> bytes:
-    """One binary line, at most MAX_LINE_BYTES + 1 long: a longer one is cut, and its rest skipped
-    without being held, so the caller sees it is too long and memory stays flat."""
-    line = stream.readline(MAX_LINE_BYTES + 1)
-    if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-        while True:
-            rest = stream.readline(MAX_LINE_BYTES)
-            if not rest or rest.endswith(b"\n"):
-                break
-    return line
-
-
-def _lines(source: Source) -> Iterator[bytes]:
-    yield from source._head
-    while True:
-        line = _read_line(source.stream)
-        if not line:
-            return
-        yield line
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON")
-
-
-_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
-
-
-def _jsonl_records(source: Source) -> Iterator[Record]:
-    for number, raw in enumerate(_lines(source), 1):
-        source.consumed += len(raw)
-        if len(raw) > MAX_LINE_BYTES:
-            yield number, None, f"longer than {MAX_LINE_BYTES // 1024 // 1024} MB"
-        else:
-            yield number, raw, None
-
-
-class _JsonReader:
-    """Turns one JSON line into answers and the class's own columns (a key that is a question's id or title is an
-    answer; any other key a column to carry, unless it looks like a mistyped question)."""
-
-    def __init__(self, keep_unknown: bool) -> None:
-        self.keep_unknown = keep_unknown
-        self.known: dict[str, str | None] = {}  # key -> question id, or None for a column to carry
-
-    def __call__(self, number: int, raw: bytes) -> Row | None:
-        try:
-            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            return Row(number, None, f"not valid UTF-8 (byte {exc.start + 1})", {})
-        if not text.strip():
-            return None  # blank lines are allowed and skipped
-        try:
-            data = _DECODER.decode(text)
-        except ValueError as exc:
-            return Row(number, None, f"not valid JSON ({exc}); each line must hold one whole JSON object", {})
-        except RecursionError:
-            return Row(number, None, "nested too deeply", {})
-        if not isinstance(data, dict):
-            kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(data), "number")
-            return Row(number, None, f"expected a JSON object of question ids and answers, not a JSON {kind}", {})
-        answers: dict[str, Any] = {}
-        columns: dict[str, Any] = {}
-        for key, value in data.items():
-            question_id = self.known.get(key, "") if key not in QUESTIONS_BY_ID else key
-            if question_id == "":
-                question_id = self._learn(key)
-                if question_id == "":
-                    return Row(number, None, _looks_like(key), {})
-            if question_id is None:
-                columns[key] = value
-            elif question_id in answers:
-                return Row(number, None, f"{key!r}: a second answer for {question_id}", {})
-            else:
-                answers[question_id] = value
-        return Row(number, answers, None, columns)
-
-    def _learn(self, key: str) -> str | None:
-        """The question a key names, None to carry it, or "" for a near-miss of a question (an error)."""
-        from pathfinder.core.answers import question_named
-
-        found = question_named(key)
-        if found is None and not self.keep_unknown and close_match(key, cutoff=CLOSE) is not None:
-            return ""
-        self.known[key] = found
-        return found
-
-
-def _csv_records(source: Source) -> Iterator[Record]:
-    """The cells of every CSV row after the header (which ``Source.open`` has read)."""
-    assert source.csv is not None
-    reader = source.csv
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield reader.line_num, None, f"not valid CSV ({exc})"
-            continue
-        if cells and (len(cells) > 1 or cells[0].strip()):  # blank lines are skipped
-            yield reader.line_num, cells, None
-
-
-class _CsvReader:
-    """Turns one CSV row's cells into answers (a cell read as a typed answer is) and the class's own columns."""
-
-    def __init__(self, questions: dict[int, Question], carried: list[tuple[int, str]], width: int) -> None:
-        self.questions = questions
-        self.carried = carried
-        self.width = width
-
-    def __call__(self, number: int, cells: list[str]) -> Row:
-        if len(cells) != self.width:
-            return Row(number, None, f"{len(cells)} cells, but the header has {self.width} columns", {})
-        own = {name: cells[index] for index, name in self.carried}
-        answers: dict[str, Any] = {}
-        problems: list[str] = []
-        for index, question in self.questions.items():
-            text = cells[index].strip()
-            if not text:
-                continue  # no answer: the default
-            try:
-                answers[question.id] = read_text(question, text)
-            except PathfinderError as exc:
-                problems.append(exc.message)
-        if problems:
-            return Row(number, None, "; ".join(problems), own)
-        return Row(number, answers, None, own)
-
-
-def _looks_like(name: str) -> str:
-    """The message for a column or key whose name is close to a question's id or title."""
-    close = close_match(name, cutoff=CLOSE)
-    question = QUESTIONS_BY_ID[close] if close is not None else None
-    also = f" ({question.title})" if question is not None and question.title.lower() != name.lower() else ""
-    return (f"{name!r}: no question has this id or title; did you mean {close!r}{also}? "
-            "(--keep-unknown carries it as a column of your own)")
-
-
-def _header(cells: list[str], label: str, line: int, keep_unknown: bool) -> tuple[dict[int, Question],
-                                                                                  list[tuple[int, str]]]:
-    """The question each column answers, and the class's own columns to carry (index, name), in order.
-
-    A column whose name is close to a question's id or title is taken for a typo and refused, with its
-    suggestion, unless ``keep_unknown``; a column with no name is carried as "column N".
-    """
-    matched = match_header(cells)
-    problems = [p for p in matched.problems if "has no name" not in p]
-    carried: list[tuple[int, str]] = []
-    used: set[str] = set()
-    for index, cell in enumerate(cells):
-        if index in matched.columns:
-            continue
-        name = cell.strip()
-        if name and not keep_unknown and close_match(name, cutoff=CLOSE) is not None:
-            problems.append(_looks_like(name))
-            continue
-        shown = name or f"column {index + 1}"
-        while shown in used:
-            shown += "'"
-        used.add(shown)
-        carried.append((index, shown))
-    if problems:
-        raise PathfinderError(f"{label}: line {line}: the header does not name the questions as expected "
-                              "(pathfinder questions lists their ids and titles)", problems)
-    return matched.columns, carried
 
 
 # --- scoring ------------------------------------------------------------------------------
@@ -343,18 +58,13 @@ def _header(cells: list[str], label: str, line: int, keep_unknown: bool) -> tupl
 
 def checked(data: Mapping[str, Any], base: dict[str, Answer]) -> dict[str, Answer]:
     """Answers as read, checked exactly as the quiz checks them, on top of the defaults; PathfinderError
-    lists every problem. A choice already in its allowed values is taken at once (the common case)."""
+    lists every problem. What the quiz keeps as it is (``kept_as_is``, the same rule) is taken at once."""
     answers = dict(base)
     problems: list[str] = []
     for key, value in data.items():
         question = QUESTIONS_BY_ID[key]
-        if question.kind == "choice":
-            if (value is None or isinstance(value, str)) and value in question.values:
-                answers[key] = value
-                continue
-        elif type(value) is int and question.minimum is not None and question.maximum is not None \
-                and question.minimum <= value <= question.maximum:
-            answers[key] = value  # a whole number in range: what the quiz would keep (the common case)
+        if kept_as_is(question, value):
+            answers[key] = value
             continue
         try:
             answers[key] = validate_answer(question, value)
@@ -390,21 +100,24 @@ FULL_CHUNK = 50  # the same with --full, whose lines take ten times as long
 
 
 class Part(NamedTuple):
-    """A piece of a scored chunk: a run of good rows (joined by the writer), or one bad line."""
+    """A piece of a scored chunk: a run of scored rows (joined by the writer), or one row that could not be scored
+    (laid out with its error)."""
 
-    rows: int  # rows in the run (0 for a bad line)
+    rows: int  # scored rows in the run (0 for a row that could not be scored)
     payload: Any  # the run as ``writer.join`` joins it
     tally: Counter[tuple[str, str]]  # the run's (program name, clear|lean|toss-up|none) counts
     line: int = 0  # a bad line's number
     problem: str = ""  # and what is wrong with it
+    who: str = ""  # the student, by the class's own columns (a name, an email or an id), for messages
 
 
 class Job:
     """Turns records into what a writer writes: in this process, or in helper processes (which inherit it).
 
     ``writer.encode`` lays out one scored row (line number, the class's own columns, the answers, the typed
-    ranking, and with ``full`` the whole advice) and ``writer.join`` a run of them; ``writer.emit`` (in this
-    process) writes a run.
+    ranking, and with ``full`` the whole advice), ``writer.encode_error`` a row that cannot be scored (its
+    columns, what its answers said and why), and ``writer.join`` a run of them; ``writer.emit`` (in this process)
+    writes a run.
     """
 
     def __init__(self, reader: Reader, catalog: Any, writer: Any, full: bool) -> None:
@@ -414,6 +127,7 @@ class Job:
         self.catalog = catalog
         self.scorer = Scorer(catalog)  # one for the run: what depends on the catalog alone is worked out once
         self.encode = writer.encode
+        self.encode_error = writer.encode_error
         self.join = writer.join
         self.full = full
         self.base = defaults()
@@ -439,7 +153,10 @@ class Job:
                 if run:
                     parts.append(Part(len(run), self.join(run), tally))
                     run, tally = [], Counter()
-                parts.append(Part(0, None, Counter(), number, problem))
+                columns = row.columns if row is not None else {}
+                written = row.written if row is not None else {}
+                payload = self.join([self.encode_error(number, columns, written, problem)])
+                parts.append(Part(0, payload, Counter(), number, problem, who(columns)))
                 continue
             ranking = self.scorer.rank(answers)
             advice = advise(answers, self.catalog, scorer=self.scorer) if self.full else None
@@ -497,17 +214,26 @@ def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
 
 
 def run(source: Source, catalog: Any, writer: Any, *, strict: bool = False, full: bool = False,
-        keep_unknown: bool = False, on_problem: Callable[[int, str], None],
-        on_progress: Callable[[int], None] | None = None, helpers: int | None = None) -> Outcome:
+        keep_unknown: bool = False, maps: dict[str, Any] | None = None, delimiter: str | None = None,
+        sheet: str | None = None, on_problem: Callable[[int, str, str], None],
+        on_plan: Callable[[Plan], None] | None = None, on_progress: Callable[[int], None] | None = None,
+        helpers: int | None = None) -> Outcome:
     """Score every record of ``source`` and hand each result to ``writer`` in input order, as it goes.
 
-    The first chunk is scored here; the rest, once there is more than one chunk left and the writer's layout is
-    settled (``writer.settled``: a table's columns are the first row's), by helper processes (``helpers``, by
+    ``on_plan`` hears how a table's header was read before any row is scored. Every row is written: a row that
+    cannot be scored as a row with its error. The first chunk is scored here; the rest, once there is more than
+    one chunk left and the writer's layout is settled (``writer.settled``), by helper processes (``helpers``, by
     default ``helpers_available()``), each at most two chunks ahead of the writing, so memory stays flat. The
-    output is the same either way. ``on_problem(line, message)`` hears about each bad line, in order; with
-    ``strict`` the run stops at the first.
+    output is the same either way. ``on_problem(line, who, message)`` hears about each row that cannot be
+    scored, in order; with ``strict`` the run stops at the first.
     """
-    records, reader = source.open(keep_unknown)
+    records, reader, plan = source.open(keep_unknown, maps, delimiter, sheet)
+    if plan is not None:
+        if on_plan is not None:
+            on_plan(plan)
+        writer.start(plan.carried, plan.questions)
+    else:
+        writer.start(None, list(QUESTIONS))
     job = Job(reader, catalog, writer, full)
     outcome = Outcome()
     progress = Progress(source, on_progress)
@@ -515,15 +241,15 @@ def run(source: Source, catalog: Any, writer: Any, *, strict: bool = False, full
 
     def handle(parts: list[Part]) -> bool:
         for part in parts:
+            writer.emit(part.payload)
             if part.rows:
-                writer.emit(part.payload)
                 outcome.scored += part.rows
                 outcome.tally.update(part.tally)
                 continue
             outcome.failed += 1
             if outcome.first_failure is None:
                 outcome.first_failure = part.line
-            on_problem(part.line, part.problem)
+            on_problem(part.line, part.who, part.problem)
             if strict:
                 outcome.stopped = True
                 return False

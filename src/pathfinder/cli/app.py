@@ -1,6 +1,6 @@
 """The command line: parse options, call the core, pick a layout. Each command reads like its help text.
 
-Exit codes (one place, ``exit_for``): 0 done; 2 bad input or usage; 1 a failed line in ``score``, a closed
+Exit codes (one place, ``exit_for``): 0 done; 2 bad input or usage; 1 a row ``score`` could not score, a closed
 pipe or an unexpected error; 130 interrupted; 143 terminated. Heavy modules (pydantic, rich, questionary)
 are imported inside the commands that need them, so ``--version`` and ``--help`` start fast.
 """
@@ -335,6 +335,7 @@ class InputFormat(str, Enum):
     auto = "auto"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class OutputFormat(str, Enum):
@@ -345,57 +346,70 @@ class OutputFormat(str, Enum):
 
 @commands.command("score", epilog="""
     pathfinder score class.csv --format csv --output results.csv
-    pathfinder score class.csv --format xlsx --output results.xlsx
+    pathfinder score class.xlsx --format xlsx --output results.xlsx
     pathfinder score class.csv --summary-only
+    pathfinder score class.csv --map "Money for school=budget_usd"
+    pathfinder score export.txt --delimiter semicolon --format csv
     some-form-tool export | pathfinder score - --format csv
     pathfinder score answers.jsonl --full --strict > results.jsonl
     """)
 def score(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(
-        metavar="FILE", help="The class's answers: CSV as a form exports it, or JSON Lines ('-' reads standard "
-        "input).")],
+        metavar="FILE", help="The class's answers: CSV (comma, semicolon or tab separated) or an .xlsx workbook as a "
+        "form or a spreadsheet exports it, or JSON Lines ('-' reads standard input).")],
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", metavar="FORMAT", help="jsonl (one result a line, for scripts), csv (a table, one row per "
-        "student) or xlsx (the same table as a spreadsheet). Default: jsonl.")] = OutputFormat.jsonl,
+        "student) or xlsx (the same table as a spreadsheet, with the class summary on a second sheet). "
+        "Default: jsonl.")] = OutputFormat.jsonl,
     output: Annotated[Path | None, typer.Option(
         "--output", metavar="FILE", help="Write the results to FILE (replaced in one step when the run ends) "
         "instead of standard output.")] = None,
     summary_only: Annotated[bool, typer.Option(
         "--summary-only", help="Print only the class summary: how many students got each program, by "
-        "confidence, and how many fit no program.")] = False,
+        "confidence, how many fit no program and how many could not be scored.")] = False,
+    maps: Annotated[list[str] | None, typer.Option(
+        "--map", metavar="HEADER=QUESTION", help="Read the column HEADER as the answer to QUESTION (its id or "
+        "title; pathfinder questions lists them).")] = None,
     keep_unknown: Annotated[bool, typer.Option(
         "--keep-unknown", help="Carry a column whose name looks like a mistyped question as a column of your own, "
         "instead of stopping.")] = False,
     input_format: Annotated[InputFormat, typer.Option(
         "--input-format", metavar="FORMAT", help="How FILE is written: auto (by the suffix, or by the first line), "
-        "jsonl or csv. Default: auto.")] = InputFormat.auto,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad line.")] = False,
+        "jsonl, csv or xlsx. Default: auto.")] = InputFormat.auto,
+    delimiter: Annotated[str | None, typer.Option(
+        "--delimiter", metavar="SEP", help="What separates a CSV's cells: comma, semicolon or tab. Default: "
+        "told from the first lines (a comma when it cannot be told).")] = None,
+    sheet: Annotated[str | None, typer.Option(
+        "--sheet", metavar="NAME", help="The sheet of an .xlsx workbook to read. Default: the first.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first row that cannot be scored.")] = False,
     full: Annotated[bool, typer.Option(
         "--full", help="Write each line as quiz --json writes the whole result (jsonl only; much slower).")] = False,
 ) -> None:
     """Score a whole class's answers, as a form tool exports them, and write one result a student.
 
-    A column answers a question when its header is the question's id, title or prompt, in any case (pathfinder
-    questions lists them); a cell may hold a choice's value or its words, and amounts as people write them ($4k,
-    12 months). Other columns (a name, a student id) are carried through, first. Blank, "not sure" and "n/a"
-    take the default. A bad line is reported on standard error with its line number and skipped; the class summary
-    follows, and the exit code is 1 if any line failed.
+    Before scoring, standard error shows how every column was read: a question (by its id, title, or the words
+    people use for it, which pathfinder questions lists; or --map), or a column of the class's own, carried through
+    first. A cell may hold a choice's value or its words, and amounts as people write them ($4k, 12 months). Blank,
+    "not sure" and "n/a" take the default. A student whose answers cannot be read still gets a row, with an error
+    column saying which answer and what is accepted, and is named on standard error; the class summary follows, and
+    the exit code is 1 if any row could not be scored.
     """
     with _guard():
         fmt = _score_format(output_format, output, full, summary_only)
+        from pathfinder.batch.read import parse_maps
+
+        mapped = parse_maps(maps or [])
         catalog = _catalog(ctx)
         from pathfinder.batch.run import open_source
 
         source = open_source(file, input_format.value, stdin=sys.stdin.buffer if file == "-" else None)
         try:
-            outcome = _score_run(ctx, source, catalog, fmt, output, keep_unknown=keep_unknown, strict=strict,
-                                 full=full)
+            outcome, closing = _score_run(ctx, source, catalog, fmt, output, keep_unknown=keep_unknown,
+                                          strict=strict, full=full, maps=mapped, delimiter=delimiter, sheet=sheet)
         finally:
             source.close()
-        from pathfinder.layouts.tables import class_summary
-
-        summary = class_summary(outcome.tally, catalog)
+        summary = closing
         if summary_only:
             _write_stdout(summary)
         else:
@@ -426,21 +440,30 @@ def _score_format(output_format: OutputFormat, output: Path | None, full: bool, 
 
 
 def _score_run(ctx: typer.Context, source: Any, catalog: Catalog, fmt: str | None, output: Path | None,
-               **options: bool) -> Any:
-    """Stream the rows through the scoring into the chosen layout, with a progress bar where one can show."""
+               **options: Any) -> tuple[Any, str]:
+    """Stream the rows through the scoring into the chosen layout, with a progress bar where one can show; the
+    outcome and the class summary."""
     from contextlib import nullcontext
 
     from pathfinder.batch.run import run
     from pathfinder.files import atomic_output
-    from pathfinder.layouts.tables import Discard, writer_for
+    from pathfinder.layouts.tables import Discard, class_summary, summary_table, writer_for
 
     target: Any = atomic_output(output, "--output") if output is not None else nullcontext(sys.stdout.buffer)
     with target as out, _progress(ctx, source, stdout_free=output is not None or fmt is None) as (on_progress, say):
         writer = Discard() if fmt is None else writer_for(fmt, out, catalog)
-        outcome = run(source, catalog, writer, on_progress=on_progress,
-                      on_problem=lambda line, message: say(f"{source.label} line {line}: {message}"), **options)
-        writer.close()
-    return outcome
+
+        def on_plan(plan: Any) -> None:  # above the progress bar, if there is one
+            say(f"{source.label}: {plan.layout}; the header on line {plan.line} was read as:\n"
+                + "\n".join(plan.report()))
+
+        def on_problem(line: int, who: str, message: str) -> None:
+            say(f"{source.label} line {line}" + (f" ({who})" if who else "") + f": {message}")
+
+        outcome = run(source, catalog, writer, on_progress=on_progress, on_problem=on_problem, on_plan=on_plan,
+                      **options)
+        writer.close(summary_table(outcome.tally, catalog, outcome.failed))
+    return outcome, class_summary(outcome.tally, catalog, outcome.failed)
 
 
 @contextmanager
@@ -549,7 +572,7 @@ def questions(
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the questions as JSON, to build an answers file.")] = False,
 ) -> None:
-    """List the quiz questions with their ids, titles, choices and defaults."""
+    """List the quiz questions: ids, titles, choices, defaults and the form wordings read as each."""
     with _guard():
         from pathfinder.core.questions import QUESTIONS, questions_json
 

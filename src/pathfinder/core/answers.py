@@ -67,6 +67,8 @@ def read_text(question: Question, text: str) -> Answer:
             return value  # type: ignore[return-value]
         if plain in NOT_SURE:
             return None if question.nullable else question.default
+        if len(choices_in(question, text)) > 1:  # several ticked at once, as a checkbox question exports them
+            raise PathfinderError(f"{question.id}: {refusal(question, text)}")
         return validate_answer(question, text.strip())  # not a choice: refused, naming the choices
     if plain in NOT_SURE:
         return None if question.nullable else question.default
@@ -135,6 +137,43 @@ def accepted(question: Question) -> str:
     assert question.minimum is not None and question.maximum is not None
     text = f"Enter {kind} from {question.minimum:,.0f} to {question.maximum:,.0f}, like {examples(question)}"
     return text + (", or ? if you are not sure." if question.nullable else ".")
+
+
+def refusal(question: Question, text: str) -> str:
+    """Why ``text`` cannot be read as an answer to ``question``, in the form's words: what it said and what is
+    accepted (a class file's error column). A cell that picks several choices is asked to choose one."""
+    shown = repr(text.strip()) if len(text.strip()) <= 80 else repr(text.strip()[:77] + "...")
+    if question.kind == "choice":
+        picked = choices_in(question, text)
+        if len(picked) > 1:
+            return f"{shown} picks {len(picked)} answers ({' and '.join(picked)}): choose one of them"
+        labels = "; ".join(c.label for c in question.choices if c.value is not None)
+        blank = ", or leave it blank if not sure" if question.nullable else ""
+        return f"{shown} is not one of the answers (choose one of: {labels}{blank})"
+    number = read_number(question, _plain(text))
+    assert question.minimum is not None and question.maximum is not None
+    if number is None:
+        what = "not an amount" if question.unit == "usd" else "not a number"
+    elif question.kind == "integer" and not float(number).is_integer():
+        what = "not a whole number"
+    else:
+        what = "out of range"
+    if question.unit == "usd":
+        span = f"one amount from {question.label_for(question.minimum)} to {question.label_for(question.maximum)}"
+    else:
+        span = f"a number of {question.unit or 'units'} from {question.minimum:,.0f} to {question.maximum:,.0f}"
+    blank = "if not sure" if question.nullable else f"for {question.label_for(question.default)}"
+    return f"{shown} is {what} (write {span}, like {examples(question)}, or leave it blank {blank})"
+
+
+def choices_in(question: Question, text: str) -> list[str]:
+    """The labels of the choices a cell names, in the question's order: by their words anywhere in it, or by
+    their ids between separators (``;``, ``,``)."""
+    plain = _plain(text)
+    lookup = _choice_lookup(question)
+    named = {lookup[piece] for piece in (_plain(p) for p in re.split(r"[;,]", text)) if piece in lookup}
+    return [c.label for c in question.choices
+            if c.value is not None and (c.value in named or _plain(c.label) in plain)]
 
 
 class _NoMatch:
@@ -250,10 +289,10 @@ def header_key(name: str) -> str:
 
 @cache
 def _names() -> dict[str, str]:
-    """header_key of every id, title and prompt -> the question id."""
+    """header_key of every id, title, prompt and word people use for a question -> the question id."""
     names: dict[str, str] = {}
     for question in QUESTIONS:
-        for name in (question.prompt, question.title, question.id):
+        for name in (*question.also_read_as, question.prompt, question.title, question.id):
             names[header_key(name)] = question.id
     return names
 
@@ -267,7 +306,8 @@ class HeaderMatch(NamedTuple):
 
 
 def match_header(cells: Sequence[str]) -> HeaderMatch:
-    """Match each header cell to a question by its id, title or prompt (case, spaces, ``_``, ``-`` ignored)."""
+    """Match each header cell to a question by its id, title, prompt or the words people use for it (case,
+    spaces and punctuation ignored)."""
     names = _names()
     columns: dict[int, Question] = {}
     unknown: list[int] = []
@@ -299,5 +339,5 @@ def close_match(name: str, cutoff: float = 0.6) -> str | None:
 
 
 def question_named(name: str) -> str | None:
-    """The question whose id, title or prompt ``name`` is (case, spaces, ``_`` and ``-`` ignored), if any."""
+    """The question whose id, title, prompt or form wording ``name`` is (case, spaces and punctuation ignored)."""
     return _names().get(header_key(name))

@@ -46,6 +46,26 @@ class _SafeText:
 
 
 SafeStr = Annotated[str, _SafeText]
+
+
+def _web_link(value: str) -> str:
+    """A link a report can show and open: http or https, with a host, and nothing that could end it early."""
+    scheme, _, rest = value.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
+        raise ValueError(f"{value[:60]!r} is not a web link: it must start with http:// or https:// and a host")
+    if any(ch.isspace() or ch in '<>"\\`' for ch in value):
+        raise ValueError("a link must not hold spaces, quotes, backslashes or angle brackets")
+    return value
+
+
+class _WebLink(_SafeText):
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(_web_link, super().__get_pydantic_core_schema__(
+            source, handler))
+
+
+WebLink = Annotated[str, _WebLink]
 Words = Annotated[str, Field(min_length=1), _SafeText]  # text that is shown, so never empty
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 
@@ -63,7 +83,7 @@ class Source(_Model):
     id: Id
     title: SafeStr
     publisher: SafeStr | None = None
-    url: SafeStr | None = None
+    url: WebLink | None = None
     note: SafeStr | None = None
     as_of: SafeStr = Field(min_length=1, description="The period or edition its figures describe, in words")
     retrieved: Day = Field(description="When the copy of it the figures come from was read (YYYY-MM-DD)")

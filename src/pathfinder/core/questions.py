@@ -48,6 +48,9 @@ class Question:
     nullable: bool = False
     unit: str = ""
     noun: str = ""  # how a sentence names a number answer ("your budget"); the prompt is used when empty
+    # The words people use for this question in a form (Google Forms, Microsoft Forms): a class file's header
+    # that reads as one of these (case, spaces and punctuation ignored) answers this question.
+    also_read_as: tuple[str, ...] = ()
 
     @cached_property
     def values(self) -> frozenset[Answer]:
@@ -96,6 +99,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="goal",
         title="Career goal",
+        also_read_as=(
+            "What is your career goal?", "What career do you want?", "What kind of work do you want to do?",
+            "What job do you want after the program?", "Which career path interests you most?", "Desired career",
+            "Career path", "Goal",
+        ),
         prompt="What work do you most want to end up doing?",
         kind="choice",
         help="Management and informatics lean to HIM; coding, billing and a fast start lean to billing and coding.",
@@ -114,6 +122,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="budget_usd",
         title="Budget",
+        also_read_as=(
+            "How much money can you spend?", "How much can you spend on school?", "How much can you afford to spend?",
+            "How much can you pay for the program?", "What is your budget?", "What is your budget for school?",
+            "Tuition budget", "Budget for tuition and fees", "Budget (USD)", "Money available for school",
+        ),
         noun="your budget",
         prompt="Total budget for tuition and fees (USD)?",
         kind="number",
@@ -128,6 +141,12 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="timeline_months",
         title="Timeline",
+        also_read_as=(
+            "When do you want to start working?", "How soon do you want to start working?",
+            "How soon do you want to be working?", "When do you need to be working?",
+            "How many months until you want to work?", "How long can you spend in school?", "Months until working",
+            "Time frame", "Timeframe",
+        ),
         noun="your timeline",
         prompt="Months until you want to be working?",
         kind="integer",
@@ -141,6 +160,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="learning_style",
         title="Learning style",
+        also_read_as=(
+            "How do you like to learn?", "How do you prefer to learn?", "What is your learning style?",
+            "Preferred learning style", "Learning preference",
+        ),
         prompt="How do you learn best?",
         kind="choice",
         help="HIM suits analytical learners at ease with technology; billing and coding suits hands-on practice.",
@@ -154,6 +177,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="interest",
         title="Interest",
+        also_read_as=(
+            "What are you interested in?", "What topic interests you most?", "Which area interests you most?",
+            "Area of interest", "Interests",
+        ),
         prompt="What interests you most?",
         kind="choice",
         help="The topics you would spend your days on.",
@@ -171,6 +198,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="strength",
         title="Strength",
+        also_read_as=(
+            "What are you best at?", "What is your strongest skill?", "What is your strongest subject?",
+            "Strongest skill", "Strongest subject",
+        ),
         prompt="Your strongest academic skill?",
         kind="choice",
         help="Both fields need computer skills and attention to detail; this is about what stands out.",
@@ -187,6 +218,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="priority",
         title="What matters most",
+        also_read_as=(
+            "What is most important to you?", "What is most important to you in a career?",
+            "What matters most to you in a job?", "Top priority", "Priority", "Most important factor",
+        ),
         prompt="What matters most to you?",
         kind="choice",
         help="Gives that factor extra weight in the score.",
@@ -202,6 +237,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="education",
         title="Education so far",
+        also_read_as=(
+            "What is your highest level of education?", "What is the highest level of school you have completed?",
+            "Highest level of education", "Highest education completed", "Education level", "Education",
+        ),
         prompt="Highest education you have completed?",
         kind="choice",
         help="HIM bachelor's programs expect college coursework before admission.",
@@ -218,6 +257,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="remote",
         title="Remote work",
+        also_read_as=(
+            "Do you want to work from home?", "Is remote work important to you?",
+            "How important is working from home?", "Work from home", "Remote work preference", "Remote",
+        ),
         prompt="How much does remote work matter?",
         kind="choice",
         help="Remote options are wide in billing and coding, narrower in HIM.",
@@ -231,6 +274,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="challenge",
         title="Challenge",
+        also_read_as=(
+            "How challenging a program do you want?", "How hard a program do you want?",
+            "How difficult should the program be?", "Preferred difficulty", "Program difficulty", "Difficulty",
+        ),
         prompt="How demanding a program do you want?",
         kind="choice",
         help="HIM is the more academically demanding of the two.",
@@ -263,7 +310,18 @@ def validate_answer(question: Question, value: Any) -> Answer:
     return value  # type: ignore[no-any-return]
 
 
+def kept_as_is(question: Question, value: Any) -> bool:
+    """The answers most often given, which the quiz keeps unchanged: a choice among its values, a whole number in
+    range. One rule for the quiz and for batch scoring's quick check (``pathfinder.batch.run.checked``)."""
+    if question.kind == "choice":
+        return (value is None or type(value) is str) and value in question.values and (
+            value is not None or question.nullable)
+    return type(value) is int and question.minimum <= value <= question.maximum  # type: ignore[operator]
+
+
 def _problem(question: Question, value: Any) -> str | None:
+    if kept_as_is(question, value):
+        return None
     if value is None:
         return None if question.nullable else "null is not allowed"
     if question.kind == "choice":
@@ -286,6 +344,8 @@ def show_value(value: Any) -> str:
     """A value as the user wrote it: JSON spelling (true, null), strings quoted and escaped."""
     if isinstance(value, str):
         text = repr(value)
+        if len(text) > 40:
+            return repr(value[:34] + "...")  # cut inside the quotes, so they still close
     else:
         try:
             import json
@@ -340,6 +400,7 @@ def questions_json() -> str:
             {
                 "id": q.id, "title": q.title, "prompt": q.prompt, "kind": q.kind, "help": q.help, "default": q.default,
                 "nullable": q.nullable, "minimum": q.minimum, "maximum": q.maximum,
+                "also_read_as": list(q.also_read_as),
                 "choices": [{"value": c.value, "label": c.label} for c in q.choices],
             }
             for q in QUESTIONS

@@ -288,15 +288,31 @@ class ScoreLine(BaseModel):
     warnings: list[str]
 
 
+class ScoreError(BaseModel):
+    """A line of ``pathfinder score`` for a row that could not be scored: which row, whose, and why, in words."""
+
+    line: int
+    columns: dict[str, Any]
+    error: str
+
+
 def schema_for(name: str) -> dict[str, Any]:
     """The JSON Schema of ``result``, ``answers``, ``programs`` or ``score-line``."""
     if name == "result":
         return Result.model_json_schema()
     if name == "score-line":
-        schema = ScoreLine.model_json_schema()
-        schema["description"] = ("One line of `pathfinder score` (JSON Lines). With --full, a line is instead the "
-                                 "quiz's whole result (`pathfinder schema result`) with `line` and `columns` first.")
-        return schema
+        scored = ScoreLine.model_json_schema()
+        defs = scored.pop("$defs", {})
+        defs["ScoreLine"] = scored
+        defs["ScoreError"] = ScoreError.model_json_schema()
+        return {
+            "description": "One line of `pathfinder score` (JSON Lines): a scored row (ScoreLine), or a row that "
+                           "could not be scored (ScoreError: its line, its own columns and the error in words). "
+                           "With --full, a scored line is instead the quiz's whole result (`pathfinder schema "
+                           "result`) with `line` and `columns` first.",
+            "anyOf": [{"$ref": "#/$defs/ScoreLine"}, {"$ref": "#/$defs/ScoreError"}],
+            "$defs": defs,
+        }
     if name == "programs":
         return Catalog.model_json_schema()
     return answers_model().model_json_schema()

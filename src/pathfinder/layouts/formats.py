@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the quiz checks --export's suffix before any question: no m
     from pathfinder.core.programs import Catalog, Program
 
 EXPORT_FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".md": "markdown", ".txt": "text"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as the start of a formula
 
 
 def export_format(path: Path) -> str:
@@ -32,7 +32,8 @@ def export_format(path: Path) -> str:
 
 
 def csv_safe(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """A CSV cell a spreadsheet shows as text: a leading ``'`` where it would otherwise start a formula."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def compare_csv(catalog: Catalog, programs: Sequence[Program], sources: bool = False) -> str:
@@ -44,7 +45,7 @@ def compare_csv(catalog: Catalog, programs: Sequence[Program], sources: bool = F
     header = ["Fact", *(factsheet.header(p) for p in programs)]
     if sources:
         header.extend(f"Sources: {p.short_name}" for p in programs)
-    writer.writerow(header)
+    writer.writerow([csv_safe(c) for c in header])
     for row in factsheet.rows(programs, catalog):
         cells = [row.label, *("\n".join(line.text for line in cell) for cell in row.cells)]
         if sources:

@@ -264,7 +264,8 @@ def compare_view(report: model.Report) -> RenderableType:
 
 def questions_table(questions: Sequence[Question], console: Console) -> Table:
     table = Table(box=_box(console), title="Questions", show_lines=True,
-                  caption="In an answers file, use the id; in a class file for pathfinder score, the id or the title.")
+                  caption="In an answers file, use the id; in a class file for pathfinder score, the id, the title "
+                          "or any of the words it is also read as.")
     table.add_column("id and title")
     table.add_column("kind")
     table.add_column("allowed values")
@@ -277,6 +278,8 @@ def questions_table(questions: Sequence[Question], console: Console) -> Table:
         default = "null" if q.default is None else str(q.default)
         name = Text(q.id, style="bold")
         name.append(f"\n{q.title}")
+        if q.also_read_as:
+            name.append("\nalso read as: " + "; ".join(q.also_read_as), style="dim")
         table.add_row(name, Text(q.kind), Text(allowed), Text(default))
     return table
 
