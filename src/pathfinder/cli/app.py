@@ -473,6 +473,7 @@ class CompareFormat(str, Enum):
 @commands.command("compare", epilog="""
     pathfinder compare
     pathfinder compare --sources
+    pathfinder compare --details
     pathfinder compare --format markdown --sources > programs.md
     pathfinder compare --format csv --programs mbc,him > programs.csv
     pathfinder compare --json | jq -r '.programs[].name'
@@ -488,8 +489,12 @@ def compare(
         "Default: all.")] = None,
     sources: Annotated[bool, typer.Option(
         "--sources", help="Mark each figure with a numbered footnote saying where it comes from.")] = False,
+    details: Annotated[bool, typer.Option(
+        "--details", help="Each program in full instead of the quick table: every pathway's figures, other "
+        "figures the sources report, notes on them, the official figures, roles, skills and formats.")] = False,
 ) -> None:
-    """Show the programs side by side: cost, length, salary, growth, certifications and more."""
+    """Show the programs side by side, one column per pathway: cost, length, time to a first job, early salary,
+    job growth, admission, certifications and where people work."""
     with _guard():
         fmt = _compare_format(output_format, as_json)
         catalog = _catalog(ctx)
@@ -502,9 +507,9 @@ def compare(
         elif fmt is CompareFormat.csv:
             from pathfinder.layouts.formats import compare_csv
 
-            _write_stdout(compare_csv(catalog, chosen, sources))
+            _write_stdout(compare_csv(catalog, chosen, sources, details))
         else:
-            _show_compare(ctx, catalog, chosen, sources, fmt)
+            _show_compare(ctx, catalog, chosen, sources, details, fmt)
 
 
 def _compare_format(output_format: CompareFormat | None, as_json: bool) -> CompareFormat:
@@ -526,10 +531,11 @@ def _program_ids(programs: str | None) -> list[str] | None:
     return ids
 
 
-def _show_compare(ctx: typer.Context, catalog: Catalog, chosen: list[Any], sources: bool, fmt: CompareFormat) -> None:
+def _show_compare(ctx: typer.Context, catalog: Catalog, chosen: list[Any], sources: bool, details: bool,
+                  fmt: CompareFormat) -> None:
     from pathfinder.report.document import compare_report
 
-    shown = compare_report(catalog, chosen, sources)
+    shown = compare_report(catalog, chosen, sources, details)
     if fmt is CompareFormat.markdown:
         from pathfinder.layouts.markdown import to_markdown
 

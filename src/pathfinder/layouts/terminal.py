@@ -164,13 +164,17 @@ def _table(table: model.Table, console: Console, width: int) -> RenderableType:
         columns.append([table.columns[index], *(line.text + _marks(line.notes) for _, cells in table.rows
                                                 for line in cells[index - 1])])
     narrowest = [max(_longest_word(texts), 6 if i else 10) for i, texts in enumerate(columns)]
-    needed = sum(narrowest) + 3 * len(columns) + 1
+    light = table.key in ("figures", "quick")  # the summary's and compare's tables: no frame, to fit one screen
+    # A framed column takes its text, a space each side and a rule; an unframed one a space each side but
+    # none at the table's edges.
+    needed = sum(narrowest) + (2 * len(columns) - 2 if light else 3 * len(columns) + 1)
     if width < NARROW or needed > width:
         return _stacked(table)
-    light = table.key == "figures"  # the summary's table: no frame, so it fits one screen
     grid = Table(box=None if light else _box(console), show_lines=table.key in ("compare", "answers"), expand=False,
                  header_style="bold underline" if light else "bold", pad_edge=not light)
-    grid.add_column(Text(table.columns[0]), style="bold", no_wrap=False, min_width=narrowest[0])
+    # compare's quick table gives its figures the room: its row labels wrap at their longest word.
+    grid.add_column(Text(table.columns[0]), style="bold", no_wrap=False, min_width=narrowest[0],
+                    max_width=narrowest[0] if table.key == "quick" else None)
     for heading, least in zip(table.columns[1:], narrowest[1:], strict=True):
         grid.add_column(Text(heading), no_wrap=False, min_width=least,
                         justify="right" if table.key in ("scores", "yearly") else "left")

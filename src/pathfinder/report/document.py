@@ -670,12 +670,36 @@ def build(result: Result, catalog: Catalog, *, details: bool = False, today: dat
                   tuple(s for s in sections if s is not None), w.sources(), None if details else more)
 
 
-def compare_report(catalog: Catalog, programs: Sequence[Program], sources: bool = False) -> Report:
-    """The side-by-side table on its own (``pathfinder compare``), with footnotes when ``sources``."""
+def compare_report(catalog: Catalog, programs: Sequence[Program], sources: bool = False,
+                   details: bool = False) -> Report:
+    """``pathfinder compare``: the quick table, one column per pathway and one figure a cell, with footnotes when
+    ``sources``; with ``details``, the programs in full instead (alternates, notes, official figures)."""
     w = _Writer(catalog)
-    table = compare_table(catalog, programs, w, sources)
-    return Report("The programs side by side", "", None, (Section("compare", "The programs side by side", (table,)),),
-                  w.sources() if sources else ())
+    if details:
+        section = Section("compare", "The programs side by side", (compare_table(catalog, programs, w, sources),))
+    else:
+        section = quick_section(catalog, programs, w, sources)
+    return Report("The programs side by side", "", None, (section,), w.sources() if sources else (),
+                  None if details else COMPARE_MORE)
+
+
+COMPARE_MORE = ("Each program in full, with other figures the sources report, notes on them and the official "
+                "figures: pathfinder compare --details. Where each figure comes from: --sources.")
+
+
+def quick_section(catalog: Catalog, programs: Sequence[Program], w: _Writer, sources: bool) -> Section:
+    """The quick table: figures as they are, abbreviations named once under it (spelled out in the cells, they
+    would not fit a column)."""
+    headers, rows = factsheet.quick_table(programs)
+    table = Table("The programs side by side", ("", *headers),
+                  tuple((row.label, tuple(tuple(Text(line.text, w.notes(line.sources) if sources else ())
+                                                for line in cell) for cell in row.cells)) for row in rows),
+                  key="quick")
+    names = "; ".join(f"{p.short_name} is {p.name}" for p in programs if p.short_name != p.name)
+    blocks: list[Block] = [table]
+    if names:
+        blocks.append(Paragraph(Text(names + ".")))
+    return Section("quick", "The programs side by side", tuple(blocks))
 
 
 def _date_words(day: date) -> str:

@@ -297,3 +297,66 @@ def source_uses(catalog: Catalog) -> dict[str, list[str]]:
             rests(growth.source, f"{occupation.name}: growth ({growth.period})")
         rests(occupation.education_source, f"{occupation.name}: entry education")
     return uses
+
+
+# --- the quick table: one figure per pathway ------------------------------------------------------
+
+
+def pathway_words(program: Program, pathway: Pathway) -> str:
+    """'MBC certificate or diploma', 'HIM bachelor's degree': a pathway as a column heading."""
+    return f"{program.short_name} {pathway.name[0].lower()}{pathway.name[1:]}"
+
+
+def _cert_short(name: str) -> str:
+    """'Certified Professional Coder (CPC)' -> 'CPC'; a name with no abbreviation stays whole."""
+    head, _, tail = name.rpartition(" (")
+    return tail[:-1] if head and tail.endswith(")") else name
+
+
+def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
+    from pathfinder.core.scoring import job_search_months, school_months, total_cost
+
+    sources = pathway_sources(pathway)
+    cost = total_cost(pathway)
+    school = school_months(pathway)
+    search = pathway.job_search_months
+    length = wording.month_span(school.low, school.high)
+    length_sources = [pathway.duration_months.source]
+    if pathway.prerequisite is not None:
+        pre = pathway.prerequisite.months
+        length = f"{length}, after {wording.month_span(pre.low, pre.high)} of the courses admission asks for"
+        length_sources.append(pre.source)
+    if search is not None and search.known:
+        work = school + job_search_months(pathway)
+        first_job = wording.month_span(work.low, work.high)
+    else:
+        first_job = f"{wording.month_span(school.low, school.high)}, plus a job search ({wording.NOT_GIVEN})"
+    salary, growth = program.outcomes.salary_usd, program.outcomes.job_growth
+    period = f" ({growth.period})" if growth.period else ""
+    from pathfinder.core.questions import QUESTIONS_BY_ID
+
+    # The least education the pathway admits, as the quiz's question words it (the scoring's own limit); the
+    # admission requirements in full are under --details.
+    admission = QUESTIONS_BY_ID["education"].label_for(pathway.min_education)
+    return {
+        "Cost in all": Line(wording.money_span(cost.low, cost.high), sources["cost"]),
+        "Length": Line(length, tuple(length_sources)),
+        "Time to a first job": Line(first_job, sources["time"]),
+        "Early salary": Line(f"{_range_words(salary, 'usd')} a year", (salary.source,)),
+        "Job growth": Line(f"{wording.percent(growth.percent)}{period}", (growth.source,)),
+        "Admission": Line(admission, (pathway.admission_source,)),
+        "Credentials": Line(", ".join(_cert_short(c.name) for c in program.certifications) or wording.NOT_GIVEN,
+                               tuple(dict.fromkeys(c.source for c in program.certifications))),
+        "Where people work": Line(program.work_environment, (program.work_environment_source,)),
+    }
+
+
+def quick_table(programs: Sequence[Program]) -> tuple[list[str], list[Row]]:
+    """The quick table (``pathfinder compare``): one column per pathway, named as in the headings, and one row
+    per fact, each cell one figure (the cost in all, the months, the first admission requirement...). The
+    alternates, notes and official figures are in ``rows`` (``compare --details``)."""
+    columns = [(program, pathway) for program in programs for pathway in program.pathways]
+    per_column = [_quick_cells(program, pathway) for program, pathway in columns]
+    labels = list(dict.fromkeys(label for cells in per_column for label in cells))
+    rows = [Row(label, tuple((cells[label],) for cells in per_column)) for label in labels]
+    return [pathway_words(program, pathway) for program, pathway in columns], rows
