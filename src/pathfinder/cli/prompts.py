@@ -57,6 +57,15 @@ def _io(input: Any = None, output: Any = None) -> dict[str, Any]:
     return io
 
 
+def _fit(text: str, room: int | None = None) -> str:
+    """``text`` cut to one line of the terminal (less the pointer's columns), ending with an ellipsis when cut."""
+    width = room if room is not None else shutil.get_terminal_size((80, 24)).columns - 4
+    if len(text) <= width:
+        return text
+    ellipsis = "\u2026" if _pointer() != ">" else "..."
+    return text[:max(1, width - len(ellipsis))].rstrip() + ellipsis
+
+
 def _help(text: str) -> str:
     """Indented help, wrapped to the terminal so no word is cut off."""
     width = max(30, shutil.get_terminal_size((80, 24)).columns - 4)
@@ -153,7 +162,7 @@ def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
     while True:
         choices = [questionary.Choice(title="Looks right: show my recommendation", value=DONE)]
         choices.extend(
-            questionary.Choice(title=f"{q.title}: {q.label_for(answers[q.id])}", value=q.id) for q in questions
+            questionary.Choice(title=_fit(f"{q.title}: {q.label_for(answers[q.id])}"), value=q.id) for q in questions
         )
         picked = questionary.select(
             "Review your answers", choices=choices, default=DONE,

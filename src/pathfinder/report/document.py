@@ -334,17 +334,21 @@ def _summary_reasons(result: Result, catalog: Catalog, w: _Writer, limit: int = 
     if rival is not None and first.eligible and not rival.eligible:
         ruled_out = _program(catalog, rival.program_id)
         reasons.append(w.say(f"{ruled_out.short_name} does not fit: {_miss_words(rival)}."))
+    # In a toss-up the best reason for the other program is given too, but after the pick's own reasons, so a
+    # summary with room for fewer keeps the reasons for the pick.
+    against = None
     if result.recommendation.confidence == "toss-up" and first.eligible and rival is not None:
-        for side, against in ((first, rival), (rival, first)):
-            for gain in _gains(side, against)[:1]:
-                found = _reason(gain, side, against, result, catalog, w)
-                if found is not None:
-                    reasons.append(found)
+        against = next(iter(_gains(rival, first)), None)
+    room = limit - (1 if against is not None and limit > 2 else 0)
     for gain in _gains(first, rival):
-        if len(reasons) >= limit:
+        if len(reasons) >= room:
             break
         found = _reason(gain, first, rival, result, catalog, w)
         if found is not None and found.text not in {r.text for r in reasons}:
+            reasons.append(found)
+    if against is not None and rival is not None and len(reasons) < limit:
+        found = _reason(against, rival, first, result, catalog, w)
+        if found is not None:
             reasons.append(found)
     if not reasons:
         reasons.append(w.say("Your answers do not separate the programs."))
