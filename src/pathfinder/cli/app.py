@@ -345,7 +345,11 @@ def _export_text(result: Result, catalog: Catalog, fmt: str) -> str:
         return plain_text(report)
     from pathfinder.layouts.html import chart_only, to_html
 
-    return to_html(report) if fmt == "html" else chart_only(report)
+    if fmt == "svg":
+        return chart_only(report)
+    from pathfinder.report.document import decision_chart
+
+    return to_html(report, decision_chart(result, catalog))
 
 
 def _show_report(ctx: typer.Context, result: Result, catalog: Catalog, details: bool, more: str | None) -> Console:

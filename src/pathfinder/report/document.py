@@ -708,3 +708,66 @@ def quick_section(catalog: Catalog, programs: Sequence[Program], w: _Writer, sou
 
 def _date_words(day: date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+# --- on paper and on a phone: the first page, the decision at a glance, each work once -----------------
+
+
+class Bar(NamedTuple):
+    """One bar of a chart: the whole line read beside it, its length on the chart's scale, and whether the
+    pathway fits the person's limits."""
+
+    label: str
+    value: float
+    fits: bool
+
+
+class BarChart(NamedTuple):
+    title: str
+    description: str  # the text alternative, in words
+    bars: tuple[Bar, ...]
+    scale: float = 100
+
+
+class Work(NamedTuple):
+    """A source work listed once, with the footnote number of each of its sections cited (None: the whole)."""
+
+    title: str
+    url: str | None
+    parts: tuple[tuple[int, str | None], ...]
+
+
+DECISION_TITLE = "Your decision at a glance"
+DECISION_FITS = "{name}: {points} of 100 points, fits your limits"
+DECISION_MISSES = "{name}: {points} of 100 points, does not fit your limits"
+DECISION_DESCRIPTION = ("How each program scores out of 100 on your answers, and whether it fits your limits "
+                        "(budget, time and education): {bars}.")
+
+
+def decision_chart(result: Result, catalog: Catalog) -> BarChart:
+    """Each ranked program's score out of 100, and whether it fits: the decision at a glance. The bars are
+    (line, value, fits), so the chart can show other figures (a chance of fitting, say) without a new layout."""
+    bars = []
+    for entry in result.ranking:
+        name = _path_words(_program(catalog, entry.program_id), entry.pathway_name)
+        line = DECISION_FITS if entry.eligible else DECISION_MISSES
+        bars.append(Bar(line.format(name=name, points=f"{entry.score:.1f}"), entry.score, entry.eligible))
+    description = DECISION_DESCRIPTION.format(bars="; ".join(bar.label for bar in bars))
+    return BarChart(DECISION_TITLE, description, tuple(bars))
+
+
+def first_page(report: Report) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """The sections of the first page (the decision's why, key figures, what would change it, the next step)
+    and the rest, the appendix: a page that stands alone when printed, and everything else after it."""
+    keys = [section.key for section in report.sections]
+    end = keys.index("next") + 1 if "next" in keys else len(keys)
+    return report.sections[:end], report.sections[end:]
+
+
+def works(sources: Sequence[Source]) -> tuple[Work, ...]:
+    """Each work once, in order of first citation, with the sections cited beside it."""
+    found: dict[str, list[Source]] = {}
+    for source in sources:
+        found.setdefault(source.title, []).append(source)
+    return tuple(Work(title, next((p.url for p in parts if p.url), None), tuple((p.number, p.part) for p in parts))
+                 for title, parts in found.items())
