@@ -687,6 +687,7 @@ def compare_report(catalog: Catalog, programs: Sequence[Program], sources: bool 
                   None if details else COMPARE_MORE)
 
 
+SHORT_NAME = "{short} is {name}"
 COMPARE_MORE = ("Each program in full, with other figures the sources report, notes on them and the official "
                 "figures: pathfinder compare --details. Where each figure comes from: --sources.")
 
@@ -699,7 +700,7 @@ def quick_section(catalog: Catalog, programs: Sequence[Program], w: _Writer, sou
                   tuple((row.label, tuple(tuple(Text(line.text, w.notes(line.sources) if sources else ())
                                                 for line in cell) for cell in row.cells)) for row in rows),
                   key="quick")
-    names = "; ".join(f"{p.short_name} is {p.name}" for p in programs if p.short_name != p.name)
+    names = "; ".join(SHORT_NAME.format(short=p.short_name, name=p.name) for p in programs if p.short_name != p.name)
     blocks: list[Block] = [table]
     if names:
         blocks.append(Paragraph(Text(names + ".")))

@@ -302,6 +302,12 @@ def source_uses(catalog: Catalog) -> dict[str, list[str]]:
 # --- the quick table: one figure per pathway ------------------------------------------------------
 
 
+# The quick table's phrases, each whole in one place.
+LENGTH_AFTER = "{length}, after {before} of the courses admission asks for"
+SEARCH_NOT_GIVEN = "{school}, plus a job search ({not_given})"
+PER_YEAR = "{salary} a year"
+
+
 def pathway_words(program: Program, pathway: Pathway) -> str:
     """'MBC certificate or diploma', 'HIM bachelor's degree': a pathway as a column heading."""
     return f"{program.short_name} {pathway.name[0].lower()}{pathway.name[1:]}"
@@ -324,13 +330,14 @@ def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
     length_sources = [pathway.duration_months.source]
     if pathway.prerequisite is not None:
         pre = pathway.prerequisite.months
-        length = f"{length}, after {wording.month_span(pre.low, pre.high)} of the courses admission asks for"
+        length = LENGTH_AFTER.format(length=length, before=wording.month_span(pre.low, pre.high))
         length_sources.append(pre.source)
     if search is not None and search.known:
         work = school + job_search_months(pathway)
         first_job = wording.month_span(work.low, work.high)
     else:
-        first_job = f"{wording.month_span(school.low, school.high)}, plus a job search ({wording.NOT_GIVEN})"
+        first_job = SEARCH_NOT_GIVEN.format(school=wording.month_span(school.low, school.high),
+                                            not_given=wording.NOT_GIVEN)
     salary, growth = program.outcomes.salary_usd, program.outcomes.job_growth
     period = f" ({growth.period})" if growth.period else ""
     from pathfinder.core.questions import QUESTIONS_BY_ID
@@ -342,7 +349,7 @@ def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
         "Cost in all": Line(wording.money_span(cost.low, cost.high), sources["cost"]),
         "Length": Line(length, tuple(length_sources)),
         "Time to a first job": Line(first_job, sources["time"]),
-        "Early salary": Line(f"{_range_words(salary, 'usd')} a year", (salary.source,)),
+        "Early salary": Line(PER_YEAR.format(salary=_range_words(salary, "usd")), (salary.source,)),
         "Job growth": Line(f"{wording.percent(growth.percent)}{period}", (growth.source,)),
         "Admission": Line(admission, (pathway.admission_source,)),
         "Credentials": Line(", ".join(_cert_short(c.name) for c in program.certifications) or wording.NOT_GIVEN,
