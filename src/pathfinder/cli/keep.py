@@ -6,6 +6,7 @@ answers). Every sentence here is written whole, in one place.
 from __future__ import annotations
 
 import json
+import os
 import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ MORE_FROM_FILE = ("More: pathfinder quiz --answers {file} --details prints the w
 KEEPING = "the answers you give are saved in {file} as you go; pathfinder quiz --answers {file} picks up from there"
 KEPT_ON_STOP = "your answers so far are saved in {file}; pathfinder quiz --answers {file} picks up where you left off"
 NOT_KEPT = "{file} cannot be written, so the answers you give now are not saved ({problem})"
+READ_ONLY = "it is read-only"
 KEPT_NOTE = "Your answers are saved in {file}."
 SAVED_REPORT = "wrote the report to {file}"
 SAVED_ANSWERS = ("saved your answers in {file}; pathfinder quiz --answers {file} shows this result again, and "
@@ -83,6 +85,9 @@ def keeper_for(answers_file: str | None, save_answers: Path | None, say: Any) ->
         check_writable(path, "--answers")
     except PathfinderError as exc:
         say(NOT_KEPT.format(file=shown(path), problem=exc.message))
+        return None
+    if path.exists() and not os.access(path, os.W_OK):  # a file made read-only is left as it is
+        say(NOT_KEPT.format(file=shown(path), problem=READ_ONLY))
         return None
     return Keeper(path)
 
