@@ -70,3 +70,13 @@ def test_the_review_screen_cuts_long_answers_with_an_ellipsis(monkeypatch: pytes
     assert prompts._fit("Budget: $5,000", 30) == "Budget: $5,000"  # what fits is left whole
     monkeypatch.setattr(prompts, "_pointer", lambda: ">")
     assert prompts._fit("What matters most: No single thing in particular", 30).endswith("...")
+
+
+def test_a_stacked_table_with_an_empty_cell_keeps_its_heading() -> None:
+    from pathfinder.layouts.terminal import _stacked, make_console
+    from pathfinder.report import document as model
+
+    table = model.Table("Facts", ("", "HIM"), (("Skills", ((),)), ("Cost", ((model.Text("$7,000"),),))))
+    console = make_console(io.StringIO(), no_color=True, width=60)
+    console.print(_stacked(table))
+    assert console.file.getvalue().splitlines() == ["Skills", "  HIM:", "Cost", "  HIM: $7,000"]  # type: ignore[attr-defined]

@@ -191,7 +191,8 @@ def _stacked(table: model.Table) -> RenderableType:
         parts.append(Text(label, style="bold"))
         for heading, cell in zip(table.columns[1:], cells, strict=True):
             first = Text(f"{heading}: " if heading else "")
-            first.append_text(_text(cell[0]))
+            if cell:  # a fact with no lines (an empty list in a programs file) keeps its heading
+                first.append_text(_text(cell[0]))
             parts.append(Hanging(first, 2, 4))
             parts.extend(Hanging(_text(line), 4, 4) for line in cell[1:])
     return Group(*parts)
