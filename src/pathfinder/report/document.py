@@ -688,8 +688,8 @@ def compare_report(catalog: Catalog, programs: Sequence[Program], sources: bool 
 
 
 SHORT_NAME = "{short} is {name}"
-COMPARE_MORE = ("Each program in full, with other figures the sources report, notes on them and the official "
-                "figures: pathfinder compare --details. Where each figure comes from: --sources.")
+COMPARE_MORE = ("More: pathfinder compare --details shows each program in full (other figures, notes, the "
+                "official ones); --sources says where each figure comes from.")
 
 
 def quick_section(catalog: Catalog, programs: Sequence[Program], w: _Writer, sources: bool) -> Section:
