@@ -14,10 +14,11 @@
 
 Safe to run again: .venv is installed from requirements/test.lock (exact versions) and only
 reinstalled when pyproject.toml or the lock changes; a .venv whose pip does not work is made
-again. Needs only python3 and a reachable package index. For `test`, two system tools the suite
-uses are installed with apt-get when missing (Debian's chromium, for the browser tests, and jq,
-for the README's examples), as root or through `sudo -n`, never waiting for a password; and the
-browser tests' node packages (tests/browser) are installed with `npm ci` when node and npm exist.
+again. Needs only python3 and a reachable package index. For `test`, the system tools the suite
+uses are installed with apt-get when missing (Debian's chromium, for the browser tests; jq, for the
+README's examples; poppler-utils, to read the printed report's pages), as root or through `sudo -n`,
+never waiting for a password; and the browser tests' node packages (tests/browser) are installed
+with `npm ci` when node and npm exist.
 Every step that reaches the network has a time limit, so a set-up never waits for ever.
 """
 
@@ -48,7 +49,7 @@ QUICK = 120
 INSTALL = 1800
 
 # command -> Debian package, for the tools the test suite runs besides Python.
-TEST_TOOLS = {"chromium": "chromium", "jq": "jq"}
+TEST_TOOLS = {"chromium": "chromium", "jq": "jq", "pdftotext": "poppler-utils", "pdfinfo": "poppler-utils"}
 
 
 class SetupError(Exception):
@@ -155,7 +156,7 @@ def _apt_prefix() -> tuple[list[str] | None, str]:
 
 def ensure_test_tools() -> None:
     """Install the Debian packages of the system tools the suite runs, when missing and allowed."""
-    missing = [package for command, package in TEST_TOOLS.items() if shutil.which(command) is None]
+    missing = list(dict.fromkeys(package for command, package in TEST_TOOLS.items() if shutil.which(command) is None))
     if not missing:
         return
     prefix, why_not = _apt_prefix()

@@ -111,7 +111,7 @@ def test_command_help_shows_the_help_text_of_the_command_and_each_option(runner:
 
 
 def test_compare_shows_both_programs_side_by_side(runner: CliRunner) -> None:
-    result = ok(runner.invoke(app, ["compare"], env={"COLUMNS": "160"}))
+    result = ok(runner.invoke(app, ["compare", "--details"], env={"COLUMNS": "160"}))
     text = result.stdout
     for expected in ("Health Information Management (HIM)", "Medical Billing and Coding (MBC)", "Cost", "Length",
                      "$7,000-$25,000", "$2,500-$15,000", "16% (2023-2033)", "9% (2023-2033)", "Certifications"):
@@ -441,7 +441,7 @@ def test_a_third_program_is_scored_and_rendered_with_no_code_change(runner: CliR
     data = raw_catalog()
     data["programs"].append(third_program(data, program_id="mcb", name="Coding Bootcamp", short_name="CB"))
     path = str(write_json(data, "three.json"))
-    compared = ok(runner.invoke(app, ["--data", path, "compare"], env={"COLUMNS": "160"}))
+    compared = ok(runner.invoke(app, ["--data", path, "compare", "--details"], env={"COLUMNS": "160"}))
     assert "Coding Bootcamp (CB)" in compared.stdout
     assert "Health Information Management (HIM)" in compared.stdout
     as_json = json.loads(ok(runner.invoke(app, ["--data", path, "compare", "--json"])).stdout)
@@ -466,7 +466,7 @@ def test_rich_markup_in_a_custom_catalog_prints_literally(runner: CliRunner, wri
     data["programs"][1]["skills"][0] = "[link=http://x]y"
     data["programs"][1]["outcomes"]["roles"][0]["title"] = "[/]"
     path = str(write_json(data, "markup.json"))
-    result = ok(runner.invoke(app, ["--data", path, "compare"], env={"COLUMNS": "160"}))
+    result = ok(runner.invoke(app, ["--data", path, "compare", "--details"], env={"COLUMNS": "160"}))
     for literal in MARKUP:
         assert literal in result.stdout, literal
     quiz = ok(runner.invoke(app, ["--data", path, "quiz", "--defaults", "--set", "goal=management"],

@@ -28,6 +28,8 @@ def test_interactive_quiz_then_export(tmp_path: Path) -> None:
     child.expect("Review your answers")
     child.send("\r")
     child.expect("wrote the report to")
+    child.expect("What next?")
+    child.send("\r")  # Done
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

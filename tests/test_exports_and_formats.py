@@ -98,7 +98,7 @@ def test_export_replaces_an_old_report(tmp_path: Path) -> None:
 
 def test_compare_table_is_the_default_and_json_alias_still_works() -> None:
     table = run("compare")
-    assert table.exit_code == 0 and "Health Information Management (HIM)" in table.stdout
+    assert table.exit_code == 0 and "HIM is Health Information Management" in table.stdout
     alias, long = run("compare", "--json"), run("compare", "--format", "json")
     assert alias.exit_code == long.exit_code == 0
     assert alias.stdout == long.stdout
@@ -118,12 +118,14 @@ def test_programs_chooses_and_orders(fmt: str) -> None:
     if fmt == "json":
         assert [p["id"] for p in json.loads(out)["programs"]] == ["mbc", "him"]
     elif fmt == "csv":
-        assert next(csv.reader(io.StringIO(out))) == ["Fact", "Medical Billing and Coding (MBC)",
-                                                       "Health Information Management (HIM)"]
+        assert next(csv.reader(io.StringIO(out))) == ["Fact", "MBC certificate or diploma", "MBC associate degree",
+                                                       "HIM associate degree", "HIM bachelor's degree"]
     else:
-        assert out.index("Medical Billing and Coding (MBC)") < out.index("Health Information Management (HIM)")
+        assert out.index("MBC certificate") < out.index("MBC associate") < out.index("HIM associate")
     only = run("compare", "--format", fmt, "--programs", "him")
-    assert only.exit_code == 0 and "Medical Billing and Coding (MBC)" not in only.stdout
+    assert only.exit_code == 0
+    if fmt != "json":
+        assert "MBC" not in only.stdout and "Medical Billing" not in only.stdout
 
 
 @pytest.mark.parametrize("value", ["him,xyz", "nope", " , "])
@@ -134,7 +136,7 @@ def test_unknown_program_exits_2_naming_the_valid_ids(value: str) -> None:
 
 
 def test_compare_markdown_is_a_table_with_escaped_cells() -> None:
-    result = run("compare", "--format", "markdown")
+    result = run("compare", "--format", "markdown", "--details")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("| "))
@@ -146,7 +148,7 @@ def test_compare_markdown_is_a_table_with_escaped_cells() -> None:
 
 
 def test_compare_csv_round_trips_through_the_csv_module() -> None:
-    result = run("compare", "--format", "csv")
+    result = run("compare", "--format", "csv", "--details")
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["Fact", "Health Information Management (HIM)", "Medical Billing and Coding (MBC)"]
     facts = {row[0]: row[1:] for row in rows[1:]}
@@ -176,7 +178,7 @@ def _figureless_alternates_bare(data: dict[str, Any]) -> None:
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
 def test_an_alternate_without_figures_reads_not_given(tmp_path: Path, fmt: str) -> None:
     path = str(write_custom_catalog(tmp_path, _figureless_alternates_bare))
-    result = run("--data", path, "compare", "--format", fmt)
+    result = run("--data", path, "compare", "--format", fmt, "--details")
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
     assert text.count("Also reported: not given") == 2  # the length and the cost alternate
@@ -190,11 +192,12 @@ def test_sources_add_footnotes_in_every_text_format() -> None:
     assert "Sources" in words and "[1]" in words
     assert ('HIM vs. Medical Billing and Coding: Explaining the Difference in 2026 (Imed Bouchrika, PhD): '
             '[1] "Cost"') in words
-    markdown = run("compare", "--format", "markdown", "--sources").stdout
+    markdown = run("compare", "--format", "markdown", "--sources", "--details").stdout
     assert "## Sources" in markdown and "[1]" in markdown and "<https://www.bls.gov/" in markdown
     rows = list(csv.reader(io.StringIO(run("compare", "--format", "csv", "--sources").stdout)))
-    assert rows[0][3:] == ["Sources: HIM", "Sources: MBC"]
-    assert {r[0]: r[3] for r in rows[1:]}["Early salary"].startswith(
+    assert rows[0][5:] == ["Sources: HIM associate degree", "Sources: HIM bachelor's degree",
+                           "Sources: MBC certificate or diploma", "Sources: MBC associate degree"]
+    assert {r[0]: r[5] for r in rows[1:]}["Early salary"].startswith(
         'HIM vs. Medical Billing and Coding: Explaining the Difference in 2026 (Imed Bouchrika, PhD), '
         'section "Career outcomes"')
 
@@ -209,12 +212,12 @@ def _hostile(data: dict[str, Any]) -> None:
 
 def test_data_is_never_markup_and_is_escaped_in_every_format(tmp_path: Path) -> None:
     path = str(write_custom_catalog(tmp_path, _hostile))
-    table = run("--data", path, "compare")
+    table = run("--data", path, "compare", "--details")
     assert table.exit_code == 0 and "[bold red]Boom[/]" in table.stdout
-    markdown = run("--data", path, "compare", "--format", "markdown").stdout
+    markdown = run("--data", path, "compare", "--format", "markdown", "--details").stdout
     assert md_escape(HOSTILE, in_table=True) in markdown and "\\| =cmd" in markdown
     assert all(line.count(" | ") == 2 for line in markdown.splitlines() if line.startswith("| "))
-    rows = list(csv.reader(io.StringIO(run("--data", path, "compare", "--format", "csv").stdout)))
+    rows = list(csv.reader(io.StringIO(run("--data", path, "compare", "--format", "csv", "--details").stdout)))
     facts = {row[0]: row[1:] for row in rows}
     assert HOSTILE in facts["Skills"][0]
     assert facts["Roles"][0].startswith("'=HYPERLINK")  # a spreadsheet would run it as a formula

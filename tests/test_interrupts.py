@@ -9,6 +9,7 @@ before it becomes the quiz.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -18,7 +19,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from pathfinder.core.questions import QUESTIONS
+from pathfinder.core.questions import QUESTIONS, defaults
 from test_reliability import pathfinder_bin
 
 CURSOR_HIDE = "\x1b[?25l"
@@ -83,7 +84,8 @@ def test_ctrl_c_at_the_review_screen(tmp_path: Path) -> None:
     assert echo == "echo"
     assert "Traceback" not in screen
     assert _cursor_left_visible(screen)
-    assert saved.read_text() == '{"keep": true}\n'  # nothing half-written
+    # Each answer was saved as it was given, in one step: the file holds them all, and no temporary file is left.
+    assert json.loads(saved.read_text()) == defaults()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.json"]
 
 
@@ -114,6 +116,9 @@ def test_terminal_resized_mid_quiz() -> None:
         child.send("\r")
     child.expect("Review your answers")
     child.send("\r")
+    child.expect("What next?")
+    shown = str(child.before)
+    child.send("\r")  # Done
     status, echo, screen = finish(child)
     assert status == 0
-    assert "Your recommendation" in screen
+    assert "Your recommendation" in shown

@@ -50,6 +50,18 @@ def finish(child: pexpect.spawn) -> str:
     return rest
 
 
+def review_and_finish(child: pexpect.spawn) -> str:
+    """Enter on the review screen, then Done on the menu after the result; the run must end well."""
+    child.expect_exact("Review your answers")
+    child.send(ENTER)
+    child.expect_exact("Your recommendation")
+    child.expect_exact("What next?")
+    child.send(ENTER)
+    out = finish(child)
+    assert child.exitstatus == 0, out
+    return out
+
+
 def answer_example_1(child: pexpect.spawn) -> None:
     """goal billing (5 down), budget 4000, timeline 12, hands_on (2 down), the rest at their defaults."""
     child.expect_exact("(1 of 10)")
@@ -75,10 +87,14 @@ def test_the_whole_quiz_in_a_terminal(tmp_path: Path) -> None:
     child.send(ENTER)
     child.expect_exact("Your recommendation")
     child.expect_exact("Medical Billing and Coding")
+    child.expect_exact("What next?")
+    before = strip_ansi(child.before)
+    child.send(ENTER)  # Done
     out = finish(child)
     assert child.exitstatus == 0, out
     assert "Traceback" not in out
-    assert "Next step" in strip_ansi(out)
+    assert "Next step" in before
+    assert "--details" not in before  # the menu offers it: no line says to run the quiz again
 
 
 def test_going_back_with_ctrl_b_and_the_left_arrow(tmp_path: Path) -> None:
@@ -140,6 +156,8 @@ def test_only_missing_questions_are_asked_and_a_bad_value_is_asked_again(tmp_pat
     child.send(ENTER)
     child.expect_exact("Your recommendation")
     child.expect_exact("Medical Billing and Coding")
+    child.expect_exact("What next?")
+    child.send(ENTER)
     out = finish(child)
     assert child.exitstatus == 0, out
 
@@ -148,11 +166,7 @@ def test_save_answers_from_a_terminal_session_replays(tmp_path: Path) -> None:
     saved = tmp_path / "answers.json"
     child = spawn("quiz", "--save-answers", str(saved), cwd=tmp_path)
     answer_example_1(child)
-    child.expect_exact("Review your answers")
-    child.send(ENTER)
-    child.expect_exact("Your recommendation")
-    out = finish(child)
-    assert child.exitstatus == 0, out
+    review_and_finish(child)
     expected = {**defaults(), "goal": "billing", "budget_usd": 4000, "timeline_months": 12,
                 "learning_style": "hands_on"}
     assert json.loads(saved.read_text(encoding="utf-8")) == expected
@@ -166,7 +180,7 @@ def test_save_answers_from_a_terminal_session_replays(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("where", [1, 2, "review"])
-def test_ctrl_c_exits_130_without_a_traceback_or_a_file(tmp_path: Path, where: int | str) -> None:
+def test_ctrl_c_exits_130_without_a_traceback_keeping_the_answers_given(tmp_path: Path, where: int | str) -> None:
     saved = tmp_path / "answers.json"
     child = spawn("quiz", "--save-answers", str(saved), cwd=tmp_path)
     child.expect_exact("(1 of 10)")
@@ -182,7 +196,12 @@ def test_ctrl_c_exits_130_without_a_traceback_or_a_file(tmp_path: Path, where: i
     assert child.signalstatus is None
     assert "Traceback" not in out
     assert "Your recommendation" not in out
-    assert not saved.exists()
+    if where == 1:  # nothing answered yet: no file
+        assert not saved.exists()
+    else:  # the answers given, each saved as it was given
+        given = json.loads(saved.read_text(encoding="utf-8"))
+        assert given == (defaults() if where == "review" else {"goal": None})
+        assert f"pathfinder quiz --answers {saved}" in strip_ansi(out)
 
 
 def test_missing_answers_with_stdin_not_a_terminal_is_an_error_not_a_prompt(tmp_path: Path) -> None:
@@ -219,3 +238,73 @@ def test_no_color_means_no_escape_codes_in_a_real_terminal(tmp_path: Path, args:
     out = finish(child)
     assert child.exitstatus == 0, out
     assert "\x1b[" not in out, repr(out[:300])
+
+
+# --- see more without a retake ----------------------------------------------------------------------------
+
+
+def test_a_quiz_stopped_half_way_picks_up_at_the_first_unanswered_question(tmp_path: Path) -> None:
+    saved = tmp_path / "progress.json"
+    child = spawn("quiz", "--save-answers", str(saved), cwd=tmp_path)
+    child.expect_exact("saved in")  # said before the first question: no file appears unannounced
+    child.expect_exact("(1 of 10)")
+    child.send(DOWN * 5 + ENTER)  # billing
+    child.expect_exact("(2 of 10)")
+    child.send("4000" + ENTER)
+    child.expect_exact("(3 of 10)")
+    child.send("12" + ENTER)
+    child.expect_exact("(4 of 10)")
+    child.send(DOWN * 2 + ENTER)  # hands_on
+    child.expect_exact("(5 of 10)")
+    child.send(DOWN + ENTER)  # the second interest
+    child.expect_exact("(6 of 10)")
+    child.send(CTRL_C)
+    out = finish(child)
+    assert child.exitstatus == 130, out
+    given = json.loads(saved.read_text(encoding="utf-8"))
+    assert list(given) == ["goal", "budget_usd", "timeline_months", "learning_style", "interest"]
+    assert given["goal"] == "billing" and given["budget_usd"] == 4000 and given["timeline_months"] == 12
+
+    child = spawn("quiz", "--answers", str(saved), cwd=tmp_path)
+    first = child.expect_exact(["(1 of 10)", "(5 of 10)", "(6 of 10)", "(7 of 10)"])
+    assert first == 2, "the quiz did not resume at the first unanswered question, the sixth"
+    for position in range(6, 11):
+        if position > 6:
+            child.expect_exact(f"({position} of 10)")
+        child.send(ENTER)
+    review_and_finish(child)
+    # The file now holds all ten answers: the five from before and the five given now.
+    assert json.loads(saved.read_text(encoding="utf-8")) == {**defaults(), **given}
+
+
+def test_the_menu_after_the_result_shows_and_saves_without_a_retake(tmp_path: Path) -> None:
+    child = spawn("quiz", "--set", "budget_usd=4000", cwd=tmp_path)
+    for position in [1, *range(3, 11)]:
+        child.expect_exact(f"({position} of 10)")
+        child.send(ENTER)
+    child.expect_exact("Review your answers")
+    child.send(ENTER)
+    child.expect_exact("What next?")
+    child.send(DOWN + ENTER)  # the whole report
+    child.expect_exact("Assumptions")
+    child.expect_exact("What next?")
+    child.send(DOWN + ENTER)  # save the report (the whole report is no longer offered)
+    child.expect_exact("Save the report as")
+    child.send(DOWN + ENTER)  # Markdown
+    child.expect_exact("Save the Markdown as")
+    child.send("nowhere/r.md" + ENTER)
+    child.expect_exact("cannot save nowhere/r.md: folder nowhere does not exist")  # in words; the prompt stays
+    child.send(BACKSPACE * 12 + ENTER)  # Enter takes the default, in the current folder
+    child.expect_exact("wrote the report to pathfinder-report.md")
+    child.expect_exact("What next?")
+    child.send(DOWN * 2 + ENTER)  # save the answers (after saving the report)
+    child.expect_exact("Save your answers as")
+    child.send(ENTER)
+    child.expect_exact("pathfinder quiz --answers pathfinder-answers.json shows this result again")
+    child.expect_exact("What next?")
+    child.send("\x1b")  # Esc ends
+    out = finish(child)
+    assert child.exitstatus == 0, out
+    assert (tmp_path / "pathfinder-report.md").read_text(encoding="utf-8").startswith("# Your pathfinder")
+    assert json.loads((tmp_path / "pathfinder-answers.json").read_text(encoding="utf-8")) == {
+        **defaults(), "budget_usd": 4000}

@@ -267,7 +267,7 @@ def test_rich_markup_in_data_prints_literally(tmp_path: Path) -> None:
     data["programs"][0]["skills"][0] = "[link=http://example.com]click me[/link] [bold"
     path = tmp_path / "markup.json"
     path.write_text(json.dumps(data))
-    proc = run(["--data", str(path), "compare"], env={"COLUMNS": "200"})
+    proc = run(["--data", str(path), "compare", "--details"], env={"COLUMNS": "200"})
     assert_clean(proc, 0)
     out = proc.stdout.decode()
     assert "[red]HIM[/red]" in out

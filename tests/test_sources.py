@@ -29,7 +29,7 @@ def _compare_cells() -> dict[str, list[list[str]]]:
     import csv
     import io
 
-    rows = list(csv.reader(io.StringIO(run("compare", "--format", "csv").stdout)))
+    rows = list(csv.reader(io.StringIO(run("compare", "--format", "csv", "--details").stdout)))
     return {row[0]: [cell.splitlines() for cell in row[1:]] for row in rows[1:]}
 
 

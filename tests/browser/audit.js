@@ -51,6 +51,21 @@ async function view(browser, url, width, requests) {
         title: text(s.querySelector("title")), desc: text(s.querySelector("desc")),
         lines: s.querySelectorAll("polyline").length, caption: text(s.closest("figure") && s.closest("figure").querySelector("figcaption")) })),
       links: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")),
+      // The smallest chart text as drawn, in CSS pixels: its font size times the chart's scale on the page.
+      chartTextPx: Math.min(...[...document.querySelectorAll("svg text")].map((t) => {
+        const svg = t.ownerSVGElement;
+        const box = svg.viewBox.baseVal;
+        const scale = box && box.width ? svg.getBoundingClientRect().width / box.width : 1;
+        return parseFloat(getComputedStyle(t).fontSize) * scale;
+      })),
+      // Each caption: its words and the lines it takes (its height over its line height).
+      captions: [...document.querySelectorAll("caption, figcaption")].filter((c) => c.offsetParent !== null ||
+        getComputedStyle(c).display !== "none").map((c) => ({ text: text(c), words: text(c).split(" ").length,
+        lines: Math.round(c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight)) })),
+      viewportHeight: window.innerHeight,
+      decisionBottom: document.querySelector(".headline") ?
+        document.querySelector(".headline").getBoundingClientRect().bottom : null,
+      pageHeight: document.documentElement.scrollHeight,
       text: document.body.innerText,
     };
   });

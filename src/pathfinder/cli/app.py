@@ -31,7 +31,6 @@ EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 MAX_YEARS = 40  # pathfinder.core.projection.MAX_YEARS, repeated so --help needs no core import
 MAX_PART_TIME_INCOME_USD = 1_000_000  # pathfinder.core.projection.MAX_PART_TIME_INCOME_USD
-MORE = "More: add --details for the whole report, or --export report.html to save it."
 
 # Typer's Rich help would import rich, markdown and pygments just to print it: plain help instead.
 _SETTINGS: dict[str, Any] = {"add_completion": False, "rich_markup_mode": None, "pretty_exceptions_enable": False,
@@ -188,6 +187,7 @@ def _console(ctx: typer.Context, file: Any = None) -> Console:
 
 @commands.command("quiz", epilog="""
     pathfinder quiz
+    pathfinder quiz --save-answers my-answers.json
     pathfinder quiz --defaults --set budget_usd=5k --set goal=billing
     pathfinder quiz --answers my-answers.json --details
     pathfinder quiz --answers my-answers.json --export report.html
@@ -196,7 +196,9 @@ def _console(ctx: typer.Context, file: Any = None) -> Console:
 def quiz(
     ctx: typer.Context,
     answers_file: Annotated[str | None, typer.Option(
-        "--answers", metavar="FILE", help="Take answers from a JSON file ('-' reads standard input).")] = None,
+        "--answers", metavar="FILE", help="Take answers from a JSON file ('-' reads standard input). With some "
+        "answers missing, the quiz asks from the first unanswered question and saves the new answers in FILE."
+    )] = None,
     sets: Annotated[list[str] | None, typer.Option(
         "--set", metavar="ID=VALUE", help="Set one answer, written as you would type it (5k, $5,000, 12 months, "
         "a choice's id or its words) or as JSON (null for not sure).")] = None,
@@ -208,7 +210,8 @@ def quiz(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on standard output.")] = False,
     save_answers: Annotated[Path | None, typer.Option(
         "--save-answers", metavar="FILE",
-        help="Write the complete answers to FILE, to use again with --answers.")] = None,
+        help="Save the answers to FILE as they are given (each time, in one step), to use again with --answers; "
+        "a quiz stopped half-way picks up where it left off with --answers FILE.")] = None,
     export: Annotated[Path | None, typer.Option(
         "--export", metavar="FILE", help="Also write the whole report to FILE: a web page (.html or .htm), Markdown "
         "(.md) or plain text (.txt); .svg writes the money and time chart alone.")] = None,
@@ -231,7 +234,8 @@ def quiz(
         # A programs file given with --data is checked before any question is asked; the one that comes with
         # pathfinder (checked by its tests) is loaded once the answers are in, so the first question comes sooner.
         catalog = _catalog(ctx) if _settings(ctx).data is not None else None
-        answers, what_if = _quiz_answers(answers_file, sets or [], use_defaults, what_ifs or [])
+        gathered = _quiz_answers(answers_file, sets or [], use_defaults, what_ifs or [], save_answers)
+        answers, what_if = gathered.answers, gathered.what_if
         catalog = catalog or _catalog(ctx)
         from pathfinder.core.advice import advise
         from pathfinder.core.projection import Options
@@ -240,8 +244,16 @@ def quiz(
         _write_outputs(result, catalog, answers, outputs)
         if as_json:
             _write_stdout(result.model_dump_json(indent=2))
-        else:
-            _show_report(ctx, result, catalog, details)
+            return
+        from pathfinder.cli import keep
+
+        # After questions asked here, a menu offers the rest; otherwise the last line says how to see it.
+        answers_at = save_answers or (Path(answers_file) if answers_file not in (None, "-") else None)
+        more = None if gathered.asked else keep.more_line(answers_at)
+        console = _show_report(ctx, result, catalog, details, more)
+        if gathered.asked:
+            keep.what_next(result, catalog, answers, console, details_shown=details, kept_in=gathered.kept_in,
+                           say=_say, export_text=_export_text)
 
 
 class _Outputs(NamedTuple):
@@ -267,9 +279,18 @@ def _check_outputs(export: Path | None, save_answers: Path | None, part_time_inc
     return _Outputs(save_answers, export, fmt)
 
 
-def _quiz_answers(answers_file: str | None, sets: list[str], use_defaults: bool,
-                  what_ifs: list[str]) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """The answers from the file, --set and the defaults, then the prompts for whatever is still missing."""
+class _Gathered(NamedTuple):
+    answers: dict[str, Any]
+    what_if: dict[str, Any] | None
+    asked: bool  # some questions were asked in the terminal
+    kept_in: Path | None  # where the answers are saved as they are given
+
+
+def _quiz_answers(answers_file: str | None, sets: list[str], use_defaults: bool, what_ifs: list[str],
+                  save_answers: Path | None = None) -> _Gathered:
+    """The answers from the file, --set and the defaults, then the prompts for whatever is still missing, the
+    answers saved as they are given where the person named a file for them (--save-answers, or the --answers
+    file being completed)."""
     from pathfinder.core.answers import gather_answers, in_order, read_sets
     from pathfinder.errors import PathfinderError
 
@@ -281,10 +302,20 @@ def _quiz_answers(answers_file: str | None, sets: list[str], use_defaults: bool,
             raise PathfinderError(
                 f"no terminal to ask in, and these answers are missing: {', '.join(missing)}. "
                 "Give them with --answers FILE or --set id=value, or add --defaults to take the defaults.")
+        from pathfinder.cli import keep
         from pathfinder.cli.prompts import ask_missing
 
-        answers = ask_missing(answers)
-    return in_order(answers), what_if
+        keeper = keep.keeper_for(answers_file, save_answers, _say)
+        if keeper is not None:
+            _say(keep.KEEPING.format(file=keep.shown(keeper.path)))
+        try:
+            answers = ask_missing(answers, on_answer=keeper)
+        except KeyboardInterrupt:
+            if keeper is not None and keeper.written:
+                _say(keep.KEPT_ON_STOP.format(file=keep.shown(keeper.path)))
+            raise
+        return _Gathered(in_order(answers), what_if, True, keeper.path if keeper is not None else None)
+    return _Gathered(in_order(answers), what_if, False, None)
 
 
 def _write_outputs(result: Result, catalog: Catalog, answers: dict[str, Any], outputs: _Outputs) -> None:
@@ -314,10 +345,14 @@ def _export_text(result: Result, catalog: Catalog, fmt: str) -> str:
         return plain_text(report)
     from pathfinder.layouts.html import chart_only, to_html
 
-    return to_html(report) if fmt == "html" else chart_only(report)
+    if fmt == "svg":
+        return chart_only(report)
+    from pathfinder.report.document import decision_chart
+
+    return to_html(report, decision_chart(result, catalog))
 
 
-def _show_report(ctx: typer.Context, result: Result, catalog: Catalog, details: bool) -> None:
+def _show_report(ctx: typer.Context, result: Result, catalog: Catalog, details: bool, more: str | None) -> Console:
     from pathfinder.layouts.terminal import report_view, summary_view
     from pathfinder.report.document import build
 
@@ -325,7 +360,8 @@ def _show_report(ctx: typer.Context, result: Result, catalog: Catalog, details: 
     if details:
         console.print(report_view(build(result, catalog, details=True)))
     else:
-        console.print(summary_view(lambda reasons: build(result, catalog, more=MORE, reasons=reasons), console))
+        console.print(summary_view(lambda reasons: build(result, catalog, more=more, reasons=reasons), console))
+    return console
 
 
 # --- score --------------------------------------------------------------------------------
@@ -496,6 +532,7 @@ class CompareFormat(str, Enum):
 @commands.command("compare", epilog="""
     pathfinder compare
     pathfinder compare --sources
+    pathfinder compare --details
     pathfinder compare --format markdown --sources > programs.md
     pathfinder compare --format csv --programs mbc,him > programs.csv
     pathfinder compare --json | jq -r '.programs[].name'
@@ -511,8 +548,12 @@ def compare(
         "Default: all.")] = None,
     sources: Annotated[bool, typer.Option(
         "--sources", help="Mark each figure with a numbered footnote saying where it comes from.")] = False,
+    details: Annotated[bool, typer.Option(
+        "--details", help="Each program in full instead of the quick table: every pathway's figures, other "
+        "figures the sources report, notes on them, the official figures, roles, skills and formats.")] = False,
 ) -> None:
-    """Show the programs side by side: cost, length, salary, growth, certifications and more."""
+    """Show the programs side by side, one column per pathway: cost, length, time to a first job, early salary,
+    job growth, admission, certifications and where people work."""
     with _guard():
         fmt = _compare_format(output_format, as_json)
         catalog = _catalog(ctx)
@@ -525,9 +566,9 @@ def compare(
         elif fmt is CompareFormat.csv:
             from pathfinder.layouts.formats import compare_csv
 
-            _write_stdout(compare_csv(catalog, chosen, sources))
+            _write_stdout(compare_csv(catalog, chosen, sources, details))
         else:
-            _show_compare(ctx, catalog, chosen, sources, fmt)
+            _show_compare(ctx, catalog, chosen, sources, details, fmt)
 
 
 def _compare_format(output_format: CompareFormat | None, as_json: bool) -> CompareFormat:
@@ -549,10 +590,11 @@ def _program_ids(programs: str | None) -> list[str] | None:
     return ids
 
 
-def _show_compare(ctx: typer.Context, catalog: Catalog, chosen: list[Any], sources: bool, fmt: CompareFormat) -> None:
+def _show_compare(ctx: typer.Context, catalog: Catalog, chosen: list[Any], sources: bool, details: bool,
+                  fmt: CompareFormat) -> None:
     from pathfinder.report.document import compare_report
 
-    shown = compare_report(catalog, chosen, sources)
+    shown = compare_report(catalog, chosen, sources, details)
     if fmt is CompareFormat.markdown:
         from pathfinder.layouts.markdown import to_markdown
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
@@ -55,6 +55,15 @@ def _io(input: Any = None, output: Any = None) -> dict[str, Any]:
     if output is not None:
         io["output"] = output
     return io
+
+
+def _fit(text: str, room: int | None = None) -> str:
+    """``text`` cut to one line of the terminal (less the pointer's columns), ending with an ellipsis when cut."""
+    width = room if room is not None else shutil.get_terminal_size((80, 24)).columns - 4
+    if len(text) <= width:
+        return text
+    ellipsis = "\u2026" if _pointer() != ">" else "..."
+    return text[:max(1, width - len(ellipsis))].rstrip() + ellipsis
 
 
 def _help(text: str) -> str:
@@ -125,11 +134,13 @@ def ask_question(question: Question, position: int, total: int, current: Answer,
 
 
 def ask_missing(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
-                questions: Sequence[Question] = QUESTIONS) -> dict[str, Answer]:
+                questions: Sequence[Question] = QUESTIONS,
+                on_answer: Callable[[dict[str, Answer]], None] | None = None) -> dict[str, Answer]:
     """Ask every question not yet answered, then the review screen; returns all answers.
 
     Going back returns to the previous question asked here (one answered beforehand is
-    changed from the review screen), showing its answer so far.
+    changed from the review screen), showing its answer so far. ``on_answer`` is called with
+    the answers so far after each answer is given or changed (to save them as they come).
     """
     total = len(questions)
     to_ask = [(position, q) for position, q in enumerate(questions, 1) if q.id not in answers]
@@ -142,18 +153,21 @@ def ask_missing(answers: dict[str, Answer], *, input: Any = None, output: Any = 
             step -= 1
             continue
         answers[question.id] = answer
+        if on_answer is not None:
+            on_answer(answers)
         step += 1
-    return review(answers, input=input, output=output, questions=questions)
+    return review(answers, input=input, output=output, questions=questions, on_answer=on_answer)
 
 
 def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
-           questions: Sequence[Question] = QUESTIONS) -> dict[str, Answer]:
+           questions: Sequence[Question] = QUESTIONS,
+           on_answer: Callable[[dict[str, Answer]], None] | None = None) -> dict[str, Answer]:
     """Show every answer; Enter on the first line goes on, any other line re-asks that question."""
     total = len(questions)
     while True:
         choices = [questionary.Choice(title="Looks right: show my recommendation", value=DONE)]
         choices.extend(
-            questionary.Choice(title=f"{q.title}: {q.label_for(answers[q.id])}", value=q.id) for q in questions
+            questionary.Choice(title=_fit(f"{q.title}: {q.label_for(answers[q.id])}"), value=q.id) for q in questions
         )
         picked = questionary.select(
             "Review your answers", choices=choices, default=DONE,
@@ -167,3 +181,78 @@ def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
         answer = ask_question(question, position, total, answers[question.id], input=input, output=output)
         assert not isinstance(answer, Back)  # asked without a back key
         answers[question.id] = answer
+        if on_answer is not None:
+            on_answer(answers)
+
+
+# --- after the result ---------------------------------------------------------------------------------
+
+# What the person can do once the result is shown, without answering again.
+DETAILS, SAVE_REPORT, SAVE_ANSWERS = "details", "report", "answers"
+NEXT_CHOICES = {
+    DONE: "Done",
+    DETAILS: "Show the whole report here",
+    SAVE_REPORT: "Save the whole report to a file (a web page, Markdown or plain text)",
+    SAVE_ANSWERS: "Save my answers, to see this result again or change an answer later",
+}
+NEXT_QUESTION = "What next?"
+NEXT_HELP = "Arrow keys, then Enter; Enter or Esc on Done ends."
+REPORT_FORMATS = {"html": "A web page (.html), to open in a browser or print",
+                  "markdown": "Markdown (.md), to paste into a document",
+                  "text": "Plain text (.txt)"}
+REPORT_FORMAT_QUESTION = "Save the report as"
+FILE_NAME_HELP = "Enter takes {default}, in the current folder; type another name or path to use it. Esc goes back."
+
+
+def _done_on(prompt: questionary.Question, result: Any, keys: Sequence[str] = ("escape",)) -> None:
+    """Make ``keys`` end the prompt with ``result`` (Esc: not eager, so arrow keys still arrive whole)."""
+    bindings = KeyBindings()
+
+    def finish(event: KeyPressEvent) -> None:
+        event.app.exit(result=result)
+
+    for key in keys:
+        bindings.add(key)(finish)
+    application = prompt.application
+    application.key_bindings = merge_key_bindings([application.key_bindings or KeyBindings(), bindings])
+
+
+def what_next(offered: Sequence[str], note: str | None = None, *, input: Any = None, output: Any = None) -> str:
+    """The menu after the result: one of ``offered`` (keys of NEXT_CHOICES); Enter on Done, or Esc, is DONE."""
+    choices = [questionary.Choice(title=NEXT_CHOICES[key], value=key) for key in (DONE, *offered)]
+    menu = questionary.select(NEXT_QUESTION, choices=choices, default=DONE,
+                              instruction=_help(f"{note + ' ' if note else ''}{NEXT_HELP}"), style=STYLE, qmark="?",
+                              pointer=_pointer(), **_io(input, output))
+    _done_on(menu, DONE)
+    picked = menu.unsafe_ask()
+    return str(picked)
+
+
+def report_format(*, input: Any = None, output: Any = None) -> str | None:
+    """Which format to save the report in (a key of REPORT_FORMATS); None when the person goes back (Esc)."""
+    choices = [questionary.Choice(title=title, value=key) for key, title in REPORT_FORMATS.items()]
+    menu = questionary.select(REPORT_FORMAT_QUESTION, choices=choices, default="html",
+                              instruction=_help("Arrow keys, then Enter. Esc goes back."), style=STYLE, qmark="?",
+                              pointer=_pointer(), **_io(input, output))
+    _done_on(menu, BACK)
+    picked = menu.unsafe_ask()
+    return None if isinstance(picked, Back) else str(picked)
+
+
+def file_name(message: str, default: str, check: Callable[[str], str | None], *, input: Any = None,
+              output: Any = None) -> str | None:
+    """A file name, typed or the default (Enter); ``check`` says in words why a name cannot be used, and the
+    prompt stays until one can. None when the person goes back (Esc)."""
+    def validate(text: str) -> bool | str:
+        problem = check(text.strip() or default)
+        return True if problem is None else problem
+
+    field = questionary.text(message, default="", validate=validate,
+                             instruction=_help(FILE_NAME_HELP.format(default=default)) + "\n  >",
+                             placeholder=[("class:placeholder", default)], style=STYLE, qmark="?",
+                             **_io(input, output))
+    _done_on(field, BACK)
+    typed = field.unsafe_ask()
+    if isinstance(typed, Back):
+        return None
+    return str(typed).strip() or default

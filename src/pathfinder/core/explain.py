@@ -308,9 +308,9 @@ def _threshold(tenths: int) -> str:
 
 def reasons(ranking: Ranking, limit: int = REASONS) -> list[Reason]:
     """Why, in at most ``limit`` sentences: what the nearest misses by when nothing fits, or a rival ruled out by the
-    limits, then for a toss-up each side's
-    strongest point, then where the first program gains most on its rival, each set against the rival's figure.
-    ``reasons(r, n)`` is always the first n of ``reasons(r)``."""
+    limits, then where the first program gains most on its rival, each set against the rival's figure, and for a
+    toss-up the rival's strongest point after the pick's. ``reasons(r, n)`` is always the first n of
+    ``reasons(r)``."""
     return list(itertools.islice(_reasons(ranking), limit)) or [Reason("Your answers do not separate the programs.")]
 
 
@@ -326,18 +326,25 @@ def _reasons(ranking: Ranking) -> Iterator[Reason]:
         yield Reason(f"{_cap(path_name(first.program, first.best.pathway))} does not fit: {_brief_misses(first.best)}.")
     elif against is not None and not against.fits:
         yield Reason(f"{against.program.short_name} does not fit: {_brief_misses(against.best)}.")
-    given: set[str] = set()
+    # In a toss-up the other program's strongest point is given too, but after the pick's own reasons (as the
+    # last of the REASONS a summary shows), so a summary with room for fewer keeps the reasons for the pick.
+    theirs = None
     if ranking.confidence == "toss-up" and against is not None:
-        for side, other in ((first, against), (against, first)):
-            for index in _gains(side, other)[:1]:
-                reason = _reason(index, side, other, answers)
-                given.add(reason.text)
-                yield reason
+        theirs = next((_reason(i, against, first, answers) for i in _gains(against, first)[:1]), None)
+    given: set[str] = set()
+    count = 0 if first.fits and (against is None or against.fits) else 1
     for index in _gains(first, against):
+        if theirs is not None and count >= REASONS - 1:
+            given.add(theirs.text)
+            yield theirs
+            theirs = None
         reason = _reason(index, first, against, answers)
         if reason.text not in given:
             given.add(reason.text)
+            count += 1
             yield reason
+    if theirs is not None and theirs.text not in given:
+        yield theirs
 
 
 def _gains(first: ProgramScore, other: ProgramScore | None) -> list[int]:

@@ -36,17 +36,22 @@ def csv_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
-def compare_csv(catalog: Catalog, programs: Sequence[Program], sources: bool = False) -> str:
-    """One row per fact, one column per program (then, with ``sources``, one column of sources per program)."""
+def compare_csv(catalog: Catalog, programs: Sequence[Program], sources: bool = False, details: bool = False) -> str:
+    """The quick table's rows, one column per pathway (with ``details``, every fact, one column per program); then,
+    with ``sources``, one column of sources per column."""
     from pathfinder.report import factsheet
 
+    if details:
+        headings, rows = [factsheet.header(p) for p in programs], factsheet.rows(programs, catalog)
+    else:
+        headings, rows = factsheet.quick_table(programs)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    header = ["Fact", *(factsheet.header(p) for p in programs)]
+    header = ["Fact", *headings]
     if sources:
-        header.extend(f"Sources: {p.short_name}" for p in programs)
+        header.extend(f"Sources: {heading}" for heading in headings)
     writer.writerow([csv_safe(c) for c in header])
-    for row in factsheet.rows(programs, catalog):
+    for row in rows:
         cells = [row.label, *("\n".join(line.text for line in cell) for cell in row.cells)]
         if sources:
             for cell in row.cells:

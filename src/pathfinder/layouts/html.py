@@ -6,6 +6,7 @@ the page makes no request of its own.
 from __future__ import annotations
 
 import math
+import textwrap
 from importlib import resources
 
 from jinja2 import Environment, select_autoescape
@@ -16,8 +17,15 @@ from pathfinder.report import document as model
 # Colours that keep 3:1 against white (lines and marks), with a dash pattern each, so colour is never
 # the only way to tell the series apart.
 SERIES = (("#1b6e3c", ""), ("#0b5394", "8 4"), ("#a0215f", "2 3"), ("#7a4d00", "10 3 2 3"))
-WIDTH, HEIGHT = 720, 340
-LEFT, RIGHT, TOP, BOTTOM = 78, 16, 16, 44
+# Drawn about as wide as a phone's page (a 390-pixel screen shows it at 0.9 scale), so its 14-unit text is read
+# at 12 pixels or more there; on a wider page the stylesheet caps how far it grows.
+WIDTH, HEIGHT = 400, 280
+LEFT, RIGHT, TOP, BOTTOM = 64, 12, 16, 44
+TEXT = 14
+BAR_HEIGHT, LINE_HEIGHT = 16, 18
+FITS_LOOK = 'fill="#1b6e3c" stroke="#1b6e3c"'
+MISSES_LOOK = 'fill="#9a9a9a" stroke="#444444" stroke-dasharray="4 3"'
+LINE_CHARS = 48  # a line of 14-unit text across the chart's width
 
 
 def _environment() -> Environment:
@@ -80,16 +88,16 @@ def chart_svg(chart: model.Chart, standalone: bool = False, ident: str = "chart"
     for value in ticks:
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
                      f'stroke="{"#444444" if value == 0 else "#d0d0d0"}" stroke-width="1"/>')
-        parts.append(f'<text x="{LEFT - 8}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="13" fill="#333333">'
-                     f"{escape(_money_short(value))}</text>")
+        parts.append(f'<text x="{LEFT - 8}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="{TEXT}" '
+                     f'fill="#333333">{escape(_money_short(value))}</text>')
     every = max(1, math.ceil(years / 12))
     for year in range(1, years + 1):
         if (year - 1) % every and year != years:
             continue
-        parts.append(f'<text x="{x(year):.1f}" y="{TOP + plot_h + 20}" text-anchor="middle" font-size="13" '
+        parts.append(f'<text x="{x(year):.1f}" y="{TOP + plot_h + 20}" text-anchor="middle" font-size="{TEXT}" '
                      f'fill="#333333">{year}</text>')
-    parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{TOP + plot_h + 38}" text-anchor="middle" font-size="13" '
-                 'fill="#333333">years from today</text>')
+    parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{TOP + plot_h + 38}" text-anchor="middle" '
+                 f'font-size="{TEXT}" fill="#333333">years from today</text>')
     for index, series in enumerate(chart.series):
         colour, dash = SERIES[index % len(SERIES)]
         points = [(x(i + 1), y(v)) for i, v in enumerate(series.values) if v is not None]
@@ -103,21 +111,57 @@ def chart_svg(chart: model.Chart, standalone: bool = False, ident: str = "chart"
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(f'<line x1="{LEFT}" x2="{LEFT + 36}" y1="{ly + 6}" y2="{ly + 6}" stroke="{colour}" '
                      f'stroke-width="3"{dashed}/>')
-        parts.append(f'<text x="{LEFT + 44}" y="{ly + 11}" font-size="14" fill="#222222">{escape(series.label)}</text>')
+        parts.append(f'<text x="{LEFT + 44}" y="{ly + 11}" font-size="{TEXT}" fill="#222222">'
+                     f"{escape(series.label)}</text>")
     parts.append("</svg>")
     svg = "\n".join(parts)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n") if standalone else svg
 
 
-def to_html(report: model.Report) -> str:
+def decision_svg(chart: model.BarChart, ident: str = "decision") -> str:
+    """Horizontal bars, one per program: its line of words above (the figure and whether it fits; wrapped to
+    the chart's width), the bar under it on a light track the length of the scale. A pathway that does not fit is
+    drawn grey with a dashed edge, and its words say so: colour is never the only cue."""
+    inner = WIDTH - 2
+    rows = []
+    top = 4
+    for bar in chart.bars:
+        lines = textwrap.wrap(bar.label, LINE_CHARS, break_long_words=False) or [""]
+        rows.append((top, lines, bar))
+        top += LINE_HEIGHT * len(lines) + BAR_HEIGHT + 18
+    parts = [f'<svg viewBox="0 0 {WIDTH} {top}" role="img" aria-labelledby="{ident}-title {ident}-desc" '
+             'class="chart decision" preserveAspectRatio="xMidYMid meet">',
+             f'<title id="{ident}-title">{escape(chart.title)}</title>',
+             f'<desc id="{ident}-desc">{escape(chart.description)}</desc>']
+    for index, (row_top, lines, bar) in enumerate(rows):
+        weight = ' font-weight="700"' if index == 0 else ""  # the first is the one recommended
+        for number, line in enumerate(lines):
+            parts.append(f'<text x="1" y="{row_top + TEXT + LINE_HEIGHT * number}" font-size="{TEXT}" '
+                         f'fill="#1a1a1a"{weight}>{escape(line)}</text>')
+        bar_top = row_top + LINE_HEIGHT * len(lines) + 6
+        length = max(0.0, min(1.0, bar.value / chart.scale)) * inner
+        parts.append(f'<rect x="1" y="{bar_top}" width="{inner}" height="{BAR_HEIGHT}" fill="#f1f1f1" '
+                     'stroke="#c4c4c4"/>')
+        look = FITS_LOOK if bar.fits else MISSES_LOOK
+        parts.append(f'<rect x="1" y="{bar_top}" width="{length:.1f}" height="{BAR_HEIGHT}" {look}/>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def to_html(report: model.Report, decision: model.BarChart | None = None) -> str:
+    """The page: a first page that stands alone on paper (the decision, the chart of it when given, why, the key
+    figures, what would change it, the next step), then the rest as an appendix, each source work listed once."""
     template = _environment().from_string(resources.files("pathfinder.layouts").joinpath("templates/report.html.j2")
                                           .read_text(encoding="utf-8"))
     charts = {}
-    for s_index, section in enumerate(report.sections):
+    for section in report.sections:
         for b_index, block in enumerate(section.blocks):
             if isinstance(block, model.Chart):
-                charts[(s_index, b_index)] = Markup(chart_svg(block, ident=f"chart-{s_index}-{b_index}"))
-    return template.render(report=report, charts=charts)
+                charts[(section.key, b_index)] = Markup(chart_svg(block, ident=f"chart-{section.key}-{b_index}"))
+    first, appendix = model.first_page(report)
+    return template.render(report=report, first=first, appendix=appendix, charts=charts,
+                           works=model.works(report.sources),
+                           decision=decision, decision_svg=Markup(decision_svg(decision)) if decision else None)
 
 
 def chart_only(report: model.Report) -> str:

@@ -64,9 +64,14 @@ def to_markdown(report: model.Report) -> str:
             out += [_block(block), ""]
     if report.sources:
         out += ["## Sources", ""]
-        for source in report.sources:
-            link = f" <{source.url}>" if source.url else ""
-            out.append(f"{source.number}. {escape(source.text)}{link}")
+        for work in model.works(report.sources):  # each work once, the sections cited beside it
+            link = f" <{work.url}>" if work.url else ""
+            if len(work.parts) == 1 and work.parts[0][1] is None:
+                out.append(f"- {escape(work.title)}{link} [{work.parts[0][0]}]")
+                continue
+            cited = "; ".join(f"[{number}] " + (f'"{escape(part)}"' if part else "the whole work")
+                              for number, part in work.parts)
+            out.append(f"- {escape(work.title)}{link}: {cited}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -14,7 +14,6 @@ from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.style import Style
 from rich.table import Table
@@ -164,13 +163,18 @@ def _table(table: model.Table, console: Console, width: int) -> RenderableType:
         columns.append([table.columns[index], *(line.text + _marks(line.notes) for _, cells in table.rows
                                                 for line in cells[index - 1])])
     narrowest = [max(_longest_word(texts), 6 if i else 10) for i, texts in enumerate(columns)]
-    needed = sum(narrowest) + 3 * len(columns) + 1
-    if width < NARROW or needed > width:
+    light = table.key in ("figures", "quick")  # the summary's and compare's tables: no frame, to fit one screen
+    # A framed column takes its text, a space each side and a rule; an unframed one a space each side but
+    # none at the table's edges.
+    needed = sum(narrowest) + (2 * len(columns) - 2 if light else 3 * len(columns) + 1)
+    # Below 80 columns a framed table becomes a list; an unframed one stays a table while its words fit.
+    if (width < NARROW and not light) or needed > width:
         return _stacked(table)
-    light = table.key == "figures"  # the summary's table: no frame, so it fits one screen
     grid = Table(box=None if light else _box(console), show_lines=table.key in ("compare", "answers"), expand=False,
                  header_style="bold underline" if light else "bold", pad_edge=not light)
-    grid.add_column(Text(table.columns[0]), style="bold", no_wrap=False, min_width=narrowest[0])
+    # compare's quick table gives its figures the room: its row labels wrap at their longest word.
+    grid.add_column(Text(table.columns[0]), style="bold", no_wrap=False, min_width=narrowest[0],
+                    max_width=narrowest[0] if table.key == "quick" else None)
     for heading, least in zip(table.columns[1:], narrowest[1:], strict=True):
         grid.add_column(Text(heading), no_wrap=False, min_width=least,
                         justify="right" if table.key in ("scores", "yearly") else "left")
@@ -180,17 +184,31 @@ def _table(table: model.Table, console: Console, width: int) -> RenderableType:
 
 
 def _stacked(table: model.Table) -> RenderableType:
-    """A table as a list: each row's label, then each column's value under it."""
+    """A table as a list: each row's label, then each column's value under it; a value that wraps keeps its
+    hanging indent, and a cell's further lines stand under its first."""
     parts: list[RenderableType] = []
     for label, cells in table.rows:
         parts.append(Text(label, style="bold"))
         for heading, cell in zip(table.columns[1:], cells, strict=True):
-            line = Text("  ")
-            if heading:
-                line.append(f"{heading}: ")
-            line.append_text(_cell(cell))
-            parts.append(Padding(line, (0, 0, 0, 2)) if len(cell) > 1 else line)
+            first = Text(f"{heading}: " if heading else "")
+            if cell:  # a fact with no lines (an empty list in a programs file) keeps its heading
+                first.append_text(_text(cell[0]))
+            parts.append(Hanging(first, 2, 4))
+            parts.extend(Hanging(_text(line), 4, 4) for line in cell[1:])
     return Group(*parts)
+
+
+class Hanging:
+    """Text whose first line starts ``first`` columns in and whose wrapped lines start ``rest`` columns in."""
+
+    def __init__(self, text: Text, first: int, rest: int) -> None:
+        self.text, self.first, self.rest = text, first, rest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = max(10, options.max_width - max(self.first, self.rest))
+        for index, line in enumerate(self.text.wrap(console, room)):
+            line.rstrip()
+            yield Text(" " * (self.rest if index else self.first)) + line
 
 
 class ChartView:

@@ -481,13 +481,101 @@ def build(result: Result, catalog: Catalog, *, details: bool = False, today: dat
                   tuple(s for s in sections if s is not None), w.sources(), None if details else more)
 
 
-def compare_report(catalog: Catalog, programs: Sequence[Program], sources: bool = False) -> Report:
-    """The side-by-side table on its own (``pathfinder compare``), with footnotes when ``sources``."""
+def compare_report(catalog: Catalog, programs: Sequence[Program], sources: bool = False,
+                   details: bool = False) -> Report:
+    """``pathfinder compare``: the quick table, one column per pathway and one figure a cell, with footnotes when
+    ``sources``; with ``details``, the programs in full instead (alternates, notes, official figures)."""
     w = _Writer(catalog)
-    table = compare_table(catalog, programs, w, sources)
-    return Report("The programs side by side", "", None, (Section("compare", "The programs side by side", (table,)),),
-                  w.sources() if sources else ())
+    if details:
+        section = Section("compare", "The programs side by side", (compare_table(catalog, programs, w, sources),))
+    else:
+        section = quick_section(catalog, programs, w, sources)
+    return Report("The programs side by side", "", None, (section,), w.sources() if sources else (),
+                  None if details else COMPARE_MORE)
+
+
+SHORT_NAME = "{short} is {name}"
+COMPARE_MORE = ("More: pathfinder compare --details shows each program in full (other figures, notes, the "
+                "official ones); --sources says where each figure comes from.")
+
+
+def quick_section(catalog: Catalog, programs: Sequence[Program], w: _Writer, sources: bool) -> Section:
+    """The quick table: figures as they are, abbreviations named once under it (spelled out in the cells, they
+    would not fit a column)."""
+    headers, rows = factsheet.quick_table(programs)
+    table = Table("The programs side by side", ("", *headers),
+                  tuple((row.label, tuple(tuple(Text(line.text, w.notes(line.sources) if sources else ())
+                                                for line in cell) for cell in row.cells)) for row in rows),
+                  key="quick")
+    names = "; ".join(SHORT_NAME.format(short=p.short_name, name=p.name) for p in programs if p.short_name != p.name)
+    blocks: list[Block] = [table]
+    if names:
+        blocks.append(Paragraph(Text(names + ".")))
+    return Section("quick", "The programs side by side", tuple(blocks))
 
 
 def _date_words(day: date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+# --- on paper and on a phone: the first page, the decision at a glance, each work once -----------------
+
+
+class Bar(NamedTuple):
+    """One bar of a chart: the whole line read beside it, its length on the chart's scale, and whether the
+    pathway fits the person's limits."""
+
+    label: str
+    value: float
+    fits: bool
+
+
+class BarChart(NamedTuple):
+    title: str
+    description: str  # the text alternative, in words
+    bars: tuple[Bar, ...]
+    scale: float = 100
+
+
+class Work(NamedTuple):
+    """A source work listed once, with the footnote number of each of its sections cited (None: the whole)."""
+
+    title: str
+    url: str | None
+    parts: tuple[tuple[int, str | None], ...]
+
+
+DECISION_TITLE = "Your decision at a glance"
+DECISION_FITS = "{name}: {points} of 100 points, fits your limits"
+DECISION_MISSES = "{name}: {points} of 100 points, does not fit your limits"
+DECISION_DESCRIPTION = ("How each program scores out of 100 on your answers, and whether it fits your limits "
+                        "(budget, time and education): {bars}.")
+
+
+def decision_chart(result: Result, catalog: Catalog) -> BarChart:
+    """Each ranked program's score out of 100, and whether it fits: the decision at a glance. The bars are
+    (line, value, fits), so the chart can show other figures (a chance of fitting, say) without a new layout."""
+    bars = []
+    for entry in result.ranking:
+        name = wording.pathway(_program(catalog, entry.program_id).short_name, entry.pathway_name)
+        line = DECISION_FITS if entry.eligible else DECISION_MISSES
+        bars.append(Bar(line.format(name=name, points=f"{entry.score:.1f}"), entry.score, entry.eligible))
+    description = DECISION_DESCRIPTION.format(bars="; ".join(bar.label for bar in bars))
+    return BarChart(DECISION_TITLE, description, tuple(bars))
+
+
+def first_page(report: Report) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """The sections of the first page (the decision's why, key figures, what would change it, the next step)
+    and the rest, the appendix: a page that stands alone when printed, and everything else after it."""
+    keys = [section.key for section in report.sections]
+    end = keys.index("next") + 1 if "next" in keys else len(keys)
+    return report.sections[:end], report.sections[end:]
+
+
+def works(sources: Sequence[Footnote]) -> tuple[Work, ...]:
+    """Each work once, in order of first citation, with the sections cited beside it."""
+    found: dict[str, list[Footnote]] = {}
+    for source in sources:
+        found.setdefault(source.title, []).append(source)
+    return tuple(Work(title, next((p.url for p in parts if p.url), None), tuple((p.number, p.part) for p in parts))
+                 for title, parts in found.items())

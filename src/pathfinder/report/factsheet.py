@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from pathfinder.core import wording
-from pathfinder.core.programs import Alternate, Catalog, Occupation, Program, Range
+from pathfinder.core.programs import Alternate, Catalog, Occupation, Pathway, Program, Range
 
 
 class Line(NamedTuple):
@@ -286,3 +286,68 @@ def source_uses(catalog: Catalog) -> dict[str, list[str]]:
             rests(growth.source, f"{occupation.name}: growth ({growth.period})")
         rests(occupation.education_source, f"{occupation.name}: entry education")
     return uses
+
+
+# --- the quick table: one figure per pathway ------------------------------------------------------
+
+
+# The quick table's phrases, each whole in one place.
+LENGTH_AFTER = "{length}, after {before} of the courses admission asks for"
+SEARCH_NOT_GIVEN = "{school}, plus a job search ({not_given})"
+PER_YEAR = "{salary} a year"
+
+
+def _cert_short(name: str) -> str:
+    """'Certified Professional Coder (CPC)' -> 'CPC'; a name with no abbreviation stays whole."""
+    head, _, tail = name.rpartition(" (")
+    return tail[:-1] if head and tail.endswith(")") else name
+
+
+def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
+    from pathfinder.core.scoring import job_search_months, school_months, total_cost
+
+    sources = {"cost": pathway.cost_sources(), "time": pathway.time_sources()}
+    cost = total_cost(pathway)
+    school = school_months(pathway)
+    search = pathway.job_search_months
+    length = wording.month_span(school.low, school.high)
+    length_sources = [pathway.duration_months.source]
+    if pathway.prerequisite is not None:
+        pre = pathway.prerequisite.months
+        length = LENGTH_AFTER.format(length=length, before=wording.month_span(pre.low, pre.high))
+        length_sources.append(pre.source)
+    if search is not None and search.known:
+        work = school + job_search_months(pathway)
+        first_job = wording.month_span(work.low, work.high)
+    else:
+        first_job = SEARCH_NOT_GIVEN.format(school=wording.month_span(school.low, school.high),
+                                            not_given=wording.NOT_GIVEN)
+    salary, growth = program.outcomes.salary_usd, program.outcomes.job_growth
+    period = f" ({growth.period})" if growth.period else ""
+    from pathfinder.core.questions import QUESTIONS_BY_ID
+
+    # The least education the pathway admits, as the quiz's question words it (the scoring's own limit); the
+    # admission requirements in full are under --details.
+    admission = QUESTIONS_BY_ID["education"].label_for(pathway.min_education)
+    return {
+        "Cost in all": Line(wording.money_span(cost.low, cost.high), sources["cost"]),
+        "Length": Line(length, tuple(length_sources)),
+        "Time to a first job": Line(first_job, sources["time"]),
+        "Early salary": Line(PER_YEAR.format(salary=_range_words(salary, "usd")), (salary.source,)),
+        "Job growth": Line(f"{wording.percent(growth.percent)}{period}", (growth.source,)),
+        "Admission": Line(admission, (pathway.admission_source,)),
+        "Credentials": Line(", ".join(_cert_short(c.name) for c in program.certifications) or wording.NOT_GIVEN,
+                               tuple(dict.fromkeys(c.source for c in program.certifications))),
+        "Where people work": Line(program.work_environment, (program.work_environment_source,)),
+    }
+
+
+def quick_table(programs: Sequence[Program]) -> tuple[list[str], list[FactRow]]:
+    """The quick table (``pathfinder compare``): one column per pathway, named as in the headings, and one row
+    per fact, each cell one figure (the cost in all, the months, the first admission requirement...). The
+    alternates, notes and official figures are in ``rows`` (``compare --details``)."""
+    columns = [(program, pathway) for program in programs for pathway in program.pathways]
+    per_column = [_quick_cells(program, pathway) for program, pathway in columns]
+    labels = list(dict.fromkeys(label for cells in per_column for label in cells))
+    rows = [FactRow(label, tuple((cells[label],) for cells in per_column)) for label in labels]
+    return [wording.pathway(program.short_name, pathway.name) for program, pathway in columns], rows

@@ -1,0 +1,72 @@
+"""`pathfinder compare` as the quick table: one screen at 80 columns, one column per pathway, one figure a cell;
+the alternates, notes and official figures only with --details, footnotes only with --sources. The expected
+figures are worked out by hand from the article (see the comments)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+
+from helpers import find_pathfinder
+from insight_helpers import run
+
+PATHWAYS = ["HIM associate degree", "HIM bachelor's degree", "MBC certificate or diploma", "MBC associate degree"]
+
+
+def _compare_at(columns: int, *args: str) -> str:
+    done = subprocess.run([find_pathfinder(), "--no-color", "compare", *args], capture_output=True, text=True,
+                          env={"COLUMNS": str(columns), "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_one_screen_at_80_columns_with_a_column_per_pathway() -> None:
+    out = _compare_at(80)
+    lines = out.splitlines()
+    assert len(lines) <= 40, len(lines)
+    assert max(len(line) for line in lines) <= 80
+    # A grid, not a stacked list: the row of cost figures holds every pathway's figure on one line.
+    # MBC certificate: tuition $2,500-$15,000 plus $500-$2,000 for books and fees = $3,000-$17,000 in all.
+    cost = next(line for line in lines if line.startswith("Cost in all"))
+    assert cost.split()[3:] == ["$7,000-$25,000", "$20,000-$50,000", "$3,000-$17,000", "not", "given"]
+    assert "Also reported" not in out and "Official" not in out and "Note:" not in out
+    assert "[1]" not in out and "Sources" not in out
+    assert "pathfinder compare --details" in out
+
+
+def test_the_figures_per_pathway_in_csv() -> None:
+    rows = list(csv.reader(io.StringIO(run("compare", "--format", "csv").stdout)))
+    assert rows[0] == ["Fact", *PATHWAYS]
+    facts = {row[0]: row[1:] for row in rows[1:]}
+    assert list(facts) == ["Cost in all", "Length", "Time to a first job", "Early salary", "Job growth", "Admission",
+                           "Credentials", "Where people work"]
+    # MBC certificate: 9-18 months of school, then up to 6 months to a first job = 9-24 months.
+    assert facts["Time to a first job"][2] == "9-24 months"
+    # No source gives HIM graduates a job search: it is said, not counted as zero.
+    assert facts["Time to a first job"][0] == "24 months, plus a job search (not given)"
+    assert facts["Early salary"][:3] == ["$50,000-$65,000 a year"] * 2 + ["$42,000-$58,000 a year"]
+    assert facts["Job growth"][0] == "16% (2023-2033)" and facts["Job growth"][3] == "9% (2023-2033)"
+    assert facts["Admission"][1] == "Some college coursework"  # the bachelor's asks for college courses first
+    assert facts["Credentials"][2] == "CPC, CCA, CBCS"
+    assert all(len(cell.splitlines()) == 1 for row in rows for cell in row)  # one figure a cell
+
+
+def test_markdown_follows_the_same_rows() -> None:
+    markdown = run("compare", "--format", "markdown").stdout
+    table = [line for line in markdown.splitlines() if line.startswith("| ")]
+    assert table[0] == "|  | " + " | ".join(PATHWAYS) + " |"
+    labels = [line.split(" | ")[0].removeprefix("| ") for line in table[2:]]
+    csv_labels = [row[0] for row in csv.reader(io.StringIO(run("compare", "--format", "csv").stdout))][1:]
+    assert labels == csv_labels
+
+
+def test_details_add_the_alternates_notes_and_official_figures() -> None:
+    out = _compare_at(200, "--details")
+    assert "Also reported" in out and "Official, medical records specialists" in out
+    assert "pathfinder compare --details" not in out
+
+
+def test_sources_number_the_quick_table() -> None:
+    out = _compare_at(100, "--sources")
+    assert "[1]" in out and "Sources" in out
