@@ -19,6 +19,7 @@ import typer
 
 from pathfinder import __version__
 from pathfinder.cli.help import LazyCommandsRegistry, PlainGroup
+from pathfinder.layouts import registry
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -183,6 +184,18 @@ def _console(ctx: typer.Context, file: Any = None) -> Console:
     return make_console(file, no_color=_settings(ctx).no_color)
 
 
+def _show(ctx: typer.Context, output: str, fmt: str, *args: Any, **options: Any) -> None:
+    """Lay ``output`` out in ``fmt`` with the writer the registry names: on the terminal's console for a screen
+    layout, else as text straight to standard output."""
+    layout = registry.layout(output, fmt)
+    write = layout.load()
+    if layout.screen:
+        console = _console(ctx)
+        console.print(write(*args, console=console, **options))
+    else:
+        _write_stdout(write(*args, **options))
+
+
 # --- quiz ---------------------------------------------------------------------------------
 
 
@@ -238,10 +251,7 @@ def quiz(
 
         result = advise(answers, catalog, Options(years=years, part_time_income_usd=part_time_income), what_if)
         _write_outputs(result, catalog, answers, outputs)
-        if as_json:
-            _write_stdout(result.model_dump_json(indent=2))
-        else:
-            _show_report(ctx, result, catalog, details)
+        _show(ctx, "quiz", "json" if as_json else "terminal", result, catalog, details=details, more=MORE)
 
 
 class _Outputs(NamedTuple):
@@ -256,9 +266,8 @@ def _check_outputs(export: Path | None, save_answers: Path | None, part_time_inc
 
     from pathfinder.errors import PathfinderError
     from pathfinder.files import check_writable
-    from pathfinder.layouts.formats import export_format
 
-    fmt = export_format(export) if export is not None else None
+    fmt = registry.export_format(export) if export is not None else None
     if not math.isfinite(part_time_income):
         raise PathfinderError("--part-time-income: must be a finite number of dollars a year")
     for path, flag in ((save_answers, "--save-answers"), (export, "--export")):
@@ -303,29 +312,7 @@ def _export_text(result: Result, catalog: Catalog, fmt: str) -> str:
     """The whole report in the format the file's suffix names."""
     from pathfinder.report.document import build
 
-    report = build(result, catalog, details=True)
-    if fmt == "markdown":
-        from pathfinder.layouts.markdown import to_markdown
-
-        return to_markdown(report)
-    if fmt == "text":
-        from pathfinder.layouts.terminal import plain_text
-
-        return plain_text(report)
-    from pathfinder.layouts.html import chart_only, to_html
-
-    return to_html(report) if fmt == "html" else chart_only(report)
-
-
-def _show_report(ctx: typer.Context, result: Result, catalog: Catalog, details: bool) -> None:
-    from pathfinder.layouts.terminal import report_view, summary_view
-    from pathfinder.report.document import build
-
-    console = _console(ctx)
-    if details:
-        console.print(report_view(build(result, catalog, details=True)))
-    else:
-        console.print(summary_view(lambda reasons: build(result, catalog, more=MORE, reasons=reasons), console))
+    return str(registry.writer("export", fmt)(build(result, catalog, details=True)))
 
 
 # --- score --------------------------------------------------------------------------------
@@ -337,7 +324,7 @@ class InputFormat(str, Enum):
     csv = "csv"
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(str, Enum):  # registry.formats("score"), spelled out for --help (a test pins the two)
     jsonl = "jsonl"
     csv = "csv"
     xlsx = "xlsx"
@@ -432,11 +419,11 @@ def _score_run(ctx: typer.Context, source: Any, catalog: Catalog, fmt: str | Non
 
     from pathfinder.batch.run import run
     from pathfinder.files import atomic_output
-    from pathfinder.layouts.tables import Discard, writer_for
+    from pathfinder.layouts.tables import Discard
 
     target: Any = atomic_output(output, "--output") if output is not None else nullcontext(sys.stdout.buffer)
     with target as out, _progress(ctx, source, stdout_free=output is not None or fmt is None) as (on_progress, say):
-        writer = Discard() if fmt is None else writer_for(fmt, out, catalog)
+        writer = Discard() if fmt is None else registry.writer("score", fmt)(out, catalog)
         outcome = run(source, catalog, writer, on_progress=on_progress,
                       on_problem=lambda line, message: say(f"{source.label} line {line}: {message}"), **options)
         writer.close()
@@ -463,7 +450,7 @@ def _progress(ctx: typer.Context, source: Any, stdout_free: bool) -> Iterator[tu
 # --- compare, questions, schema -----------------------------------------------------------
 
 
-class CompareFormat(str, Enum):
+class CompareFormat(str, Enum):  # registry.formats("compare"), spelled out for --help (a test pins the two)
     table = "table"
     json = "json"
     markdown = "markdown"
@@ -496,15 +483,7 @@ def compare(
         from pathfinder.report.factsheet import choose_programs
 
         chosen = choose_programs(catalog, _program_ids(programs))
-        if fmt is CompareFormat.json:
-            shown = catalog.model_copy(update={"programs": chosen}) if programs else catalog
-            _write_stdout(shown.model_dump_json(indent=2))
-        elif fmt is CompareFormat.csv:
-            from pathfinder.layouts.formats import compare_csv
-
-            _write_stdout(compare_csv(catalog, chosen, sources))
-        else:
-            _show_compare(ctx, catalog, chosen, sources, fmt)
+        _show(ctx, "compare", fmt.value, catalog, chosen, sources=sources)
 
 
 def _compare_format(output_format: CompareFormat | None, as_json: bool) -> CompareFormat:
@@ -526,20 +505,6 @@ def _program_ids(programs: str | None) -> list[str] | None:
     return ids
 
 
-def _show_compare(ctx: typer.Context, catalog: Catalog, chosen: list[Any], sources: bool, fmt: CompareFormat) -> None:
-    from pathfinder.report.document import compare_report
-
-    shown = compare_report(catalog, chosen, sources)
-    if fmt is CompareFormat.markdown:
-        from pathfinder.layouts.markdown import to_markdown
-
-        _write_stdout(to_markdown(shown))
-        return
-    from pathfinder.layouts.terminal import compare_view
-
-    _console(ctx).print(compare_view(shown))
-
-
 @commands.command("questions", epilog="""
     pathfinder questions
     pathfinder questions --json | jq -r '.questions[].id'
@@ -551,15 +516,9 @@ def questions(
 ) -> None:
     """List the quiz questions with their ids, titles, choices and defaults."""
     with _guard():
-        from pathfinder.core.questions import QUESTIONS, questions_json
+        from pathfinder.core.questions import QUESTIONS
 
-        if as_json:
-            _write_stdout(questions_json())
-            return
-        from pathfinder.layouts.terminal import questions_table
-
-        console = _console(ctx)
-        console.print(questions_table(QUESTIONS, console))
+        _show(ctx, "questions", "json" if as_json else "table", QUESTIONS)
 
 
 @commands.command("sources", epilog="""
@@ -572,15 +531,11 @@ def sources(
 ) -> None:
     """List every source with its publisher, link, date and the figures that rest on it."""
     with _guard():
+        import shutil
+
         catalog = _catalog(ctx)
-        from pathfinder.layouts.formats import sources_json, sources_text
-
-        if as_json:
-            _write_stdout(sources_json(catalog))
-        else:
-            import shutil
-
-            _write_stdout(sources_text(catalog, width=min(100, max(60, shutil.get_terminal_size().columns))))
+        width = min(100, max(60, shutil.get_terminal_size().columns))
+        _show(ctx, "sources", "json" if as_json else "text", catalog, width=width)
 
 
 class SchemaName(str, Enum):

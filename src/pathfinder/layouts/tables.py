@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pathfinder.core import explain
 from pathfinder.core.programs import Catalog
-from pathfinder.layouts.formats import csv_safe
+from pathfinder.layouts.csvtext import csv_safe
 
 if TYPE_CHECKING:
     from pathfinder.core.result import Result, ScoreLine
@@ -79,6 +79,9 @@ class JsonLines(_Buffered):
     whole result with ``line`` and ``columns`` first."""
 
     settled = True  # the layout is the same for every line: any process can encode one
+
+    def __init__(self, out: IO[bytes], catalog: Catalog | None = None) -> None:  # every score layout's arguments
+        super().__init__(out)
 
     def encode(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking,
                advice: Result | None) -> bytes:
@@ -271,14 +274,6 @@ class Discard:
 
     def close(self) -> None:
         pass
-
-
-def writer_for(fmt: str, out: IO[bytes], catalog: Catalog) -> JsonLines | Table | Workbook:
-    if fmt == "csv":
-        return Table(out, catalog)
-    if fmt == "xlsx":
-        return Workbook(out, catalog)
-    return JsonLines(out)
 
 
 def class_summary(tally: Counter[tuple[str, str]], catalog: Catalog) -> str:
