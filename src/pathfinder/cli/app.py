@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
 
@@ -586,12 +586,8 @@ def _prepare_streams() -> bool:
     return True
 
 
-def main() -> None:
+def main() -> NoReturn:
     """Entry point for the ``pathfinder`` command and ``python -m pathfinder``."""
-    if sys.argv[1:] == ["--version"]:
-        # The same answer the --version option gives, without building every command's options first.
-        sys.stdout.write(f"pathfinder {__version__}\n")
-        return
     import signal
 
     # pathfinder uses no pydantic plugins: skip their discovery (pydantic's documented switch), which reads the
@@ -601,15 +597,44 @@ def main() -> None:
         sys.exit(1)
     signal.signal(signal.SIGTERM, _on_sigterm)
     restore_terminal = _terminal_keeper()
+    code: int | str | None = 0
     try:
         app(prog_name="pathfinder")
+    except SystemExit as done:  # how Typer always ends
+        code = done.code
     except (KeyboardInterrupt, BrokenPipeError) as exc:  # raised outside a command (while Typer parses)
         code, message = exit_for(exc)
         if message:
             _say(message)
-        sys.exit(code)
     finally:
         restore_terminal()
+    _leave(code)
+
+
+def _leave(code: int | str | None) -> NoReturn:
+    """Exit as soon as everything is written, without the interpreter's teardown (40-65 ms of a command: freeing
+    every module and object one by one, which nobody waits for but everybody waits through).
+
+    What it gives up: objects caught in reference cycles are not collected at exit, so no ``__del__`` runs for
+    them, and threads still running are not waited for (pathfinder's own have ended or are helper processes'
+    watchers). What it keeps: the ``atexit`` handlers run, and standard output and error are flushed first;
+    every file pathfinder writes is closed by the code that writes it (``files.write_atomic``)."""
+    import atexit
+
+    if isinstance(code, str):
+        _say(code)
+        code = 1
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, OSError, ValueError, AttributeError):
+        _silence_stdout()
+        code = code or 1
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    os._exit(code or 0)
 
 
 def _terminal_keeper() -> Any:
