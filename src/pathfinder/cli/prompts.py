@@ -79,7 +79,7 @@ def select(message: str, choices: Sequence[questionary.Choice], default: str, in
            input: Any = None, output: Any = None) -> questionary.Question:
     """A list to pick one choice from, drawn and moved as ``questionary.select`` does (arrow keys, j/k, Ctrl-N/P,
     Enter; Ctrl-C interrupts), in one Application."""
-    control = InquirerControl(choices, default, pointer=_pointer(), initial_choice=default)
+    control = InquirerControl(choices, default, pointer=_pointer(), use_indicator=False, initial_choice=default)
 
     def tokens() -> StyleAndTextTuples:
         shown: StyleAndTextTuples = [("class:qmark", "?"), ("class:question", f" {message} ")]
