@@ -26,8 +26,8 @@ Standard library only. Run it with the Python of the environment to measure (dev
 Prints a Markdown table and the machine it ran on. These are figures to report, not tests.
 
 The measured processes run without PYTHONDONTWRITEBYTECODE, so Python keeps its bytecode
-caches as on any ordinary install (pip compiles installed packages; an editable install
-compiles pathfinder's own modules on first use). Every command is run once before timing.
+caches as on any ordinary install (scripts/dev.py installs without compiling: each module is
+compiled when first imported). Every command is run once before timing.
 """
 
 from __future__ import annotations

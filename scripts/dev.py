@@ -157,7 +157,10 @@ def setup(kind: str = "test") -> None:
     say(f"installing {what} into .venv (exact versions and hashes from {lock.relative_to(ROOT)})")
     STAMP.unlink(missing_ok=True)
     try:
-        _run([*_pip(VENV), "install", "--require-hashes", "-r", str(lock)], timeout=INSTALL, quiet=True)
+        # --no-compile: Python writes each module's bytecode when it is first imported, so the quiz does not wait
+        # for every module of every package (pygments' hundreds of lexers, say) to be compiled first.
+        _run([*_pip(VENV), "install", "--require-hashes", "--no-compile", "-r", str(lock)], timeout=INSTALL,
+             quiet=True)
     except SetupError:
         say(f"{lock.relative_to(ROOT)} was made with Python {_lock_python(lock)}; on Python "
             f"{platform.python_version()} a package it needs may be missing from it (pip says which, above): "
