@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""pathfinder benchmarks: start-up against the floor of the stack, batch throughput, memory.
+"""pathfinder benchmarks: start-up against the floors of the stack, batch throughput, memory.
 
     python3 scripts/dev.py bench             everything (several minutes)
     python3 scripts/dev.py bench --quick     smaller inputs, fewer runs (about a minute)
@@ -8,24 +8,26 @@
 Standard library only. Run it with the Python of the environment to measure (dev.py uses
 .venv): the commands measured are that environment's ``pathfinder`` and ``python``.
 
-- Start-up: every command is run as a whole process, interleaved run for run with two
-  references: the floor, ``python -c "import typer"``, and R, a Typer app whose one command
-  has one value option, not given (Typer 0.29 imports pydantic to convert such an option,
-  so R is the floor of any command that takes a value). A ratio is the median of the
-  per-run ratios to the reference measured in the same round.
-- Quiz: time from starting ``pathfinder quiz`` in a pseudo-terminal until the first
-  question's text is on the screen.
+- Start-up: every command is run as a whole process, interleaved run for run with its
+  reference: F, ``python -c "import typer"`` (for --version and --help); R, a Typer app whose
+  one command has one value option, not given (Typer 0.29 imports pydantic to convert such an
+  option, so R is the floor of any command that takes a value); Rr, R that also imports rich
+  and prints a table (the floor of ``compare``); Rq, R that imports questionary and prints a
+  marker. A command that prints and exits is timed until it has exited; the quiz and Rq, in a
+  pseudo-terminal, until the first question (the marker) is on the screen. A ratio is the
+  median of the per-run ratios to the reference measured in the same round.
 - Throughput: ``pathfinder score FILE`` against a bare loop that reads the same file,
   ``json.loads`` each line and ``json.dumps`` it back, both as whole processes, run in
   pairs; the ratio is the median of the pairs' ratios. 100,000 random answer sets (budgets
-  any whole amount) for JSON Lines and CSV out; fewer for ``--full``, which is slower.
+  any whole amount) for JSON Lines and CSV out; a fifth of them for xlsx; fewer for ``--full``,
+  which is slower.
 - Memory: the peak resident set (ru_maxrss: the largest of the process and its helper
   processes) of ``pathfinder score -`` for 10,000 and 100,000 lines on standard input.
 Prints a Markdown table and the machine it ran on. These are figures to report, not tests.
 
 The measured processes run without PYTHONDONTWRITEBYTECODE, so Python keeps its bytecode
-caches as on any ordinary install (pip compiles installed packages; an editable install
-compiles pathfinder's own modules on first use). Every command is run once before timing.
+caches as on any ordinary install (scripts/dev.py installs without compiling: each module is
+compiled when first imported). Every command is run once before timing.
 """
 
 from __future__ import annotations
@@ -52,36 +54,36 @@ PYTHON = str(BIN / "python")
 PATHFINDER = str(BIN / "pathfinder")
 FLOOR = [PYTHON, "-c", "import typer"]
 
-# Two Typer 0.29 apps for reference. Typer converts the value of every parameter that is not a flag holding
-# a bool through a pydantic TypeAdapter, even a parameter that was not given: so a command with one option
-# that takes a value (as every measured pathfinder command has) imports pydantic and builds an adapter.
-# Typer's own --help counts as such a parameter (its value is None when not given), so the flags-only app
-# declares --help as a plain flag, to show that the cost comes from the value option alone.
-TYPER_VALUE_OPTION_APP = """
+# The references, each what a command of its kind cannot go below on this machine (Typer 0.29 converts the value of
+# every parameter that is not a flag holding a bool through a pydantic TypeAdapter, even one not given, so a
+# command with a value option, as every measured command has, imports pydantic and builds an adapter):
+# - R: a one-command Typer app with one value option, not given;
+# - Rr: R whose command imports rich and prints a small table (what `compare` must do at least);
+# - Rq: R whose command imports questionary and prints a marker, timed in a pseudo-terminal until the marker is
+#   on screen, as the quiz is timed until its first question is (what any quiz drawn with questionary costs).
+REFERENCE_APP = """
 from typing import Optional
 import typer
 app = typer.Typer(add_completion=False)
 @app.command()
 def run(name: Optional[str] = typer.Option(None, "--name")) -> None:
-    pass
+{body}
 app([], prog_name="floor")
 """
-
-TYPER_FLAGS_ONLY_APP = """
-import typer
-def show_help(ctx: typer.Context, value: bool) -> None:
-    if value:
-        print(ctx.get_help())
-        raise typer.Exit()
-app = typer.Typer(add_completion=False, add_help_option=False)
-@app.command(add_help_option=False)
-def run(
-    quiet: bool = typer.Option(False, "--quiet"),
-    help: bool = typer.Option(False, "--help", is_eager=True, expose_value=False, callback=show_help),
-) -> None:
-    pass
-app([], prog_name="floor")
-"""
+R_BODY = "    pass"
+RR_BODY = """\
+    from rich.console import Console
+    from rich.table import Table
+    table = Table("program", "cost")
+    table.add_row("HIM", "$7,000-$25,000")
+    Console().print(table)"""
+RQ_BODY = """\
+    import sys
+    import questionary
+    sys.stderr.write("1 of 10\\n")
+    sys.stderr.flush()
+    import time
+    time.sleep(30)"""
 
 FLOOR_LOOP = """
 import json, sys
@@ -92,10 +94,11 @@ with open(sys.argv[1], "rb") as source, open(sys.argv[2], "w") as out:
 
 # name -> (reference, goal): at most ``goal`` times the reference's time, as medians of interleaved runs.
 STARTUP_GOALS = {
-    "questions --json": ("R", 1.1), "compare --json": ("R", 1.15), "compare": ("R", 1.35), "quiz": ("R", 1.25),
-    "--help": ("floor", 1.3), "--version": ("floor", 1.1),
+    "--version": ("F", 1.0), "--help": ("F", 1.05), "questions --json": ("R", 1.0), "compare --json": ("R", 1.0),
+    "compare": ("Rr", 1.05), "quiz": ("Rq", 1.1),
 }
-THROUGHPUT_GOALS = {"jsonl": 0.20, "csv": 0.20, "full": 0.005}  # at least this ratio to the floor loop
+REFERENCES = {"R": "F", "Rr": "R", "Rq": "R"}  # each reference's ratio is shown to the one below it
+THROUGHPUT_GOALS = {"jsonl": 0.30, "csv": 0.25, "xlsx": 0.10, "full": 0.02}  # at least this ratio to the floor loop
 MEMORY_GOAL_MB = 10.0
 
 
@@ -106,8 +109,10 @@ def run_quiet(cmd: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - start
 
 
-def first_question(env: dict[str, str], marker: bytes = b"1 of ", timeout: float = 30.0) -> float:
-    """Seconds from starting ``pathfinder quiz`` in a pseudo-terminal until ``marker`` is on screen."""
+def first_question(env: dict[str, str], cmd: list[str] | None = None, marker: bytes = b"1 of ",
+                   timeout: float = 30.0) -> float:
+    """Seconds from starting ``cmd`` (``pathfinder quiz``) in a pseudo-terminal until ``marker`` is on screen."""
+    cmd = cmd or [PATHFINDER, "quiz"]
     import fcntl
     import struct
     import termios
@@ -116,7 +121,7 @@ def first_question(env: dict[str, str], marker: bytes = b"1 of ", timeout: float
     pid, fd = pty.fork()
     if pid == 0:  # the child: become pathfinder
         try:
-            os.execve(PATHFINDER, [PATHFINDER, "quiz"], env)
+            os.execve(cmd[0], cmd, env)
         finally:
             os._exit(127)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
@@ -150,34 +155,39 @@ def first_question(env: dict[str, str], marker: bytes = b"1 of ", timeout: float
 
 
 def startup(runs: int, workdir: Path) -> dict[str, tuple[float, float]]:
-    """Median seconds and median per-run ratio to the command's reference (the floor for the references)."""
-    value_app = workdir / "typer_value_option.py"
-    value_app.write_text(TYPER_VALUE_OPTION_APP)
-    flags_app = workdir / "typer_flags_only.py"
-    flags_app.write_text(TYPER_FLAGS_ONLY_APP)
+    """Median seconds and median per-run ratio to the command's reference (for a reference, to the one below it).
+    Commands that print and exit are timed until they have exited (their output is complete only then), the quiz
+    and Rq until their marker is on screen; every round runs each once, in the same order."""
+    apps = {}
+    for name, body in (("R", R_BODY), ("Rr", RR_BODY), ("Rq", RQ_BODY)):
+        apps[name] = workdir / f"reference_{name}.py"
+        apps[name].write_text(REFERENCE_APP.format(body=body))
     env = {**ENV, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
     env.pop("NO_COLOR", None)
     commands = {
-        "R": [PYTHON, str(value_app)],
-        "typer flags only": [PYTHON, str(flags_app)],
+        "R": [PYTHON, str(apps["R"])],
+        "Rr": [PYTHON, str(apps["Rr"])],
         "--version": [PATHFINDER, "--version"],
         "--help": [PATHFINDER, "--help"],
         "questions --json": [PATHFINDER, "questions", "--json"],
         "compare --json": [PATHFINDER, "compare", "--json"],
         "compare": [PATHFINDER, "compare"],
     }
+    rq = [PYTHON, str(apps["Rq"])]
     for cmd in [FLOOR, *commands.values(), [PATHFINDER, "quiz", "--defaults", "--json"]]:
         run_quiet(cmd, env)  # warm the file cache and the bytecode caches once
     first_question(env)
-    times: dict[str, list[float]] = {"floor": [], **{name: [] for name in commands}, "quiz": []}
+    first_question(env, rq)
+    times: dict[str, list[float]] = {"F": [], **{name: [] for name in commands}, "Rq": [], "quiz": []}
     ratios: dict[str, list[float]] = {name: [] for name in times}
     for _ in range(runs):
-        took = {"floor": run_quiet(FLOOR, env)}
+        took = {"F": run_quiet(FLOOR, env)}
         for name, cmd in commands.items():
             took[name] = run_quiet(cmd, env)
+        took["Rq"] = first_question(env, rq)
         took["quiz"] = first_question(env)
         for name, seconds in took.items():
-            reference = STARTUP_GOALS.get(name, ("floor", None))[0]
+            reference = STARTUP_GOALS[name][0] if name in STARTUP_GOALS else REFERENCES.get(name, "F")
             times[name].append(seconds)
             ratios[name].append(seconds / took[reference])
     return {name: (statistics.median(times[name]), statistics.median(ratios[name])) for name in times}
@@ -209,7 +219,7 @@ def answer_lines(count: int, seed: int = 4) -> Iterator[bytes]:
 def throughput(lines: int, full_lines: int, repeats: int, workdir: Path) -> dict[str, tuple[float, float, int]]:
     """For each way of scoring: lines a second (median), the median ratio to the floor loop run beside it on the
     same file, and the number of lines."""
-    sizes = {"jsonl": lines, "csv": lines, "full": full_lines}
+    sizes = {"jsonl": lines, "csv": lines, "xlsx": max(1, lines // 5), "full": full_lines}
     files: dict[int, Path] = {}
     for size in set(sizes.values()):
         files[size] = workdir / f"answers-{size}.jsonl"
@@ -218,7 +228,7 @@ def throughput(lines: int, full_lines: int, repeats: int, workdir: Path) -> dict
                 out.write(line)
     floor_script = workdir / "floor_loop.py"
     floor_script.write_text(FLOOR_LOOP)
-    options = {"jsonl": [], "csv": ["--format", "csv"], "full": ["--full"]}
+    options = {"jsonl": [], "csv": ["--format", "csv"], "xlsx": ["--format", "xlsx"], "full": ["--full"]}
     found: dict[str, tuple[float, float, int]] = {}
     for name, size in sizes.items():
         cmd = [PATHFINDER, "score", str(files[size]), *options[name]]
@@ -332,13 +342,16 @@ def main(argv: list[str]) -> int:
         memory = (peak_memory_mb(small), peak_memory_mb(large))
 
     rows = ["| measurement | median | ratio | goal | |", "| --- | ---: | ---: | ---: | --- |"]
-    rows.append(f"| floor: `python -c \"import typer\"` | {started['floor'][0] * 1000:.0f} ms | 1.00 | | |")
-    seconds, ratio = started["R"]
-    rows.append(f"| R: a Typer command with one value option, not given | {seconds * 1000:.0f} ms | {ratio:.2f} "
-                "of the floor | | |")
-    seconds, ratio = started["typer flags only"]
-    rows.append(f"| for reference: a Typer command with only flags | {seconds * 1000:.0f} ms | "
-                f"{ratio:.2f} of the floor | | |")
+    reference_labels = {
+        "F": "F: `python -c \"import typer\"`",
+        "R": "R: a Typer command with one value option, not given",
+        "Rr": "Rr: R that imports rich and prints a table",
+        "Rq": "Rq: R that imports questionary and prints a marker (pty, to the marker)",
+    }
+    for name, label in reference_labels.items():
+        seconds, ratio = started[name]
+        shown = "1.00" if name == "F" else f"{ratio:.2f} of {REFERENCES[name]}"
+        rows.append(f"| {label} | {seconds * 1000:.0f} ms | {shown} | | |")
     labels = {
         "questions --json": "`pathfinder questions --json`", "compare --json": "`pathfinder compare --json`",
         "compare": "`pathfinder compare` (Rich table)", "quiz": "`pathfinder quiz`: first question on screen (pty)",
@@ -349,7 +362,7 @@ def main(argv: list[str]) -> int:
         rows.append(f"| {labels[name]} | {seconds * 1000:.0f} ms | {ratio:.2f} of {reference} | <= {goal} | "
                     f"{verdict(ratio <= goal)} |")
     score_labels = {"jsonl": "`pathfinder score` (lean JSON lines)", "csv": "`pathfinder score --format csv`",
-                    "full": "`pathfinder score --full`"}
+                    "xlsx": "`pathfinder score --format xlsx`", "full": "`pathfinder score --full`"}
     for name, label in score_labels.items():
         rate, ratio, size = rates[name]
         floor_rate = rates[f"floor {name}"][0]

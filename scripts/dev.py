@@ -1,30 +1,31 @@
 #!/usr/bin/env python3
 """Set up a local virtual environment (once) and run pathfinder, its tests or its linters in it.
 
-    python3 scripts/dev.py quiz [OPTIONS]    set up, then start `pathfinder quiz`
-    python3 scripts/dev.py test [PYTEST ARGS] set up, then run the whole test suite
-    python3 scripts/dev.py run  [ARGS]       set up, then run `pathfinder ARGS`
+    python3 scripts/dev.py quiz [OPTIONS]    set up what running needs, then start `pathfinder quiz`
+    python3 scripts/dev.py run  [ARGS]       set up what running needs, then run `pathfinder ARGS`
+    python3 scripts/dev.py test [PYTEST ARGS] set up the test tools too, then run the whole test suite
     python3 scripts/dev.py bench [ARGS]      set up, then run the benchmarks
     python3 scripts/dev.py lint              set up, then run `ruff check`, `mypy` and `vulture` (dead code)
     python3 scripts/dev.py coverage [ARGS]   set up, then run the tests under coverage (branches, and every
                                              pathfinder process the tests start) and report it
     python3 scripts/dev.py mutation [ARGS]   set up, then mutation-test scoring, projection and the
                                              what-would-change search with mutmut, and report the score
-    python3 scripts/dev.py lock              write requirements/test.lock again from pyproject.toml
+    python3 scripts/dev.py lock [--upgrade]  write requirements/run.lock and test.lock again from pyproject.toml
 
-Safe to run again: .venv is installed from requirements/test.lock (exact versions) and only
-reinstalled when pyproject.toml or the lock changes; a .venv whose pip does not work is made
-again. Needs only python3 and a reachable package index. For `test`, the system tools the suite
-uses are installed with apt-get when missing (Debian's chromium, for the browser tests; jq, for the
-README's examples; poppler-utils, to read the printed report's pages), as root or through `sudo -n`,
-never waiting for a password; and the browser tests' node packages (tests/browser) are installed
-with `npm ci` when node and npm exist.
-Every step that reaches the network has a time limit, so a set-up never waits for ever.
+Safe to run again: .venv is installed from a lock file (exact versions, each file checked against its
+hash) and only reinstalled when pyproject.toml or that lock changes; a .venv whose pip does not work is
+made again. `quiz` and `run` install requirements/run.lock (pathfinder's dependencies and the build
+backend); the other commands requirements/test.lock (the same, plus the test, lint and measuring tools).
+pip's own output is kept off the screen and shown only when a step fails. Needs only python3 and a
+reachable package index. For `test`, the system tools the suite uses are installed with apt-get when
+missing (Debian's chromium, for the browser tests; jq, for the README's examples; poppler-utils, to read
+the printed report's pages), as root or through `sudo -n`, never waiting for a password; and the browser
+tests' node packages (tests/browser) are installed with `npm ci` when node and npm exist. Every step that
+reaches the network has a time limit, so a set-up never waits for ever.
 """
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import os
 import platform
@@ -39,7 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".pathfinder-installed"
 PYPROJECT = ROOT / "pyproject.toml"
-LOCK = ROOT / "requirements" / "test.lock"
+RUN_LOCK = ROOT / "requirements" / "run.lock"
+TEST_LOCK = ROOT / "requirements" / "test.lock"
+LOCKS = {"run": RUN_LOCK, "test": TEST_LOCK}  # test.lock holds every pin of run.lock, at the same version
 BROWSER_TESTS = ROOT / "tests" / "browser"
 NODE_MODULES = BROWSER_TESTS / "node_modules"
 NODE_STAMP = NODE_MODULES / ".pathfinder-installed"
@@ -76,18 +79,29 @@ def _digest(*files: Path) -> str:
 
 
 def _run(args: list[str], *, timeout: int, cwd: Path | None = None, env: dict[str, str] | None = None,
-         capture: bool = False) -> str:
-    """Run a set-up step with no standard input and a time limit; return its output if captured."""
+         capture: bool = False, quiet: bool = False) -> str:
+    """Run a set-up step with no standard input and a time limit; return its output if captured. A ``quiet``
+    step's output (pip's notes and warnings) is kept, and printed only if the step fails."""
+    kept = subprocess.PIPE if capture or quiet else None
     try:
         done = subprocess.run(args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, timeout=timeout, check=True,
-                              stdout=subprocess.PIPE if capture else None, text=True)
-    except subprocess.TimeoutExpired:
+                              stdout=kept, stderr=subprocess.STDOUT if quiet else None, text=True)
+    except subprocess.TimeoutExpired as exc:
+        _show(exc.output)
         raise SetupError(f"`{' '.join(args[:4])} ...` took longer than {timeout} s and was stopped") from None
     except subprocess.CalledProcessError as exc:
+        _show(exc.output)
         raise SetupError(f"`{' '.join(args[:4])} ...` failed with exit code {exc.returncode}") from None
     except OSError as exc:
         raise SetupError(f"`{args[0]}` could not be run: {exc}") from None
     return done.stdout or ""
+
+
+def _show(output: str | bytes | None) -> None:
+    """What a failed step printed, so the reason is on screen."""
+    if output:
+        text = output.decode(errors="replace") if isinstance(output, bytes) else output
+        sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
 def _pip_works(env: Path) -> bool:
@@ -115,26 +129,54 @@ def _pip(env: Path) -> list[str]:
     return [str(_bin("python", env)), "-m", "pip", "--disable-pip-version-check", "--no-input", "-q"]
 
 
-def setup(extras: str = "test") -> None:
-    """Make .venv hold pathfinder (editable) and its test tools (``extras``) at the lock's versions."""
-    wanted = _digest(PYPROJECT, LOCK) + " " + extras
+def _stamp(kind: str) -> str:
+    return _digest(PYPROJECT, LOCKS[kind]) + " " + kind
+
+
+def setup(kind: str = "test") -> None:
+    """Make .venv hold pathfinder (editable) and the packages of ``kind``'s lock (run or test), hash-checked.
+
+    test.lock holds everything run.lock does, so a .venv set up for the tests also serves ``quiz`` and ``run``.
+    """
+    lock = LOCKS[kind]
     python = _bin("python")
     installed = STAMP.read_text().strip() if STAMP.is_file() else ""
-    if ((installed == wanted or (extras == "test" and installed == wanted.replace(" test", " test,quality")))
-            and _bin("pathfinder").exists() and python.resolve().exists()):
+    current = {other for other in LOCKS if installed == _stamp(other)}
+    if (kind in current or (kind == "run" and "test" in current)) and _bin("pathfinder").exists() \
+            and python.resolve().exists():
         return
-    if not LOCK.is_file():
-        raise SetupError(f"{LOCK.relative_to(ROOT)} is missing; `python3 scripts/dev.py lock` writes it")
+    if not lock.is_file():
+        raise SetupError(f"{lock.relative_to(ROOT)} is missing; `python3 scripts/dev.py lock` writes it")
     if not python.exists():
         say("creating .venv")
         _make_venv(VENV)
     elif not _pip_works(VENV):
         say(".venv has no working pip (`.venv/bin/python -m pip --version` fails); making it again")
         _make_venv(VENV)
-    say(f"installing pathfinder and its tools ({extras}) into .venv (versions from {LOCK.relative_to(ROOT)})")
+    what = "pathfinder's dependencies" if kind == "run" else "pathfinder's dependencies and its test tools"
+    say(f"installing {what} into .venv (exact versions and hashes from {lock.relative_to(ROOT)})")
     STAMP.unlink(missing_ok=True)
-    _run([*_pip(VENV), "install", "-c", str(LOCK), "-e", f"{ROOT}[{extras}]"], timeout=INSTALL)
-    STAMP.write_text(wanted + "\n")
+    try:
+        # --no-compile: Python writes each module's bytecode when it is first imported, so the quiz does not wait
+        # for every module of every package (pygments' hundreds of lexers, say) to be compiled first.
+        _run([*_pip(VENV), "install", "--require-hashes", "--no-compile", "-r", str(lock)], timeout=INSTALL,
+             quiet=True)
+    except SetupError:
+        say(f"{lock.relative_to(ROOT)} was made with Python {_lock_python(lock)}; on Python "
+            f"{platform.python_version()} a package it needs may be missing from it (pip says which, above): "
+            "`python3 scripts/dev.py lock` writes the locks again for this Python")
+        raise
+    # The pinned build backend (hatchling, from the lock) builds pathfinder: nothing unpinned is fetched.
+    _run([*_pip(VENV), "install", "--no-deps", "--no-build-isolation", "--no-index", "-e", str(ROOT)],
+         timeout=INSTALL, quiet=True)
+    STAMP.write_text(_stamp(kind) + "\n")
+
+
+def _lock_python(lock: Path) -> str:
+    for line in lock.read_text(encoding="utf-8").splitlines()[:5]:
+        if "with Python" in line:
+            return line.split("with Python", 1)[1].strip()
+    return "another version"
 
 
 def _apt_prefix() -> tuple[list[str] | None, str]:
@@ -189,33 +231,49 @@ def ensure_node_packages() -> None:
     NODE_STAMP.write_text(wanted + "\n")
 
 
-LOCK_HEADER = """\
-# Exact versions of every package in .venv: pathfinder's dependencies, its test and lint tools (the
-# `test` extra) and its measuring tools (the `quality` extra), with everything they depend on.
-# `python3 scripts/dev.py test` installs with `pip install -c requirements/test.lock -e .[test]`
-# (`coverage` and `mutation` with `.[test,quality]`); pip, setuptools and pathfinder are not listed.
-# Made by `python3 scripts/dev.py lock` on {date} with Python {python}: a fresh virtual environment,
-# `pip install -e .[test,quality]` with no pins, then `pip freeze --exclude-editable`, sorted.
-# A package needed only on another Python version is not pinned here.
-"""
+def _pins(lock: Path) -> dict[str, str]:
+    """A lock's pins, ``name==version`` by name, with each one's hashes, as written."""
+    pins: dict[str, str] = {}
+    name = ""
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            name = line.split("==")[0].strip().lower()
+            pins[name] = line.rstrip(" \\")
+        elif name and line.strip().startswith("--hash="):
+            pins[name] += " " + line.strip().rstrip(" \\")
+    return pins
 
 
-def lock() -> None:
-    """Write requirements/test.lock from a fresh, unpinned install of `.[test,quality]`."""
+def lock(upgrade: bool = False) -> None:
+    """Write requirements/test.lock (everything: the extras test and quality, and the build backend) and
+    requirements/run.lock (pathfinder's dependencies and the build backend) with pip-compile, every file's
+    hash included. Versions already locked are kept unless ``upgrade``; run.lock takes test.lock's versions."""
     with tempfile.TemporaryDirectory(prefix="pathfinder-lock-") as folder:
         env = Path(folder) / "venv"
-        say("installing .[test,quality] with no pins into a fresh virtual environment")
+        say("installing pip-tools (pip-compile) into a temporary virtual environment")
         _make_venv(env)
-        _run([*_pip(env), "install", "-e", f"{ROOT}[test,quality]"], timeout=INSTALL)
-        frozen = _run([*_pip(env), "freeze", "--exclude-editable"], timeout=QUICK, capture=True)
-    pins = sorted((line.strip() for line in frozen.splitlines() if line.strip() and not line.startswith("#")),
-                  key=str.lower)
-    header = LOCK_HEADER.format(date=datetime.date.today().isoformat(), python=platform.python_version())
-    LOCK.parent.mkdir(exist_ok=True)
-    temporary = LOCK.with_suffix(".tmp")
-    temporary.write_text(header + "\n".join(pins) + "\n", encoding="utf-8")
-    os.replace(temporary, LOCK)
-    say(f"wrote {LOCK.relative_to(ROOT)} ({len(pins)} packages); the next set-up reinstalls .venv from it")
+        _run([*_pip(env), "install", "pip-tools>=7.4"], timeout=INSTALL, quiet=True)
+        compile_env = {**os.environ, "CUSTOM_COMPILE_COMMAND": "python3 scripts/dev.py lock"}
+        common = [str(_bin("pip-compile", env)), "--quiet", "--generate-hashes", "--allow-unsafe", "--strip-extras",
+                  "--no-emit-find-links", "--no-emit-index-url", "--no-emit-trusted-host",
+                  "--build-deps-for", "editable"]
+        TEST_LOCK.parent.mkdir(exist_ok=True)
+        say(f"resolving {TEST_LOCK.relative_to(ROOT)}" + (" (newest releases)" if upgrade else ""))
+        _run([*common, *(["--upgrade"] if upgrade else []), "--extra", "test", "--extra", "quality",
+              "-o", str(TEST_LOCK.relative_to(ROOT)), "pyproject.toml"], cwd=ROOT, env=compile_env,
+             timeout=INSTALL, quiet=True)
+        # Seeded with test.lock, pip-compile keeps its versions: the two locks never disagree.
+        shutil.copyfile(TEST_LOCK, RUN_LOCK)
+        say(f"resolving {RUN_LOCK.relative_to(ROOT)} from the same versions")
+        _run([*common, "-o", str(RUN_LOCK.relative_to(ROOT)), "pyproject.toml"], cwd=ROOT, env=compile_env,
+             timeout=INSTALL, quiet=True)
+    run_pins, test_pins = _pins(RUN_LOCK), _pins(TEST_LOCK)
+    differ = [name for name, pin in run_pins.items() if test_pins.get(name) != pin]
+    if differ:
+        raise SetupError(f"run.lock and test.lock disagree on {', '.join(differ)}; run `python3 scripts/dev.py "
+                         "lock` again")
+    say(f"wrote {RUN_LOCK.relative_to(ROOT)} ({len(run_pins)} packages) and {TEST_LOCK.relative_to(ROOT)} "
+        f"({len(test_pins)}); the next set-up reinstalls .venv from them")
 
 
 def lint() -> int:
@@ -295,15 +353,16 @@ def mutation(args: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     commands = {"quiz", "test", "run", "bench", "lint", "lock", "coverage", "mutation"}
-    if not argv or argv[0] not in commands or (argv[0] in {"lint", "lock"} and len(argv) > 1):
+    if (not argv or argv[0] not in commands or (argv[0] == "lint" and len(argv) > 1)
+            or (argv[0] == "lock" and argv[1:] not in ([], ["--upgrade"]))):
         print(__doc__, file=sys.stderr)
         return 2
     command, rest = argv[0], argv[1:]
     try:
         if command == "lock":
-            lock()
+            lock(upgrade=rest == ["--upgrade"])
             return 0
-        setup("test,quality" if command in {"coverage", "mutation"} else "test")
+        setup("run" if command in {"quiz", "run"} else "test")
         if command in {"test", "coverage"}:
             ensure_test_tools()
             ensure_node_packages()

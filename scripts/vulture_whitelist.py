@@ -6,11 +6,32 @@ vulture reads this file with the code (`[tool.vulture]` in pyproject.toml); noth
 from openpyxl.packaging.core import DocumentProperties
 
 from pathfinder.cli import help as cli_help
+from pathfinder.cli import prompts
 from pathfinder.core import programs, result
+from pathfinder.layouts import csvtext, html, jsontext, markdown, sources, tables, terminal
 
 # Typer (Click) calls these to write a command's help.
 cli_help.PlainCommand.format_help
 cli_help.PlainGroup.format_help
+
+# The layout registry (layouts/registry.py) imports each writer by its name when it is used;
+# tests/test_registry.py checks that this list names every writer there.
+csvtext.compare_csv
+html.chart_only
+jsontext.result_json
+jsontext.catalog_json
+jsontext.questions_json
+markdown.compare_markdown
+sources.sources_json
+sources.sources_text
+tables.JsonLines
+tables.CsvTable
+terminal.result_view
+terminal.compare_table
+terminal.questions_table
+
+# prompt_toolkit calls a key binding's handler when its keys are pressed.
+prompts.interrupt
 
 # pydantic reads a model's configuration.
 programs._Model.model_config

@@ -556,7 +556,7 @@ def _class_file(path: Path, count: int, seed: int = 7) -> None:
 def test_helper_processes_write_exactly_what_one_process_writes(tmp_path: Path, fmt: str) -> None:
     from pathfinder.batch.run import CHUNK, open_source, run
     from pathfinder.core.catalog import load_catalog
-    from pathfinder.layouts.tables import writer_for
+    from pathfinder.layouts import registry
 
     source = tmp_path / "class.csv"
     _class_file(source, 4 * CHUNK + 17)
@@ -565,7 +565,7 @@ def test_helper_processes_write_exactly_what_one_process_writes(tmp_path: Path, 
     for helpers in (0, 2):
         opened = open_source(str(source), "auto")
         out = io.BytesIO()
-        writer = writer_for(fmt, out, catalog)
+        writer = registry.writer("score", fmt)(out, catalog)
         problems: list[tuple[int, str]] = []
         outcome = run(opened, catalog, writer, on_problem=lambda *problem: problems.append(problem),  # noqa: B023
                       helpers=helpers)
@@ -579,7 +579,7 @@ def test_helper_processes_write_exactly_what_one_process_writes(tmp_path: Path, 
 def test_helper_processes_stop_where_one_process_stops(tmp_path: Path) -> None:
     from pathfinder.batch.run import CHUNK, open_source, run
     from pathfinder.core.catalog import load_catalog
-    from pathfinder.layouts.tables import writer_for
+    from pathfinder.layouts import registry
 
     source = tmp_path / "class.csv"
     _class_file(source, 4 * CHUNK)
@@ -588,7 +588,7 @@ def test_helper_processes_stop_where_one_process_stops(tmp_path: Path) -> None:
     for helpers in (0, 2):
         opened = open_source(str(source), "auto")
         out = io.BytesIO()
-        writer = writer_for("jsonl", out, catalog)
+        writer = registry.writer("score", "jsonl")(out, catalog)
         outcome = run(opened, catalog, writer, strict=True, on_problem=lambda *_: None, helpers=helpers)
         writer.close()
         opened.close()
@@ -703,7 +703,7 @@ def test_a_helper_that_dies_ends_the_run_with_an_error_instead_of_waiting(tmp_pa
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from pathfinder.batch import run as batch
     from pathfinder.core.catalog import load_catalog
-    from pathfinder.layouts.tables import writer_for
+    from pathfinder.layouts import registry
 
     real = batch._work
 
@@ -724,7 +724,8 @@ def test_a_helper_that_dies_ends_the_run_with_an_error_instead_of_waiting(tmp_pa
 
     def score() -> None:
         try:
-            batch.run(opened, catalog, writer_for("jsonl", out, catalog), on_problem=lambda *_: None, helpers=2)
+            batch.run(opened, catalog, registry.writer("score", "jsonl")(out, catalog), on_problem=lambda *_: None,
+                      helpers=2)
             outcome.append(None)
         except BaseException as error:  # noqa: BLE001 - handed to the test's thread
             outcome.append(error)
@@ -751,8 +752,8 @@ def test_helpers_leave_when_the_main_process_is_killed(tmp_path: Path) -> None:
     _class_file(source, 20 * 500)  # 20 chunks; the pipe, no longer read, holds the main process mid-run
     driver = ("import sys; from pathfinder.batch import run as batch; "
               "from pathfinder.core.catalog import load_catalog; "
-              "from pathfinder.layouts.tables import writer_for; c = load_catalog(); "
-              f"batch.run(batch.open_source({str(source)!r}, 'auto'), c, writer_for('jsonl', sys.stdout.buffer, c), "
+              "from pathfinder.layouts.registry import writer; c = load_catalog(); w = writer('score', 'jsonl'); "
+              f"batch.run(batch.open_source({str(source)!r}, 'auto'), c, w(sys.stdout.buffer, c), "
               "on_problem=lambda *_: None, helpers=2)")
     main = subprocess.Popen([sys.executable, "-c", driver], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:

@@ -393,8 +393,11 @@ def test_a_hostile_catalog_stays_text_in_every_table_and_layout(tmp_path: Path) 
     _assert_xlsx_text(book, 150 * 2 + 1)  # program and pathway on every row, and the summary sheet
     compared = invoke("--data", str(catalog), "compare", "--format", "csv", "--sources")
     assert compared.exit_code == 0, compared.output
+    _assert_csv_safe(compared.stdout)  # the quick table: its columns name the pathways
+    compared = invoke("--data", str(catalog), "compare", "--format", "csv", "--sources", "--details")
+    assert compared.exit_code == 0, compared.output
     _assert_csv_safe(compared.stdout)
-    assert "'=HYPERLINK" in compared.stdout.splitlines()[0]  # the header names the program
+    assert "'=HYPERLINK" in compared.stdout.splitlines()[0]  # the whole profiles' header names the program
     report = tmp_path / "report.html"
     quiz = ["--data", str(catalog), "quiz", "--defaults", "--set", "budget_usd=4000", "--set", "goal=coding"]
     assert invoke(*quiz, "--export", str(report)).exit_code == 0

@@ -146,7 +146,7 @@ def test_schema_result_describes_the_new_fields() -> None:
 def test_version_imports_none_of_the_new_modules() -> None:
     code = ("import sys\nfrom pathfinder.cli import app\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'pydantic') "
-            "or m in ('pathfinder.core.projection', 'pathfinder.core.changes', 'pathfinder.layouts.formats', "
+            "or m in ('pathfinder.core.projection', 'pathfinder.core.changes', 'pathfinder.layouts.csvtext', "
             "'pathfinder.report.factsheet')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -196,16 +196,33 @@ def _helper_starts() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+MAX_HELPERS = 4
+
+
+def helpers_worth_starting(cores: int, load: float) -> int:
+    """How many helper processes pay on a machine with ``cores`` usable cores and ``load`` processes already
+    running or waiting (the load average): one per idle core, at most MAX_HELPERS, and none unless two or more
+    cores are idle. A helper on a busy core only takes turns with the process already there, and the extra
+    work of handing chunks to it and back then makes the run slower than scoring in one process."""
+    idle = int(cores - max(load, 0.0))
+    return min(idle, MAX_HELPERS) if idle >= 2 else 0
+
+
 def helpers_available() -> int:
-    """How many helper processes a long run can use: one per core (at most 4), where processes can be forked;
-    none on a single core."""
+    """How many helper processes a long run should use now, on this machine: ``helpers_worth_starting`` with
+    the cores this process may run on and the last minute's load average; none where processes cannot be
+    forked."""
     import multiprocessing
     import os
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(cores, 4) if cores > 1 else 0
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average here: assume the machine is busy
+        load = float(cores)
+    return helpers_worth_starting(cores, load)
 
 
 def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:

@@ -6,6 +6,11 @@ answer as a grey hint, so Enter keeps it and typing replaces it; what is typed i
 by ``pathfinder.core.answers``, as ``--set`` and CSV cells are. Ctrl-B (or the left arrow in a
 list) goes back to the previous question. Ctrl-C raises KeyboardInterrupt (``unsafe_ask``)
 so the CLI can exit 130 instead of carrying on with half the answers.
+
+Lists of choices are questionary's list (its ``InquirerControl``, so they look and move as ``questionary.select``
+does) in an Application built here: ``questionary.select`` also builds two prompt sessions only to borrow their
+layout, each a full Application with every vi and emacs key binding, which made the first question the slowest
+thing the quiz drew.
 """
 
 from __future__ import annotations
@@ -17,8 +22,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit.application import Application
+from prompt_toolkit.filters import is_done
+from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Layout, Window
 from prompt_toolkit.output import create_output
+from questionary.prompts.common import InquirerControl
+from questionary.styles import merge_styles_default
 
 from pathfinder.core.answers import examples, parse_typed
 from pathfinder.core.questions import QUESTIONS, Answer, Question
@@ -72,6 +84,58 @@ def _help(text: str) -> str:
     return "\n" + "\n".join(textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  "))
 
 
+def select(message: str, choices: Sequence[questionary.Choice], default: str, instruction: str,
+           input: Any = None, output: Any = None) -> questionary.Question:
+    """A list to pick one choice from, drawn and moved as ``questionary.select`` does (arrow keys, j/k, Ctrl-N/P,
+    Enter; Ctrl-C interrupts), in one Application."""
+    control = InquirerControl(choices, default, pointer=_pointer(), use_indicator=False, initial_choice=default)
+
+    def tokens() -> StyleAndTextTuples:
+        shown: StyleAndTextTuples = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        if control.is_answered:
+            return [*shown, ("class:answer", str(control.get_pointed_at().title))]
+        return [*shown, ("class:instruction", instruction)]
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlQ, eager=True)
+    @bindings.add(Keys.ControlC, eager=True)
+    def interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    def down(event: KeyPressEvent) -> None:
+        control.select_next()
+        while not control.is_selection_valid():
+            control.select_next()
+
+    def up(event: KeyPressEvent) -> None:
+        control.select_previous()
+        while not control.is_selection_valid():
+            control.select_previous()
+
+    for key in (Keys.Down, "j", Keys.ControlN):
+        bindings.add(key, eager=True)(down)
+    for key in (Keys.Up, "k", Keys.ControlP):
+        bindings.add(key, eager=True)(up)
+
+    @bindings.add(Keys.ControlM, eager=True)
+    def answer(event: KeyPressEvent) -> None:
+        control.is_answered = True
+        event.app.exit(result=control.get_pointed_at().value)
+
+    @bindings.add(Keys.Any)
+    def other(event: KeyPressEvent) -> None:
+        """Typing inserts nothing."""
+
+    layout = Layout(HSplit([
+        Window(FormattedTextControl(tokens), dont_extend_height=True, always_hide_cursor=True),
+        ConditionalContainer(Window(control), filter=~is_done),
+    ]))
+    application: Application[Any] = Application(layout=layout, key_bindings=bindings,
+                                                style=merge_styles_default([STYLE]), **_io(input, output))
+    return questionary.Question(application)
+
+
 def _go_back_on(prompt: questionary.Question, keys: Sequence[str]) -> None:
     """Make ``keys`` end the prompt with BACK; they take priority over the prompt's own bindings."""
     bindings = KeyBindings()
@@ -93,14 +157,11 @@ def ask_question(question: Question, position: int, total: int, current: Answer,
         choices = [questionary.Choice(title=c.label, value=NULL if c.value is None else c.value)
                    for c in question.choices]
         keys = " Left arrow or Ctrl-B goes back." if back else ""
-        select = questionary.select(
-            message, choices=choices, default=NULL if current is None else str(current),
-            instruction=_help(f"{question.help} (Arrow keys, then Enter.{keys})"), style=STYLE, qmark="?",
-            pointer=_pointer(), **_io(input, output),
-        )
+        pick = select(message, choices, NULL if current is None else str(current),
+                      _help(f"{question.help} (Arrow keys, then Enter.{keys})"), input, output)
         if back:
-            _go_back_on(select, (BACK_KEY, BACK_KEY_IN_A_LIST))
-        picked = select.unsafe_ask()
+            _go_back_on(pick, (BACK_KEY, BACK_KEY_IN_A_LIST))
+        picked = pick.unsafe_ask()
         return None if picked == NULL else picked
 
     def validate(text: str) -> bool | str:
@@ -169,11 +230,9 @@ def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
         choices.extend(
             questionary.Choice(title=_fit(f"{q.title}: {q.label_for(answers[q.id])}"), value=q.id) for q in questions
         )
-        picked = questionary.select(
-            "Review your answers", choices=choices, default=DONE,
-            instruction=_help("Press Enter to see the result, or pick an answer to change it."),
-            style=STYLE, qmark="?", pointer=_pointer(), **_io(input, output),
-        ).unsafe_ask()
+        picked = select("Review your answers", choices, DONE,
+                        _help("Press Enter to see the result, or pick an answer to change it."), input,
+                        output).unsafe_ask()
         if picked == DONE:
             return answers
         position = next(i for i, q in enumerate(questions, 1) if q.id == picked)

@@ -390,22 +390,3 @@ def unknown_id_problem(key: str) -> str:
 
 def missing_ids(answers: Mapping[str, Any]) -> list[str]:
     return [q.id for q in QUESTIONS if q.id not in answers]
-
-
-def questions_json() -> str:
-    """Every question as JSON, to build an answers file (``pathfinder questions --json``)."""
-    payload = {
-        "schema_version": 1,
-        "questions": [
-            {
-                "id": q.id, "title": q.title, "prompt": q.prompt, "kind": q.kind, "help": q.help, "default": q.default,
-                "nullable": q.nullable, "minimum": q.minimum, "maximum": q.maximum,
-                "also_read_as": list(q.also_read_as),
-                "choices": [{"value": c.value, "label": c.label} for c in q.choices],
-            }
-            for q in QUESTIONS
-        ],
-    }
-    from pydantic_core import to_json  # already loaded with Typer's option conversion; json would load more
-
-    return to_json(payload, indent=2).decode()

@@ -148,7 +148,7 @@ def decision_svg(chart: model.BarChart, ident: str = "decision") -> str:
     return "\n".join(parts)
 
 
-def to_html(report: model.Report, decision: model.BarChart | None = None) -> str:
+def to_html(report: model.Report) -> str:
     """The page: a first page that stands alone on paper (the decision, the chart of it when given, why, the key
     figures, what would change it, the next step), then the rest as an appendix, each source work listed once."""
     template = _environment().from_string(resources.files("pathfinder.layouts").joinpath("templates/report.html.j2")
@@ -161,7 +161,8 @@ def to_html(report: model.Report, decision: model.BarChart | None = None) -> str
     first, appendix = model.first_page(report)
     return template.render(report=report, first=first, appendix=appendix, charts=charts,
                            works=model.works(report.sources),
-                           decision=decision, decision_svg=Markup(decision_svg(decision)) if decision else None)
+                           decision=report.decision,
+                           decision_svg=Markup(decision_svg(report.decision)) if report.decision else None)
 
 
 def chart_only(report: model.Report) -> str:

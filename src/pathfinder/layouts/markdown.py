@@ -8,8 +8,13 @@ full stops are left alone, except where one would start a list or a heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from pathfinder.report import document as model
+
+if TYPE_CHECKING:
+    from pathfinder.core.programs import Catalog, Program
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>$])")
 _LINE_START = re.compile(r"^(\s*)([#+>-]|\d+[.)])(?=\s|$)")
@@ -75,3 +80,7 @@ def to_markdown(report: model.Report) -> str:
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
+
+def compare_markdown(catalog: Catalog, programs: Sequence[Program], *, sources: bool, details: bool) -> str:
+    """``compare --format markdown``: the quick table (or with ``details`` the programs in full) as Markdown."""
+    return to_markdown(model.compare_report(catalog, programs, sources, details))

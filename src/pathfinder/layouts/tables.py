@@ -26,7 +26,7 @@ from pathfinder.core import explain
 from pathfinder.core.advice import score_line
 from pathfinder.core.programs import Catalog
 from pathfinder.core.wording import to_points
-from pathfinder.layouts.formats import csv_safe
+from pathfinder.layouts.csvtext import csv_safe
 
 if TYPE_CHECKING:
     from pathfinder.core.questions import Question
@@ -73,6 +73,9 @@ class JsonLines(_Buffered):
     ``{"line", "columns", "error"}``."""
 
     settled = True  # the layout is the same for every line: any process can encode one
+
+    def __init__(self, out: IO[bytes], catalog: Catalog | None = None) -> None:  # every score layout's arguments
+        super().__init__(out)
 
     def start(self, carried: list[str] | None, questions: list[Question]) -> None:
         pass
@@ -346,14 +349,6 @@ class Discard:
 
     def close(self, summary: Summary | None = None) -> None:
         pass
-
-
-def writer_for(fmt: str, out: IO[bytes], catalog: Catalog) -> JsonLines | CsvTable | Workbook:
-    if fmt == "csv":
-        return CsvTable(out, catalog)
-    if fmt == "xlsx":
-        return Workbook(out, catalog)
-    return JsonLines(out)
 
 
 class Summary(NamedTuple):

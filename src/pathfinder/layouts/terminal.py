@@ -23,7 +23,9 @@ from pathfinder.core import wording
 from pathfinder.report import document as model
 
 if TYPE_CHECKING:
+    from pathfinder.core.programs import Catalog, Program
     from pathfinder.core.questions import Question
+    from pathfinder.core.result import Result
 
 NARROW = 80  # below this many columns, tables become stacked lists
 BAR_MAX = 60
@@ -275,12 +277,26 @@ def summary_view(build: Callable[[int | None], model.Report], console: Console) 
     return ReportView(build(1))
 
 
+def result_view(result: Result, catalog: Catalog, *, details: bool, more: str | None,
+                console: Console) -> RenderableType:
+    """The quiz's result on the terminal: the one-screen summary (ending on ``more``), or the whole report."""
+    if details:
+        return report_view(model.build(result, catalog, details=True))
+    return summary_view(lambda reasons: model.build(result, catalog, more=more, reasons=reasons), console)
+
+
 def compare_view(report: model.Report) -> RenderableType:
     """The side-by-side table alone, titled, with its sources when asked for."""
     return ReportView(report, headings=False)
 
 
-def questions_table(questions: Sequence[Question], console: Console) -> Table:
+def compare_table(catalog: Catalog, programs: Sequence[Program], *, sources: bool, details: bool,
+                  console: Console) -> RenderableType:
+    """``compare``'s table on the terminal: the quick table, or with ``details`` the programs in full."""
+    return compare_view(model.compare_report(catalog, programs, sources, details))
+
+
+def questions_table(questions: Sequence[Question], *, console: Console) -> Table:
     table = Table(box=_box(console), title="Questions", show_lines=True,
                   caption="In an answers file, use the id; in a class file for pathfinder score, the id, the title "
                           "or any of the words it is also read as.")

@@ -103,6 +103,7 @@ class Report(NamedTuple):
     sections: tuple[Section, ...]
     sources: tuple[Footnote, ...]
     more: str | None = None  # how to see the whole report (the terminal summary only)
+    decision: BarChart | None = None  # the decision at a glance (the whole report only)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -478,7 +479,8 @@ def build(result: Result, catalog: Catalog, *, details: bool = False, today: dat
             _list_section("assumptions", "Assumptions", result.assumptions, w),
         ]
     return Report("Your pathfinder recommendation", _date_words(today or date.today()), headline,
-                  tuple(s for s in sections if s is not None), w.sources(), None if details else more)
+                  tuple(s for s in sections if s is not None), w.sources(), None if details else more,
+                  decision_chart(result, catalog) if details else None)
 
 
 def compare_report(catalog: Catalog, programs: Sequence[Program], sources: bool = False,

@@ -1,0 +1,90 @@
+"""Every output pathfinder writes, in every format, and the layout that writes it: the one table the CLI reads.
+
+A writer is named by ``module:function`` and imported only when it is used, so this table costs nothing at
+start-up. Adding a format is one layout module (or function) and one line here. The writers of one output take
+the same arguments (the comment above each output says which); a ``screen`` writer returns a Rich renderable for
+the terminal's console (it is given ``console=``), any other returns the text to write (or, for ``score``, a
+streaming writer with ``encode``, ``join``, ``emit`` and ``close``). Pure: imports nothing it does not need.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import Any, NamedTuple
+
+
+class Layout(NamedTuple):
+    writer: str  # "module:function", imported when first used
+    screen: bool = False  # a Rich renderable, printed through the console; else text for stdout or a file
+    suffixes: tuple[str, ...] = ()  # for `export`: the file suffixes that ask for this format
+
+    def load(self) -> Any:
+        module, name = self.writer.split(":")
+        return getattr(import_module(module), name)
+
+
+LAYOUTS: dict[str, dict[str, Layout]] = {
+    # quiz's result on standard output: writer(result, catalog, details=, more=) (json needs neither)
+    "quiz": {
+        "terminal": Layout("pathfinder.layouts.terminal:result_view", screen=True),
+        "json": Layout("pathfinder.layouts.jsontext:result_json"),
+    },
+    # quiz --export FILE, chosen by FILE's suffix: writer(report) -> the whole report as text
+    "export": {
+        "html": Layout("pathfinder.layouts.html:to_html", suffixes=(".html", ".htm")),
+        "svg": Layout("pathfinder.layouts.html:chart_only", suffixes=(".svg",)),
+        "markdown": Layout("pathfinder.layouts.markdown:to_markdown", suffixes=(".md",)),
+        "text": Layout("pathfinder.layouts.terminal:plain_text", suffixes=(".txt",)),
+    },
+    # compare: writer(catalog, programs, sources=, details=)
+    "compare": {
+        "table": Layout("pathfinder.layouts.terminal:compare_table", screen=True),
+        "json": Layout("pathfinder.layouts.jsontext:catalog_json"),
+        "markdown": Layout("pathfinder.layouts.markdown:compare_markdown"),
+        "csv": Layout("pathfinder.layouts.csvtext:compare_csv"),
+    },
+    # sources: writer(catalog, width=)
+    "sources": {
+        "text": Layout("pathfinder.layouts.sources:sources_text"),
+        "json": Layout("pathfinder.layouts.sources:sources_json"),
+    },
+    # questions: writer(questions)
+    "questions": {
+        "table": Layout("pathfinder.layouts.terminal:questions_table", screen=True),
+        "json": Layout("pathfinder.layouts.jsontext:questions_json"),
+    },
+    # score: writer(out, catalog) -> a streaming writer over a binary file
+    "score": {
+        "jsonl": Layout("pathfinder.layouts.tables:JsonLines"),
+        "csv": Layout("pathfinder.layouts.tables:CsvTable"),
+        "xlsx": Layout("pathfinder.layouts.tables:Workbook"),
+    },
+}
+
+
+def formats(output: str) -> tuple[str, ...]:
+    """The formats ``output`` can be written in, in the order of the table (the first is the default)."""
+    return tuple(LAYOUTS[output])
+
+
+def layout(output: str, fmt: str) -> Layout:
+    return LAYOUTS[output][fmt]
+
+
+def writer(output: str, fmt: str) -> Any:
+    """The function (or class) that writes ``output`` in ``fmt``, imported now."""
+    return LAYOUTS[output][fmt].load()
+
+
+def export_format(path: Path) -> str:
+    """The export format a file name asks for, by its suffix; anything else is a usage error."""
+    suffix = path.suffix.lower()
+    for fmt, entry in LAYOUTS["export"].items():
+        if suffix in entry.suffixes:
+            return fmt
+    from pathfinder.errors import PathfinderError
+
+    known = [s for entry in LAYOUTS["export"].values() for s in entry.suffixes]
+    raise PathfinderError(f"--export {path}: {path.suffix or 'no suffix'} is not a format pathfinder writes; "
+                          f"use one of {', '.join(known)}")

@@ -1,0 +1,39 @@
+"""``pathfinder sources``: every source with the figures that rest on it, as plain text or as JSON."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathfinder.core.programs import Catalog
+
+
+def sources_json(catalog: Catalog, **_: Any) -> str:
+    """Every source, with the figures that rest on it."""
+    from pydantic_core import to_json
+
+    from pathfinder.report.factsheet import source_uses
+
+    uses = source_uses(catalog)
+    listed = [{**s.model_dump(exclude={"sections"}), "figures": uses.get(s.id, [])} for s in catalog.sources]
+    return to_json({"schema_version": 1, "sources": listed}, indent=2).decode()
+
+
+def sources_text(catalog: Catalog, width: int = 80) -> str:
+    """Every source as a short block of plain text, official ones marked."""
+    import textwrap
+
+    from pathfinder.report.factsheet import source_uses
+
+    uses = source_uses(catalog)
+    blocks = []
+    for source in catalog.sources:
+        lines = [source.title + (" (official)" if source.official else "")]
+        lines.append("  " + " | ".join(part for part in (source.publisher, source.url or "no link") if part))
+        lines.append(f"  Figures as of: {source.as_of}; read {source.retrieved}")
+        figures = uses.get(source.id, [])
+        rests = "; ".join(figures) if figures else "nothing shown (kept for reference)"
+        lines += textwrap.wrap(f"Rests on it: {rests}.", width, initial_indent="  ", subsequent_indent="    ",
+                               break_on_hyphens=False, break_long_words=False)
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
