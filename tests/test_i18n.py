@@ -99,6 +99,27 @@ def test_spanish_translates_and_english_is_the_source() -> None:
         i18n.set_language("en")
 
 
+def test_plurals_and_contexts_follow_the_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ngettext picks the form by the catalog's own plural rule; pgettext keeps two senses of one English apart."""
+    spanish = Catalog(locale="es")
+    spanish.add(("{count} line failed", "{count} lines failed"), ("falló {count} línea", "fallaron {count} líneas"))
+    spanish.add("Cost", "Costo", context="table heading")
+    spanish.add("Cost", "Cuánto cuesta")
+    mo = tmp_path / "plural.mo"
+    with mo.open("wb") as handle:
+        write_mo(handle, spanish)
+    monkeypatch.setenv(i18n.PSEUDO_VARIABLE, str(mo))
+    try:
+        i18n.set_language(i18n.PSEUDO)
+        forms = [i18n.ngettext("{count} line failed", "{count} lines failed", n).format(count=n) for n in (0, 1, 2)]
+        assert forms == ["fallaron 0 líneas", "falló 1 línea", "fallaron 2 líneas"]
+        assert i18n.pgettext("table heading", "Cost") == "Costo"
+        assert i18n._("Cost") == "Cuánto cuesta"
+        assert i18n.pgettext("another place", "Cost") == "Cost"
+    finally:
+        i18n.set_language("en")
+
+
 def run(args: list[str], **env: str) -> Any:
     return CliRunner().invoke(app, args, env=env)
 

@@ -34,7 +34,7 @@ ENVIRONMENT_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _language = ENGLISH
-_loaded: dict[str, gettext.NullTranslations] = {}
+_loaded: dict[Path, gettext.NullTranslations] = {}  # by catalog file, read once
 
 
 def _(message: str) -> str:
@@ -73,9 +73,13 @@ def set_language(code: str) -> None:
     global _current, _language
     if code not in _known():
         raise ValueError(f"unknown language {code!r}; pathfinder speaks {', '.join(LANGUAGES)}")
-    if code not in _loaded:
-        _loaded[code] = _load(code)
-    _current, _language = _loaded[code], code
+    if code == ENGLISH:
+        _current, _language = gettext.NullTranslations(), code
+        return
+    path = Path(os.environ[PSEUDO_VARIABLE]) if code == PSEUDO else catalog_path(code)
+    if path not in _loaded:
+        _loaded[path] = _load(code, path)
+    _current, _language = _loaded[path], code
 
 
 def choose_language(requested: str | None = None, environ: Mapping[str, str] | None = None) -> str:
@@ -125,10 +129,7 @@ def _known(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
     return (*LANGUAGES, PSEUDO) if environ.get(PSEUDO_VARIABLE) else LANGUAGES
 
 
-def _load(code: str) -> gettext.NullTranslations:
-    if code == ENGLISH:
-        return gettext.NullTranslations()
-    path = Path(os.environ[PSEUDO_VARIABLE]) if code == PSEUDO else catalog_path(code)
+def _load(code: str, path: Path) -> gettext.NullTranslations:
     try:
         with path.open("rb") as handle:
             return gettext.GNUTranslations(handle)
