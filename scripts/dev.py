@@ -11,6 +11,10 @@
     python3 scripts/dev.py mutation [ARGS]   set up, then mutation-test scoring, projection and the
                                              what-would-change search with mutmut, and report the score
     python3 scripts/dev.py lock [--upgrade]  write requirements/run.lock and test.lock again from pyproject.toml
+    python3 scripts/dev.py i18n COMMAND      set up, then the message catalogs' workflow (Babel): extract
+                                             (the .pot from the code), update (the .po files from the .pot),
+                                             compile (.po to .mo) or check (fails on a stale .pot, or on an
+                                             untranslated or fuzzy entry); see scripts/catalogs.py
 
 Safe to run again: .venv is installed from a lock file (exact versions, each file checked against its
 hash) and only reinstalled when pyproject.toml or that lock changes; a .venv whose pip does not work is
@@ -351,8 +355,31 @@ def mutation(args: list[str]) -> int:
     return code
 
 
+# --- message catalogs: scripts/catalogs.py does the work, with Babel, inside .venv -------------
+
+CATALOGS = ROOT / "scripts" / "catalogs.py"
+LOCALE = ROOT / "src" / "pathfinder" / "locale"
+
+
+def i18n(args: list[str]) -> int:
+    """`i18n extract|update|compile|check` (scripts/catalogs.py, run by .venv's Python)."""
+    try:
+        return subprocess.call([str(_bin("python")), str(CATALOGS), *args])
+    except KeyboardInterrupt:
+        return 130
+
+
+def compile_stale_catalogs() -> None:
+    """Compile each .po whose .mo is missing or older: the editable install compiled them when it was made, but a
+    .po changed since (a pull, an edit) would otherwise leave pathfinder reading the old words."""
+    stale = [po for po in LOCALE.glob("*/LC_MESSAGES/*.po")
+             if not po.with_suffix(".mo").is_file() or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime]
+    if stale:
+        _run([str(_bin("python")), str(CATALOGS), "compile"], timeout=QUICK)
+
+
 def main(argv: list[str]) -> int:
-    commands = {"quiz", "test", "run", "bench", "lint", "lock", "coverage", "mutation"}
+    commands = {"quiz", "test", "run", "bench", "lint", "lock", "coverage", "mutation", "i18n"}
     if (not argv or argv[0] not in commands or (argv[0] == "lint" and len(argv) > 1)
             or (argv[0] == "lock" and argv[1:] not in ([], ["--upgrade"]))):
         print(__doc__, file=sys.stderr)
@@ -363,6 +390,7 @@ def main(argv: list[str]) -> int:
             lock(upgrade=rest == ["--upgrade"])
             return 0
         setup("run" if command in {"quiz", "run"} else "test")
+        compile_stale_catalogs()
         if command in {"test", "coverage"}:
             ensure_test_tools()
             ensure_node_packages()
@@ -371,6 +399,8 @@ def main(argv: list[str]) -> int:
         return 1
     if command == "lint":
         return lint()
+    if command == "i18n":
+        return i18n(rest)
     if command == "coverage":
         return coverage(rest)
     if command == "mutation":

@@ -41,7 +41,7 @@ FORCING_VARS = ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "CLICOLOR_FORCE", 
 
 @pytest.fixture(autouse=True)
 def fixed_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every test sees an 80-column, colourless, dumb terminal and a HOME of its own."""
+    """Every test sees an 80-column, colourless, dumb terminal, English and a HOME of its own."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("COLUMNS", "80")
@@ -52,6 +52,9 @@ def fixed_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Tem
     monkeypatch.setenv("TERMINAL_WIDTH", "80")
     for name in FORCING_VARS:
         monkeypatch.delenv(name, raising=False)
+    # English, whatever the machine's locale: a test that wants another language asks for it.
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.delenv("PATHFINDER_PSEUDO", raising=False)
     return home
 
 

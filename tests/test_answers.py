@@ -114,7 +114,10 @@ def test_read_number_leaves_the_range_alone() -> None:
 # --- not sure --------------------------------------------------------------------------------
 
 NOT_SURE_SPELLINGS = ["", "   ", "not sure", "Not Sure", "NOT SURE", "n/a", "N/A", "na", "NA", "none", "None", "?",
-                      "unsure", "don't know", "Don't know", "don\u2019t know", "null", "NULL", "notsure"]
+                      "unsure", "don't know", "Don't know", "don\u2019t know", "null", "NULL", "notsure",
+                      # Spanish, with or without the accent
+                      "no sé", "No Sé", "no se", "no lo sé", "no lo se", "no estoy seguro", "no estoy segura",
+                      "No estoy seguro/a", "  no   sé  "]
 
 
 @pytest.mark.parametrize("text", NOT_SURE_SPELLINGS)

@@ -83,3 +83,13 @@ def test_quiz_and_version_work_after_install(installed: Path, tmp_path: Path) ->
                          "--json")
     assert quiz.returncode == 0, quiz.stderr
     assert json.loads(quiz.stdout)["recommendation"]["program_id"] == "mbc"
+
+
+def test_spanish_works_after_install(installed: Path, tmp_path: Path) -> None:
+    """The wheel carries the compiled Spanish catalog (the build hook made it; git ignores it in the checkout)."""
+    done = run_installed(installed, tmp_path, "-m", "pathfinder", "--lang", "es", "--bogus")
+    assert done.returncode == 2
+    assert done.stderr.endswith("Error: No existe la opción --bogus\n"), done.stderr
+    assert "cannot be read" not in done.stderr
+    mo = installed / "pathfinder" / "locale" / "es" / "LC_MESSAGES" / "pathfinder.mo"
+    assert mo.is_file()

@@ -14,9 +14,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "pathfinder"
 
 # Lowest first: a layer may import itself and any layer before it, never one after it. The shared base
-# (errors, files, the version) sits below everything.
+# (errors, files, the language, the version) sits below everything.
 LAYERS = ("base", "core", "report", "layouts", "batch", "cli", "entry")
-BASE = {"errors", "files", "__init__"}
+BASE = {"errors", "files", "i18n", "__init__"}
 # Libraries the core must never import: it has to run in a notebook, a test or another program.
 NOT_IN_CORE = ("typer", "click", "rich", "questionary", "prompt_toolkit", "jinja2", "openpyxl")
 # Where each library may be used at all.

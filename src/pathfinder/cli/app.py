@@ -59,6 +59,11 @@ app = typer.Typer(
 )
 
 
+class Language(str, Enum):
+    en = "en"
+    es = "es"
+
+
 class Settings(NamedTuple):
     data: Path | None
     no_color: bool
@@ -79,8 +84,13 @@ def _global(
         "--no-color", help="Plain output without colour or other escape codes (NO_COLOR is honoured too).")] = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    lang: Annotated[Language | None, typer.Option(
+        "--lang", metavar="LANG", help="Speak en (English) or es (español). Default: from LANGUAGE, LC_ALL, "
+        "LC_MESSAGES or LANG, where es_* means Spanish.")] = None,
 ) -> None:
     """Choose between HIM and medical billing and coding programs."""
+    # The group set the language as the run started (cli/help.py), reading --lang ahead of Typer so that help
+    # and usage errors follow it too; here Typer has checked the value.
     ctx.obj = Settings(data=data, no_color=no_color or bool(os.environ.get("NO_COLOR")))
 
 

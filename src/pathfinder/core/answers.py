@@ -30,9 +30,11 @@ from pathfinder.errors import PathfinderError
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 
-# Words meaning "I don't know": null for a question that allows it, the default otherwise.
+# Words meaning "I don't know": null for a question that allows it, the default otherwise. In English and in
+# Spanish (with or without the accent, as people type it), whatever language pathfinder speaks.
 NOT_SURE = frozenset({
     "", "not sure", "notsure", "unsure", "n/a", "na", "none", "null", "?", "don't know", "dont know",
+    "no sé", "no se", "no lo sé", "no lo se", "no estoy seguro", "no estoy segura", "no estoy seguro/a",
 })
 
 # How numbers are written: 5000, 5,000 (grouped by thousands), 12_500, 4.5, .5; a sign is read so that
@@ -40,10 +42,12 @@ NOT_SURE = frozenset({
 _NUMBER = re.compile(
     r"(?P<sign>[-+])?\s*(?P<dollar>\$)?\s*"
     r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*)(?:\.\d+)?|\.\d+)"
-    r"\s*(?P<k>k)?\s*(?P<unit>[a-z]+)?"
+    r"\s*(?P<k>k)?\s*(?P<unit>[^\W\d_]+)?"
 )
 _MONEY_WORDS = frozenset({"usd", "dollars", "dollar"})
-_MONTH_WORDS = {"month": 1, "months": 1, "mo": 1, "mos": 1, "year": 12, "years": 12, "yr": 12, "yrs": 12}
+_MONTH_WORDS = {"month": 1, "months": 1, "mo": 1, "mos": 1, "year": 12, "years": 12, "yr": 12, "yrs": 12,
+                # Spanish, also typed without the ñ
+                "mes": 1, "meses": 1, "año": 12, "años": 12, "ano": 12, "anos": 12}
 _LONGEST_NUMBER = 100  # characters; anything longer is not a number anyone wrote by hand
 
 
