@@ -3,6 +3,8 @@
 vulture reads this file with the code (`[tool.vulture]` in pyproject.toml); nothing imports it at run time.
 """
 
+from html.parser import HTMLParser
+
 from openpyxl.packaging.core import DocumentProperties
 
 from pathfinder.cli import help as cli_help
@@ -13,6 +15,8 @@ from pathfinder.layouts import csvtext, html, jsontext, markdown, sources, table
 # Typer (Click) calls these to write a command's help.
 cli_help.PlainCommand.format_help
 cli_help.PlainGroup.format_help
+cli_help.PlainCommand.format_usage
+cli_help.PlainGroup.format_usage
 
 # The layout registry (layouts/registry.py) imports each writer by its name when it is used;
 # tests/test_registry.py checks that this list names every writer there.
@@ -59,3 +63,8 @@ DocumentProperties.creator
 # A test renames its stand-in for the batch's helper function, so the forked helpers find it by that name.
 object.__module__
 object.__qualname__
+
+# html.parser calls a parser's handlers (the pseudo-locale test reads a page's words with one).
+HTMLParser.handle_starttag
+HTMLParser.handle_endtag
+HTMLParser.handle_data
