@@ -72,3 +72,7 @@ HTMLParser.handle_data
 # Marks Click's own words for the -h/--help option for the catalog: the help formatter translates the text
 # Click hands it, so the name itself is never read.
 cli_help.HELP_OPTION_HELP
+
+# The app's --lang option: Typer declares, documents and checks it; the group reads it ahead of Typer
+# (cli/help.py), so the callback's parameter itself is never read.
+lang
