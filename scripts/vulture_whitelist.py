@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from openpyxl.packaging.core import DocumentProperties
 
+from pathfinder.cli import app as cli_app
 from pathfinder.cli import help as cli_help
 from pathfinder.cli import prompts
 from pathfinder.core import programs, result
@@ -73,6 +74,6 @@ HTMLParser.handle_data
 # Click hands it, so the name itself is never read.
 cli_help.HELP_OPTION_HELP
 
-# The app's --lang option: Typer declares, documents and checks it; the group reads it ahead of Typer
-# (cli/help.py), so the callback's parameter itself is never read.
-lang
+# Typer offers an Enum's members as an option's choices (--lang en|es).
+cli_app.Language.en
+cli_app.Language.es

@@ -90,7 +90,8 @@ def _global(
 ) -> None:
     """Choose between HIM and medical billing and coding programs."""
     # The group set the language as the run started (cli/help.py), reading --lang ahead of Typer so that help
-    # and usage errors follow it too; here Typer has checked the value.
+    # and usage errors follow it too; here Typer has checked the value, and nothing more is done with it.
+    del lang
     ctx.obj = Settings(data=data, no_color=no_color or bool(os.environ.get("NO_COLOR")))
 
 
