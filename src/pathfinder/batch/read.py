@@ -21,6 +21,7 @@ from typing import IO, Any, NamedTuple
 from pathfinder.core.answers import close_match, header_key, match_header, question_named, read_text, refusal
 from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Question
 from pathfinder.errors import PathfinderError
+from pathfinder.i18n import N_, _, ngettext
 
 INPUT_FORMATS = ("auto", "jsonl", "csv", "xlsx")
 MAX_LINE_BYTES = 1024 * 1024  # a longer line is reported (and written with its error), never held in memory whole
@@ -28,7 +29,11 @@ MAX_XLSX_BYTES = 64 * 1024 * 1024  # a workbook read from standard input is held
 CLOSE = 0.8  # how alike an unknown column's name must be to a question's name to be taken for a typo
 SAMPLE_LINES = 50  # lines of a CSV looked at to tell its separator (at most SAMPLE_BYTES of them)
 SAMPLE_BYTES = 64 * 1024
-DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+# How the separator was settled, in words, for each separator.
+DETECTED = {",": N_("comma-separated (detected)"), ";": N_("semicolon-separated (detected)"),
+            "\t": N_("tab-separated (detected)")}
+GIVEN = {",": N_("comma-separated (--delimiter)"), ";": N_("semicolon-separated (--delimiter)"),
+         "\t": N_("tab-separated (--delimiter)")}
 DELIMITER_NAMES = {",": ",", "comma": ",", ";": ";", "semicolon": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
 
 # Headers that name a student, for messages about a row: names first, else an email, else an id.
@@ -81,7 +86,8 @@ class Plan(NamedTuple):
     def report(self) -> list[str]:
         """Each header and what it was read as, one line each."""
         width = min(40, max((len(c.header) for c in self.columns), default=0))
-        return [f"  {c.header or '(no header)':<{width}}  {c.how}" for c in self.columns]
+        nameless = _("(no header)")
+        return [f"  {c.header or nameless:<{width}}  {c.how}" for c in self.columns]
 
 
 def who(columns: dict[str, Any]) -> str:
@@ -99,12 +105,13 @@ def parse_maps(pairs: Sequence[str]) -> dict[str, Question]:
     for pair in pairs:
         header, sep, name = pair.rpartition("=")
         if not sep or not header.strip() or not name.strip():
-            raise PathfinderError(f"--map {pair!r}: expected HEADER=question, for example "
-                                  "--map \"How much money can you spend?=budget_usd\"")
+            raise PathfinderError(_('--map {pair}: expected HEADER=question, for example --map "How much money can '
+                                    'you spend?=budget_usd"').format(pair=repr(pair)))
         found = question_named(name.strip())
         if found is None:
-            raise PathfinderError(f"--map {pair!r}: {name.strip()!r} is not a question; use an id or a title: "
-                                  + ", ".join(f"{q.id} ({q.title})" for q in QUESTIONS))
+            raise PathfinderError(_("--map {pair}: {name} is not a question; use an id or a title: {questions}").format(
+                pair=repr(pair), name=repr(name.strip()),
+                questions=", ".join(f"{q.id} ({_(q.title)})" for q in QUESTIONS)))
         maps[header.strip()] = QUESTIONS_BY_ID[found]
     return maps
 
@@ -125,8 +132,9 @@ def read_header(cells: Sequence[str], label: str, line: int, *, layout: str = ""
         if index is None:
             index = next((i for i, c in enumerate(cells) if header_key(c) == header_key(header)), None)
         if index is None:
-            raise PathfinderError(f"--map {header!r}: {label} has no column with this header; its headers are: "
-                                  + ", ".join(repr(c.strip()) for c in cells))
+            raise PathfinderError(_("--map {header}: {label} has no column with this header; its headers are: "
+                                    "{headers}").format(header=repr(header), label=label,
+                                                        headers=", ".join(repr(c.strip()) for c in cells)))
         mapped[index] = question
     matched = match_header(["" if i in mapped else c for i, c in enumerate(cells)])
     problems = [p for p in matched.problems if "has no name" not in p]
@@ -135,10 +143,12 @@ def read_header(cells: Sequence[str], label: str, line: int, *, layout: str = ""
     for index, question in sorted({**matched.columns, **mapped}.items()):
         header = cells[index].strip()
         if question.id in taken_by:
-            problems.append(f"{header!r}: a second column for {question.title!r} ({taken_by[question.id]!r} too)")
+            problems.append(_("{header}: a second column for {question} ({other} too)").format(
+                header=repr(header), question=repr(_(question.title)), other=repr(taken_by[question.id])))
             continue
         taken_by[question.id] = header
-        how = f"question {question.title!r}" + (" (--map)" if index in mapped else "")
+        how = (_("question {title} (--map)") if index in mapped else _("question {title}")).format(
+            title=repr(_(question.title)))
         by_index[index] = Column(index, header, question.title, question, how)
     own = [i for i in range(len(cells)) if i not in by_index and i not in mapped]
     names = {cells[i].strip() for i in own}
@@ -148,27 +158,30 @@ def read_header(cells: Sequence[str], label: str, line: int, *, layout: str = ""
         if header and not keep_unknown and close_match(header, cutoff=CLOSE) is not None:
             problems.append(looks_like(header))
             continue
-        name = header or f"column {index + 1}"
-        how = "carried as the class's own" if header else f"carried as {name!r} (no header)"
+        name = header or _("column {number}").format(number=index + 1)
+        how = _("carried as the class's own") if header else _("carried as {name} (no header)").format(name=repr(name))
         if name in used:
             number = 2
             while f"{name} ({number})" in used or f"{name} ({number})" in names:
                 number += 1
-            how = f"carried as {name} ({number}): a second column named {name!r}"
+            how = _("carried as {renamed}: a second column named {name}").format(renamed=f"{name} ({number})",
+                                                                                 name=repr(name))
             name = f"{name} ({number})"
         used.add(name)
         by_index[index] = Column(index, header, name, None, how)
     if problems:
-        raise PathfinderError(f"{label}: line {line}: the header does not name the questions as expected "
-                              "(pathfinder questions lists the words each question is read by)", problems)
+        raise PathfinderError(_("{label}: line {line}: the header does not name the questions as expected "
+                                "(pathfinder questions lists the words each question is read by)").format(
+            label=label, line=line), problems)
     columns = [by_index[i] for i in sorted(by_index)]
     if not any(c.question is not None for c in columns):
         raise PathfinderError(
-            f"{label}: line {line}: no column is read as a question, so nothing was scored",
-            ["headers found: " + ", ".join(repr(c.strip()) for c in cells),
-             "headers expected: a question's id or title, or the words people use for it: "
-             + "; ".join(f"{q.title} ({q.id})" for q in QUESTIONS),
-             "pathfinder questions lists every wording read; --map \"HEADER=question\" reads any header as one"])
+            _("{label}: line {line}: no column is read as a question, so nothing was scored").format(
+                label=label, line=line),
+            [_("headers found: {headers}").format(headers=", ".join(repr(c.strip()) for c in cells)),
+             _("headers expected: a question's id or title, or the words people use for it: {questions}").format(
+                 questions="; ".join(f"{_(q.title)} ({q.id})" for q in QUESTIONS)),
+             _('pathfinder questions lists every wording read; --map "HEADER=question" reads any header as one')])
     return Plan(layout, line, columns)
 
 
@@ -176,9 +189,13 @@ def looks_like(name: str) -> str:
     """The message for a column or key whose name is close to a question's name."""
     close = close_match(name, cutoff=CLOSE)
     question = QUESTIONS_BY_ID[close] if close is not None else None
-    also = f" ({question.title})" if question is not None and question.title.lower() != name.lower() else ""
-    return (f"{name!r}: no question has this id or title; did you mean {close!r}{also}? "
-            f"(--map \"{name}={close}\" reads it as that question; --keep-unknown carries it as a column of your own)")
+    title = _(question.title) if question is not None else ""
+    values = {"name": repr(name), "close": repr(close), "title": title, "map": f'--map "{name}={close}"'}
+    if title and title.lower() != name.lower():
+        return _("{name}: no question has this id or title; did you mean {close} ({title})? ({map} reads it as that "
+                 "question; --keep-unknown carries it as a column of your own)").format(**values)
+    return _("{name}: no question has this id or title; did you mean {close}? ({map} reads it as that question; "
+             "--keep-unknown carries it as a column of your own)").format(**values)
 
 
 # --- the file ----------------------------------------------------------------------------------------------------
@@ -234,7 +251,8 @@ class Source:
         any row."""
         if self.format == "jsonl":
             if maps:
-                raise PathfinderError("--map reads a table's headers; JSON Lines are keyed by question ids or titles")
+                raise PathfinderError(_("--map reads a table's headers; JSON Lines are keyed by question ids or "
+                                        "titles"))
             return _jsonl_records(self), _JsonReader(keep_unknown), None
         if self.format == "xlsx":
             rows, layout = self._sheet(sheet)
@@ -244,7 +262,8 @@ class Source:
         while header is not None and not any(cell.strip() for cell in header[1]):
             header = next(rows, None)  # blank lines before the header
         if header is not None and len(header[1]) == 1 and header[1][0].startswith("\0"):
-            raise PathfinderError(f"{self.label}: line {header[0]}: not a CSV header ({header[1][0][1:]})")
+            raise PathfinderError(_("{label}: line {line}: not a CSV header ({problem})").format(
+                label=self.label, line=header[0], problem=header[1][0][1:]))
         if header is None:
             return iter(()), _TableReader(Plan(layout, 0, []), 0), Plan(layout, 0, [])
         line, cells = header
@@ -275,23 +294,26 @@ class Source:
         if not self.owned or self._head:  # standard input, or lines already read: hold it in memory
             raw = b"".join(self._head) + self.stream.read(MAX_XLSX_BYTES + 1)
             if len(raw) > MAX_XLSX_BYTES:
-                raise PathfinderError(f"{self.label}: a workbook on standard input is limited to "
-                                      f"{MAX_XLSX_BYTES // 1024 // 1024} MB; give its file name instead")
+                raise PathfinderError(_("{label}: a workbook on standard input is limited to {size} MB; give its "
+                                        "file name instead").format(label=self.label,
+                                                                    size=MAX_XLSX_BYTES // 1024 // 1024))
             data = io.BytesIO(raw)
         try:
             self._book = load_workbook(data, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, TypeError) as exc:
             # A damaged workbook fails inside openpyxl in many ways; each means the file cannot be read.
-            raise PathfinderError(f"{self.label}: not an .xlsx workbook that can be read ({exc})") from None
+            raise PathfinderError(_("{label}: not an .xlsx workbook that can be read ({problem})").format(
+                label=self.label, problem=exc)) from None
         names = self._book.sheetnames
         if name is not None and name not in names:
-            raise PathfinderError(f"--sheet {name!r}: {self.label} has no such sheet; its sheets are: "
-                                  + ", ".join(repr(n) for n in names))
+            raise PathfinderError(_("--sheet {name}: {label} has no such sheet; its sheets are: {sheets}").format(
+                name=repr(name), label=self.label, sheets=", ".join(repr(n) for n in names)))
         chosen = name if name is not None else names[0]
         sheet = self._book[chosen]
         rows = ((number, [_typed(v) for v in values])
                 for number, values in enumerate(sheet.iter_rows(values_only=True), 1))
-        return rows, f"an .xlsx workbook, sheet {chosen!r}" + ("" if name else " (the first)")
+        return rows, (_("an .xlsx workbook, sheet {sheet}") if name
+                      else _("an .xlsx workbook, sheet {sheet} (the first)")).format(sheet=repr(chosen))
 
     def close(self) -> None:
         if self._book is not None:
@@ -307,14 +329,15 @@ def _delimiter(sample: str, given: str | None) -> tuple[str, str]:
     if given is not None:
         sep = DELIMITER_NAMES.get(given.lower() if len(given) > 1 else given)
         if sep is None:
-            raise PathfinderError(f"--delimiter {given!r}: expected comma, semicolon or tab (or , ; \\t)")
-        return sep, f"{DELIMITERS[sep]}-separated (--delimiter)"
+            raise PathfinderError(_("--delimiter {given}: expected comma, semicolon or tab (or , ; \\t)").format(
+                given=repr(given)))
+        return sep, _(GIVEN[sep])
     try:
         sep = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
-        return ",", ("comma-separated (the separator could not be told from the first lines, so a comma is "
-                     "assumed; --delimiter says it outright)")
-    return sep, f"{DELIMITERS[sep]}-separated (detected)"
+        return ",", _("comma-separated (the separator could not be told from the first lines, so a comma is "
+                      "assumed; --delimiter says it outright)")
+    return sep, _(DETECTED[sep])
 
 
 def _typed(value: Any) -> str:
@@ -343,11 +366,12 @@ def _typed(value: Any) -> str:
 def open_source(path: str, fmt: str, stdin: IO[bytes] | None = None) -> Source:
     """Open FILE (or ``-`` for ``stdin``) and settle its format; PathfinderError if it cannot be read."""
     if fmt not in INPUT_FORMATS:
-        raise PathfinderError(f"--input-format {fmt!r}: expected one of {', '.join(INPUT_FORMATS)}")
+        raise PathfinderError(_("--input-format {format}: expected one of {formats}").format(
+            format=repr(fmt), formats=", ".join(INPUT_FORMATS)))
     if path == "-":
         if stdin is None:
-            raise PathfinderError("no standard input to read")
-        stream, label, size = stdin, "standard input", None
+            raise PathfinderError(_("no standard input to read"))
+        stream, label, size = stdin, _("standard input"), None
     else:
         import os
         from pathlib import Path
@@ -406,7 +430,7 @@ def _jsonl_records(source: Source) -> Iterator[Record]:
     for number, raw in enumerate(_lines(source), 1):
         source.consumed += len(raw)
         if len(raw) > MAX_LINE_BYTES:
-            yield number, None, f"longer than {MAX_LINE_BYTES // 1024 // 1024} MB"
+            yield number, None, _("longer than {size} MB").format(size=MAX_LINE_BYTES // 1024 // 1024)
         else:
             yield number, raw, None
 
@@ -423,18 +447,20 @@ class _JsonReader:
         try:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            return Row(number, None, f"not valid UTF-8 (byte {exc.start + 1})", {})
+            return Row(number, None, _("not valid UTF-8 (byte {byte})").format(byte=exc.start + 1), {})
         if not text.strip():
             return None  # blank lines are allowed and skipped
         try:
             data = _DECODER.decode(text)
         except ValueError as exc:
-            return Row(number, None, f"not valid JSON ({exc}); each line must hold one whole JSON object", {})
+            return Row(number, None, _("not valid JSON ({problem}); each line must hold one whole JSON object").format(
+                problem=exc), {})
         except RecursionError:
-            return Row(number, None, "nested too deeply", {})
+            return Row(number, None, _("nested too deeply"), {})
         if not isinstance(data, dict):
             kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(data), "number")
-            return Row(number, None, f"expected a JSON object of question ids and answers, not a JSON {kind}", {})
+            return Row(number, None, _("expected a JSON object of question ids and answers, not a JSON {kind}").format(
+                kind=kind), {})
         answers: dict[str, Any] = {}
         columns: dict[str, Any] = {}
         problem = None
@@ -448,7 +474,8 @@ class _JsonReader:
             if question_id is None:
                 columns[key] = value
             elif question_id in answers:
-                problem = problem or f"{key!r}: a second answer for {question_id}"
+                problem = problem or _("{key}: a second answer for {question}").format(key=repr(key),
+                                                                                       question=question_id)
             else:
                 answers[question_id] = value
         if problem is not None:
@@ -479,7 +506,7 @@ def _csv_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            yield reader.line_num, [f"\0not valid CSV ({exc})"]
+            yield reader.line_num, ["\0" + _("not valid CSV ({problem})").format(problem=exc)]
             continue
         yield reader.line_num, cells
 
@@ -511,9 +538,11 @@ class _TableReader:
                 cells = cells + [""] * (self.width - len(cells))
             else:
                 own = {name: cells[index] if index < len(cells) else "" for index, name in self.carried}
-                written = {q.id: cells[i] for i, q, _ in self.questions if i < len(cells)}
-                return Row(number, None, f"{len(cells)} cells, but the header has {self.width} columns", own,
-                           written)
+                written = {q.id: cells[i] for i, q, _header in self.questions if i < len(cells)}
+                return Row(number, None, ngettext("{count} cell, but the header has {columns} columns",
+                                                  "{count} cells, but the header has {columns} columns",
+                                                  len(cells)).format(count=len(cells), columns=self.width),
+                           own, written)
         own = {name: cells[index] for index, name in self.carried}
         answers: dict[str, Any] = {}
         problems: list[str] = []
@@ -526,12 +555,12 @@ class _TableReader:
             except PathfinderError:
                 problems.append(f"{_answer_name(question, header)}: {refusal(question, cells[index])}")
         if problems:
-            return Row(number, None, "; ".join(problems), own, {q.id: cells[i] for i, q, _ in self.questions})
+            return Row(number, None, "; ".join(problems), own, {q.id: cells[i] for i, q, _header in self.questions})
         return Row(number, answers, None, own)
 
 
 def _answer_name(question: Question, header: str) -> str:
     """Which answer, in the form's words: the question's title, and the column's header where it differs."""
     if header_key(header) == header_key(question.title):
-        return question.title
-    return f"{question.title} ({header!r})"
+        return _(question.title)
+    return f"{_(question.title)} ({header!r})"

@@ -26,8 +26,9 @@ from typing import Any, NamedTuple
 from pathfinder.batch.read import Plan, Reader, Record, Source, open_source, who
 from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, defaults, kept_as_is, validate_answer
 from pathfinder.errors import PathfinderError, Stopped
+from pathfinder.i18n import _, ngettext
 
-__all__ = ["Outcome", "Plan", "Source", "open_source", "run"]
+__all__ = ["Outcome", "Plan", "Source", "open_source", "plan_lines", "problem_line", "progress_label", "run"]
 
 
 @dataclass
@@ -40,17 +41,42 @@ class Outcome:
     stopped: bool = False  # --strict stopped at the first row that could not be scored
     tally: Counter[tuple[str, str]] = field(default_factory=Counter)  # (program name, clear|lean|toss-up|none)
 
-    def summary(self) -> str:
-        """What happened, in one line for standard error."""
-        sets = "answer set" if self.scored == 1 else "answer sets"
+    def summary(self, wrote: str | None = None) -> str:
+        """What happened, in one line for standard error (ending with the file ``wrote`` to, if any)."""
+        values = {"scored": f"{self.scored:,}", "failed": f"{self.failed:,}", "first": self.first_failure}
         if self.stopped:
-            return (f"stopped at line {self.first_failure} (--strict), which could not be scored; "
-                    f"scored {self.scored:,} {sets} before it")
-        if self.failed:
-            rows = "row" if self.failed == 1 else "rows"
-            return (f"scored {self.scored:,} {sets}; {self.failed:,} {rows} could not be scored (the first at line "
-                    f"{self.first_failure}), each written with its error")
-        return f"scored {self.scored:,} {sets}"
+            line = ngettext("stopped at line {first} (--strict), which could not be scored; scored {scored} answer "
+                            "set before it",
+                            "stopped at line {first} (--strict), which could not be scored; scored {scored} answer "
+                            "sets before it", self.scored).format(**values)
+        elif self.failed:
+            line = ngettext("scored {scored} answer set", "scored {scored} answer sets", self.scored).format(**values)
+            line = ngettext("{scored}; {failed} row could not be scored (the first at line {first}), written with its "
+                            "error",
+                            "{scored}; {failed} rows could not be scored (the first at line {first}), each written "
+                            "with its error", self.failed).format(**{**values, "scored": line})
+        else:
+            line = ngettext("scored {scored} answer set", "scored {scored} answer sets", self.scored).format(**values)
+        return line if wrote is None else _("{summary}; wrote {file}").format(summary=line, file=wrote)
+
+
+def problem_line(label: str, line: int, who: str, message: str) -> str:
+    """A row that could not be scored, for standard error: where it is, whose it is, and what is wrong."""
+    if who:
+        return _("{label} line {line} ({who}): {problem}").format(label=label, line=line, who=who, problem=message)
+    return _("{label} line {line}: {problem}").format(label=label, line=line, problem=message)
+
+
+def plan_lines(label: str, plan: Plan) -> str:
+    """How a table's header was read, for standard error: its layout, then each column and what it was read as."""
+    head = _("{label}: {layout}; the header on line {line} was read as:").format(label=label, layout=plan.layout,
+                                                                               line=plan.line)
+    return "\n".join([head, *plan.report()])
+
+
+def progress_label(label: str) -> str:
+    """The progress bar's words while a file is scored."""
+    return _("Scoring {label}").format(label=label)
 
 
 # --- scoring ------------------------------------------------------------------------------
@@ -312,8 +338,8 @@ def _in_helpers(job: Job, chunks: Iterator[list[Record]], handle: Callable[[list
                 pass
         finished = True
     except BrokenProcessPool:
-        raise Stopped("a helper process scoring the lines stopped unexpectedly (out of memory?), so the run "
-                      "stopped") from None
+        raise Stopped(_("a helper process scoring the lines stopped unexpectedly (out of memory?), so the run "
+                        "stopped")) from None
     finally:
         # A normal end waits for the helpers to exit; an interruption leaves them to finish the chunk in hand.
         helpers.shutdown(wait=finished, cancel_futures=True)

@@ -11,6 +11,8 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pathfinder.i18n import _
+
 if TYPE_CHECKING:
     from pathfinder.core.programs import Catalog, Program
 
@@ -33,9 +35,9 @@ def compare_csv(catalog: Catalog, programs: Sequence[Program], sources: bool = F
         headings, rows = factsheet.quick_table(programs)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    header = ["Fact", *headings]
+    header = [_("Fact"), *headings]
     if sources:
-        header.extend(f"Sources: {heading}" for heading in headings)
+        header.extend(_("Sources: {column}").format(column=heading) for heading in headings)
     writer.writerow([csv_safe(c) for c in header])
     for row in rows:
         cells = [row.label, *("\n".join(line.text for line in cell) for cell in row.cells)]

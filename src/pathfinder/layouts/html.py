@@ -12,6 +12,8 @@ from importlib import resources
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
+from pathfinder import i18n
+from pathfinder.i18n import _
 from pathfinder.report import document as model
 
 # Colours that keep 3:1 against white (lines and marks), with a dash pattern each, so colour is never
@@ -31,6 +33,9 @@ LINE_CHARS = 48  # a line of 14-unit text across the chart's width
 def _environment() -> Environment:
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True)
+    # The template's words through the run's catalog, autoescaped like any value: {{ _("...") }}, with values
+    # {{ _("Made on {date}.").format(date=...) }}.
+    env.globals.update(_=i18n._, ngettext=i18n.ngettext, pgettext=i18n.pgettext)
     env.filters["notes"] = _notes
     env.tests.update(paragraph=lambda b: isinstance(b, model.Paragraph), bullets=lambda b: isinstance(b, model.Bullets),
                      table=lambda b: isinstance(b, model.Table))
@@ -39,7 +44,9 @@ def _environment() -> Environment:
 
 def _notes(item: model.Text) -> Markup:
     """A text and its footnote marks, each a link to its source."""
-    marks = "".join(f'<sup><a href="#source-{n}" aria-label="source {n}">[{n}]</a></sup>' for n in item.notes)
+    name = _("source {number}")  # a footnote mark's name, read aloud
+    marks = "".join(f'<sup><a href="#source-{n}" aria-label="{escape(name.format(number=n))}">[{n}]</a></sup>'
+                    for n in item.notes)
     return escape(item.text) + Markup(marks)
 
 
@@ -96,8 +103,9 @@ def chart_svg(chart: model.Chart, standalone: bool = False, ident: str = "chart"
             continue
         parts.append(f'<text x="{x(year):.1f}" y="{TOP + plot_h + 20}" text-anchor="middle" font-size="{TEXT}" '
                      f'fill="#333333">{year}</text>')
+    axis = escape(_("years from today"))
     parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{TOP + plot_h + 38}" text-anchor="middle" '
-                 f'font-size="{TEXT}" fill="#333333">years from today</text>')
+                 f'font-size="{TEXT}" fill="#333333">{axis}</text>')
     for index, series in enumerate(chart.series):
         colour, dash = SERIES[index % len(SERIES)]
         points = [(x(i + 1), y(v)) for i, v in enumerate(series.values) if v is not None]
@@ -159,7 +167,9 @@ def to_html(report: model.Report) -> str:
             if isinstance(block, model.Chart):
                 charts[(section.key, b_index)] = Markup(chart_svg(block, ident=f"chart-{section.key}-{b_index}"))
     first, appendix = model.first_page(report)
-    return template.render(report=report, first=first, appendix=appendix, charts=charts,
+    made_on = Markup(escape(_("Made on {date}."))).format(date=Markup("<time>{}</time>").format(report.date))
+    return template.render(language=i18n.language(), made_on=made_on, report=report, first=first, appendix=appendix,
+                           charts=charts,
                            works=model.works(report.sources),
                            decision=report.decision,
                            decision_svg=Markup(decision_svg(report.decision)) if report.decision else None)
@@ -169,5 +179,5 @@ def chart_only(report: model.Report) -> str:
     """The money-and-time chart alone, as a standalone SVG (``--export report.svg``)."""
     chart = next((b for s in report.sections for b in s.blocks if isinstance(b, model.Chart)), None)
     if chart is None:
-        chart = model.Chart("Money and time", "No projection to chart.", ())
+        chart = model.Chart(_("Money and time"), _("No projection to chart."), ())
     return chart_svg(chart, standalone=True)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pathfinder.i18n import _, pgettext
 from pathfinder.report import document as model
 
 if TYPE_CHECKING:
@@ -58,23 +59,23 @@ def _block(block: model.Block) -> str:
 def to_markdown(report: model.Report) -> str:
     out = [f"# {escape(report.title)}", ""]
     if report.date:
-        out += [f"Made on {escape(report.date)}.", ""]
+        out += [_("Made on {date}.").format(date=escape(report.date)), ""]
     headline = report.headline
     if headline is not None:
-        out += ["## Your recommendation", "", f"**{escape(headline.program)}: {escape(headline.pathway)}**", "",
+        out += ["## " + _("Your recommendation"), "", f"**{escape(headline.program)}: {escape(headline.pathway)}**", "",
                 f"{escape(headline.verdict)}. {_text(headline.line)}", ""]
     for section in report.sections:
         out += [f"## {escape(section.heading)}", ""]
         for block in section.blocks:
             out += [_block(block), ""]
     if report.sources:
-        out += ["## Sources", ""]
+        out += ["## " + pgettext("report heading", "Sources"), ""]
         for work in model.works(report.sources):  # each work once, the sections cited beside it
             link = f" <{work.url}>" if work.url else ""
             if len(work.parts) == 1 and work.parts[0][1] is None:
                 out.append(f"- {escape(work.title)}{link} [{work.parts[0][0]}]")
                 continue
-            cited = "; ".join(f"[{number}] " + (f'"{escape(part)}"' if part else "the whole work")
+            cited = "; ".join(f"[{number}] " + (f'"{escape(part)}"' if part else _("the whole work"))
                               for number, part in work.parts)
             out.append(f"- {escape(work.title)}{link}: {cited}")
         out.append("")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pathfinder.i18n import _
+
 if TYPE_CHECKING:
     from pathfinder.core.programs import Catalog
 
@@ -28,12 +30,13 @@ def sources_text(catalog: Catalog, width: int = 80) -> str:
     uses = source_uses(catalog)
     blocks = []
     for source in catalog.sources:
-        lines = [source.title + (" (official)" if source.official else "")]
-        lines.append("  " + " | ".join(part for part in (source.publisher, source.url or "no link") if part))
-        lines.append(f"  Figures as of: {source.as_of}; read {source.retrieved}")
+        lines = [_("{title} (official)").format(title=source.title) if source.official else source.title]
+        lines.append("  " + " | ".join(part for part in (source.publisher, source.url or _("no link")) if part))
+        lines.append("  " + _("Figures as of: {as_of}; read {retrieved}").format(as_of=source.as_of,
+                                                                                 retrieved=source.retrieved))
         figures = uses.get(source.id, [])
-        rests = "; ".join(figures) if figures else "nothing shown (kept for reference)"
-        lines += textwrap.wrap(f"Rests on it: {rests}.", width, initial_indent="  ", subsequent_indent="    ",
-                               break_on_hyphens=False, break_long_words=False)
+        rests = "; ".join(figures) if figures else _("nothing shown (kept for reference)")
+        lines += textwrap.wrap(_("Rests on it: {figures}.").format(figures=rests), width, initial_indent="  ",
+                               subsequent_indent="    ", break_on_hyphens=False, break_long_words=False)
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"

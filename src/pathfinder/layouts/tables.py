@@ -16,6 +16,7 @@ holds for every cell: headers, the class's own cells, answers and the catalog's 
 from __future__ import annotations
 
 import csv
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
@@ -26,6 +27,7 @@ from pathfinder.core import explain
 from pathfinder.core.advice import score_line
 from pathfinder.core.programs import Catalog
 from pathfinder.core.wording import to_points
+from pathfinder.i18n import N_, _
 from pathfinder.layouts.csvtext import csv_safe
 
 if TYPE_CHECKING:
@@ -36,6 +38,22 @@ if TYPE_CHECKING:
 WRITE_CHUNK = 64 * 1024
 RESULT_COLUMNS = ("recommended_program", "pathway", "confidence", "margin", "fits_limits", "reason", "warning")
 CATEGORIES = ("clear", "lean", "toss-up", "none")  # the class summary's columns: the confidences, as the rows say them
+# The result's columns and the confidences as a counselor's table names them, in the run's language (the English
+# names are the ids scripts know).
+COLUMN_WORDS = {"recommended_program": N_("recommended_program"), "pathway": N_("pathway"),
+                "confidence": N_("confidence"), "margin": N_("margin"), "fits_limits": N_("fits_limits"),
+                "reason": N_("reason"), "warning": N_("warning"), "error": N_("error"), "line": N_("line")}
+CONFIDENCE_WORDS = {"clear": N_("clear"), "lean": N_("lean"), "toss-up": N_("toss-up"), "none": N_("none")}
+
+
+def column_words(name: str) -> str:
+    """A result column's header in the run's language ('confidence' -> 'confianza')."""
+    return _(COLUMN_WORDS[name])
+
+
+def confidence_words(confidence: str) -> str:
+    """A confidence as the table says it ('toss-up' -> 'empate')."""
+    return _(CONFIDENCE_WORDS[confidence]) if confidence in CONFIDENCE_WORDS else confidence
 
 
 class _Buffered:
@@ -97,8 +115,9 @@ class JsonLines(_Buffered):
 def table_header(catalog: Catalog, columns: Sequence[str], questions: Sequence[Question] = ()) -> list[str]:
     """The class's own columns, the questions' titles, the result's columns, each program's score, the error and
     the line."""
-    return [*columns, *(q.title for q in questions), *RESULT_COLUMNS, *(f"{p.short_name} score" for p in
-                                                                         catalog.programs), "error", "line"]
+    return [*columns, *(_(q.title) for q in questions), *map(column_words, RESULT_COLUMNS),
+            *(_("{program} score").format(program=p.short_name) for p in catalog.programs),
+            column_words("error"), column_words("line")]
 
 
 def table_result(catalog: Catalog, ranking: Ranking) -> list[Any]:
@@ -106,8 +125,8 @@ def table_result(catalog: Catalog, ranking: Ranking) -> list[Any]:
     first = ranking.first
     scores = {p.program.id: to_points(p.best.score) for p in ranking.programs}
     return [
-        first.program.name, first.best.pathway.name, ranking.confidence,
-        "" if ranking.margin is None else to_points(ranking.margin), "yes" if ranking.fits else "no",
+        first.program.name, first.best.pathway.name, confidence_words(ranking.confidence),
+        "" if ranking.margin is None else to_points(ranking.margin), _("yes") if ranking.fits else _("no"),
         explain.first_reason(ranking), explain.first_warning(ranking),
         *(scores[p.id] for p in catalog.programs),
     ]
@@ -142,7 +161,7 @@ class _Rows:
         return [_cell(columns.get(name)) for name in self.names]
 
     def cells(self, line: int, columns: dict[str, Any], answers: dict[str, Any], ranking: Ranking) -> list[Any]:
-        return [*self.own(columns), *(q.label_for(answers[q.id]) for q in self.questions),
+        return [*self.own(columns), *(_(q.label_for(answers[q.id])) for q in self.questions),
                 *table_result(self.catalog, ranking), "", line]
 
     def scored_rows(self, line: int, columns: dict[str, Any], answers: dict[str, Any],
@@ -246,7 +265,7 @@ class Workbook(_Rows):
         self.out = out
         self.book = Book(write_only=True)
         self.book.properties.creator = "pathfinder"
-        self.sheet = self.book.create_sheet("Recommendations")
+        self.sheet = self.book.create_sheet(_("Recommendations"))
         self.heads: list[str] = []
         self.waiting: list[list[Any]] | None = []
         self.rows = 0
@@ -316,7 +335,7 @@ class Workbook(_Rows):
         self._start()
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.heads))}{self.rows + 1}"
         if summary is not None:
-            sheet = self.book.create_sheet("Class summary")
+            sheet = self.book.create_sheet(_("Class summary"))
             sheet.column_dimensions["A"].width = max(len(str(row[0])) for row in summary.rows) + 2
             sheet.append([self._text(str(cell), bold=True) for cell in summary.heads])
             for row in summary.rows:
@@ -361,19 +380,23 @@ class Summary(NamedTuple):
 
 
 def summary_table(tally: Counter[tuple[str, str]], catalog: Catalog, failed: int = 0) -> Summary:
-    heads = ["Program", *CATEGORIES, "total"]
+    heads = [_("Program"), *map(confidence_words, CATEGORIES), _("total")]
     rows: list[list[Any]] = []
     for program in catalog.programs:
         counts = [tally.get((program.name, key), 0) for key in CATEGORIES]
         rows.append([program.name, *counts, sum(counts)])
     totals = [sum(tally.get((p.name, key), 0) for p in catalog.programs) for key in CATEGORIES]
-    rows.append(["All students scored", *totals, sum(totals)])
-    rows.append(["Could not be scored", *(None for _ in CATEGORIES), failed])
-    rows.append(["Class total", *(None for _ in CATEGORIES), sum(totals) + failed])
-    note = [f'none = "{explain.verdict("none")}": the student is counted under the program',
-            "nearest to fitting their budget, timeline and education. A student who could not",
-            "be scored has a row with the error that says which answer to correct."]
+    rows.append([_("All students scored"), *totals, sum(totals)])
+    rows.append([_("Could not be scored"), *(None for _category in CATEGORIES), failed])
+    rows.append([_("Class total"), *(None for _category in CATEGORIES), sum(totals) + failed])
+    note = textwrap.wrap(_('{none} = "{verdict}": the student is counted under the program nearest to fitting '
+                           "their budget, timeline and education. A student who could not be scored has a row with "
+                           "the error that says which answer to correct.").format(
+        none=confidence_words("none"), verdict=explain.verdict("none")), NOTE_WIDTH)
     return Summary(heads, rows, note)
+
+
+NOTE_WIDTH = 80  # the class summary's note, in lines an 80-column terminal shows whole
 
 
 def class_summary(tally: Counter[tuple[str, str]], catalog: Catalog, failed: int = 0) -> str:
@@ -383,4 +406,4 @@ def class_summary(tally: Counter[tuple[str, str]], catalog: Catalog, failed: int
     widths = [max(len(r[i]) for r in shown) for i in range(len(summary.heads))]
     lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
                        for i, cell in enumerate(row)).rstrip() for row in shown]
-    return "\n".join(["Class summary", *lines, *summary.note]) + "\n"
+    return "\n".join([_("Class summary"), *lines, *summary.note]) + "\n"

@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pathfinder.core import wording
+from pathfinder.i18n import _, pgettext
 from pathfinder.report import document as model
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class ReportView:
                 yield _block(block, console, width)
         if self.report.sources:
             yield Text()
-            yield Text("Sources", style="bold")
+            yield Text(pgettext("report heading", "Sources"), style="bold")
             yield from _sources(self.report.sources)
         if self.report.more:
             yield Text()
@@ -117,7 +118,7 @@ def _sources(sources: Sequence[model.Footnote]) -> list[RenderableType]:
             text.append(": ")
             for i, part in enumerate(parts):
                 text.append(("; " if i else "") + f"[{part.number}] ", style="dim")
-                text.append(f'"{part.part}"' if part.part else "the whole work")
+                text.append(f'"{part.part}"' if part.part else _("the whole work"))
         lines.append(text)
     return lines
 
@@ -130,7 +131,7 @@ def _headline(headline: model.Headline, console: Console) -> RenderableType:
     body.append("\n")
     body.append(headline.verdict + ". ", style=CONFIDENCE_STYLES.get(headline.confidence, "bold"))
     body.append_text(_text(headline.line))
-    return Panel(body, title="Your recommendation", title_align="left", box=_box(console), expand=True)
+    return Panel(body, title=_("Your recommendation"), title_align="left", box=_box(console), expand=True)
 
 
 def _bulleted(mark: Text, body: Text) -> RenderableType:
@@ -160,9 +161,9 @@ def _longest_word(texts: Sequence[str]) -> int:
 
 def _table(table: model.Table, console: Console, width: int) -> RenderableType:
     """A framed table when every column can hold its longest word; otherwise (and below 80 columns) a list."""
-    columns = [[table.columns[0], *(label for label, _ in table.rows)]]
+    columns = [[table.columns[0], *(label for label, _cells in table.rows)]]
     for index in range(1, len(table.columns)):
-        columns.append([table.columns[index], *(line.text + _marks(line.notes) for _, cells in table.rows
+        columns.append([table.columns[index], *(line.text + _marks(line.notes) for _label, cells in table.rows
                                                 for line in cells[index - 1])])
     narrowest = [max(_longest_word(texts), 6 if i else 10) for i, texts in enumerate(columns)]
     light = table.key in ("figures", "quick")  # the summary's and compare's tables: no frame, to fit one screen
@@ -232,7 +233,8 @@ class ChartView:
         low, high = min([0, *known]), max([0, *known])
         years = max((len(s.values) for s in series), default=0)
         label = max((len(s.label) for s in series), default=0)
-        fixed = len(f"year {years}") + label + max((len(wording.money(v)) for v in known), default=0) + 4
+        fixed = (len(_("year {number}").format(number=years)) + label
+                 + max((len(wording.money(v)) for v in known), default=0) + 4)
         width = max(4, min(BAR_MAX, room - fixed))
         scale = width / (high - low) if high > low else 0.0
         zero = round(-low * scale)
@@ -254,8 +256,9 @@ class ChartView:
                 elif value is not None:
                     bar.append(axis, style="dim")
                     bar.append(block * length, style=colour)
-                grid.add_row(Text(f"year {year + 1}" if index == 0 else ""), Text(one.label, style=colour), bar,
-                             Text(wording.money(value) if value is not None else "not projected"))
+                grid.add_row(Text(_("year {number}").format(number=year + 1) if index == 0 else ""),
+                             Text(one.label, style=colour), bar,
+                             Text(wording.money(value) if value is not None else _("not projected")))
         return grid
 
 
@@ -297,13 +300,13 @@ def compare_table(catalog: Catalog, programs: Sequence[Program], *, sources: boo
 
 
 def questions_table(questions: Sequence[Question], *, console: Console) -> Table:
-    table = Table(box=_box(console), title="Questions", show_lines=True,
-                  caption="In an answers file, use the id; in a class file for pathfinder score, the id, the title "
-                          "or any of the words it is also read as.")
-    table.add_column("id and title")
-    table.add_column("kind")
-    table.add_column("allowed values")
-    table.add_column("default")
+    table = Table(box=_box(console), title=_("Questions"), show_lines=True,
+                  caption=_("In an answers file, use the id; in a class file for pathfinder score, the id, the title "
+                            "or any of the words it is also read as."))
+    table.add_column(_("id and title"))
+    table.add_column(_("kind"))
+    table.add_column(_("allowed values"))
+    table.add_column(_("default"))
     for q in questions:
         if q.kind == "choice":
             allowed = "\n".join(f"{'null' if c.value is None else c.value}: {c.label}" for c in q.choices)
@@ -313,7 +316,7 @@ def questions_table(questions: Sequence[Question], *, console: Console) -> Table
         name = Text(q.id, style="bold")
         name.append(f"\n{q.title}")
         if q.also_read_as:
-            name.append("\nalso read as: " + "; ".join(q.also_read_as), style="dim")
+            name.append("\n" + _("also read as: {words}").format(words="; ".join(q.also_read_as)), style="dim")
         table.add_row(name, Text(q.kind), Text(allowed), Text(default))
     return table
 

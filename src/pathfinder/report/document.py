@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pathfinder.core import wording
 from pathfinder.core.programs import Catalog, Pathway, Program
+from pathfinder.i18n import N_, _, pgettext
 from pathfinder.report import factsheet
 
 if TYPE_CHECKING:  # the result's models are not needed to lay out the catalog alone (compare)
@@ -93,7 +94,7 @@ class Footnote(NamedTuple):
 
     @property
     def text(self) -> str:
-        return f'{self.title}, section "{self.part}"' if self.part else self.title
+        return _('{title}, section "{part}"').format(title=self.title, part=self.part) if self.part else self.title
 
 
 class Report(NamedTuple):
@@ -214,50 +215,60 @@ def _summary_reasons(result: Result, w: _Writer, limit: int | None) -> list[Text
 def _figures_table(catalog: Catalog, w: _Writer, entries: Sequence[RankedProgram]) -> Table:
     """Total cost, time to a first job, early salary and growth, side by side."""
     columns = [""]
-    cells: dict[str, list[Cell]] = {"Total cost": [], "Time to a first job": [], "Early salary": [], "Job growth": []}
+    total, first_job, salary_row, growth_row = (pgettext("report row", "Total cost"),
+                                                pgettext("report row", "Time to a first job"),
+                                                pgettext("report row", "Early salary"),
+                                                pgettext("report row", "Job growth"))
+    cells: dict[str, list[Cell]] = {total: [], first_job: [], salary_row: [], growth_row: []}
     for entry in entries:
         program = _program(catalog, entry.program_id)
         pathway = _pathway(program, entry.pathway)
         score = _entry_pathway(entry)
-        fits = "" if entry.eligible else " (does not fit)"
-        columns.append(w.words(wording.pathway(program.short_name, entry.pathway_name)) + fits)
+        columns.append(_column_name(w.words(wording.pathway(program.short_name, entry.pathway_name)), entry.eligible))
         cost = (wording.money_span(score.cost_usd.low, score.cost_usd.high) if score.cost_usd.low is not None
-                else "not given by any source")
-        cells["Total cost"].append((w.say(cost, pathway.cost_sources()),))
+                else _("not given by any source"))
+        cells[total].append((w.say(cost, pathway.cost_sources()),))
         time = wording.span(score.time_to_work_months.low, score.time_to_work_months.high, "months")
         extra = [pathway.prerequisite.months.source] if score.prerequisite_first and pathway.prerequisite else []
-        cells["Time to a first job"].append((w.say(time, [*pathway.time_sources(), *extra]),))
+        cells[first_job].append((w.say(time, [*pathway.time_sources(), *extra]),))
         salary = program.outcomes.salary_usd
-        cells["Early salary"].append((w.say(f"{wording.money_span(salary.low, salary.high)} a year", [salary.source]),))
+        cells[salary_row].append((w.say(_(factsheet.PER_YEAR).format(
+            salary=wording.money_span(salary.low, salary.high)), [salary.source]),))
         growth = program.outcomes.job_growth
-        period = f" ({growth.period})" if growth.period else ""
-        cells["Job growth"].append((w.say(f"{wording.percent(growth.percent)}{period}", [growth.source]),))
-    return Table("Key figures", tuple(columns), tuple((label, tuple(row)) for label, row in cells.items()),
+        cells[growth_row].append((w.say(factsheet.growth_words(growth.percent, growth.period), [growth.source]),))
+    return Table(_("Key figures"), tuple(columns), tuple((label, tuple(row)) for label, row in cells.items()),
                  key="figures")
+
+
+def _column_name(name: str, fits: bool) -> str:
+    """A pathway as a column's heading, saying so when it does not fit the person's limits."""
+    return name if fits else _("{pathway} (does not fit)").format(pathway=name)
 
 
 def _change_line(result: Result, w: _Writer) -> tuple[str, Text]:
     rec = result.recommendation
     if not rec.fits_limits:
+        heading = _("What would make a program fit")
         if result.nearest_fit is not None:
-            return "What would make a program fit", w.say(result.nearest_fit.sentence)
-        return "What would make a program fit", w.say("No change to your answers alone makes a program fit.")
+            return heading, w.say(result.nearest_fit.sentence)
+        return heading, w.say(_("No change to your answers alone makes a program fit."))
     if rec.confidence == "toss-up" and result.what_would_decide:
-        return "What would settle it", w.say(result.what_would_decide[0].sentence)
+        return _("What would settle it"), w.say(result.what_would_decide[0].sentence)
     if result.what_would_change:
-        return "What would change it", w.say(result.what_would_change[0].sentence)
+        return _("What would change it"), w.say(result.what_would_change[0].sentence)
     if result.nearest_fit is not None:
-        return "What would change it", w.say(result.nearest_fit.sentence)
-    return "What would change it", w.say("No single change to your answers would put another program first.")
+        return _("What would change it"), w.say(result.nearest_fit.sentence)
+    return _("What would change it"), w.say(_("No single change to your answers would put another program first."))
 
 
 def _next_step(result: Result, w: _Writer, details: bool) -> Text:
     """The result's next step; a two-step path says where the whole plan is."""
     rec = result.recommendation
-    where = ""
-    if result.stackable_path is not None:
-        where = " The whole plan is below." if details else " The whole plan is in the full report."
-    return w.say(rec.next_step + where, rec.next_step_sources)
+    if result.stackable_path is None:
+        return w.say(rec.next_step, rec.next_step_sources)
+    where = (_("{step} The whole plan is below.") if details
+             else _("{step} The whole plan is in the full report."))
+    return w.say(where.format(step=rec.next_step), rec.next_step_sources)
 
 
 # --- the details ----------------------------------------------------------------------------------
@@ -268,8 +279,8 @@ def _answers_section(result: Result, w: _Writer) -> Section:
 
     rows = tuple((q.title, (( w.say(QUESTIONS_BY_ID[q.id].label_for(result.answers.get(q.id))),),))
                  for q in QUESTIONS)
-    return Section("answers", "Your answers",
-                   (Table("Your answers", ("Question", "Your answer"), rows, key="answers"),))
+    return Section("answers", _("Your answers"),
+                   (Table(_("Your answers"), (_("Question"), _("Your answer")), rows, key="answers"),))
 
 
 def compare_table(catalog: Catalog, programs: Sequence[Program], w: _Writer, sources: bool = True) -> Table:
@@ -278,29 +289,29 @@ def compare_table(catalog: Catalog, programs: Sequence[Program], w: _Writer, sou
     for row in factsheet.rows(programs, catalog):
         cells = tuple(tuple(w.say(line.text, line.sources if sources else ()) for line in cell) for cell in row.cells)
         rows.append((row.label, cells))
-    return Table("The programs side by side", columns, tuple(rows), key="compare")
+    return Table(_("The programs side by side"), columns, tuple(rows), key="compare")
 
 
 def _scores_section(result: Result, catalog: Catalog, w: _Writer) -> Section:
     entries = result.ranking
-    names = [w.words(wording.pathway(_short(catalog, e.program_id), e.pathway_name))
-             + ("" if e.eligible else " (does not fit)")
+    names = [_column_name(w.words(wording.pathway(_short(catalog, e.program_id), e.pathway_name)), e.eligible)
              for e in entries]
     weighed = [c for c in entries[0].criteria if c.fit is not None]
     by_program = [{c.id: c for c in e.criteria} for e in entries]
     rows = [(c.label, ((Text(f"{c.weight:.1f}"),), *((Text(f"{p[c.id].contribution:.1f}"),) for p in by_program)))
             for c in weighed]
-    rows.append(("Total", ((Text("100"),), *((Text(f"{e.score:.1f}"),) for e in entries))))
+    rows.append((_("Total"), ((Text("100"),), *((Text(f"{e.score:.1f}"),) for e in entries))))
     blocks: list[Block] = [
-        Paragraph(w.say("Each criterion's weight is its share of 100 points; a program earns part of it by how well it "
-                        "does on that criterion. The method, with every figure's scale, is in the project's "
-                        "method notes.")),
-        Table("Points by criterion", ("Criterion", "Weight", *names), tuple(rows), key="scores"),
+        Paragraph(w.say(_("Each criterion's weight is its share of 100 points; a program earns part of it by how well "
+                          "it does on that criterion. The method, with every figure's scale, is in the project's "
+                          "method notes."))),
+        Table(_("Points by criterion"), (_("Criterion"), _("Weight"), *names), tuple(rows), key="scores"),
     ]
     unweighed = [c.label.lower() for c in entries[0].criteria if c.fit is None]
     if unweighed:
-        blocks.append(Paragraph(w.say(f"Not weighed, because you gave no view on them: {wording.listing(unweighed)}.")))
-    return Section("scores", "How each program scored", tuple(blocks))
+        blocks.append(Paragraph(w.say(_("Not weighed, because you gave no view on them: {criteria}.").format(
+            criteria=wording.listing(unweighed)))))
+    return Section("scores", _("How each program scored"), tuple(blocks))
 
 
 def _money_section(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
@@ -314,44 +325,51 @@ def _money_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
         path = result.stackable_path
         first, goal = (_program(catalog, path.first_program_id).short_name,
                        _program(catalog, path.goal_program_id).short_name)
-        series.append(Series(f"{first}, then {goal}", tuple(y.mid for y in path.years)))
+        series.append(Series(_("{first}, then {goal}").format(first=first, goal=goal),
+                             tuple(y.mid for y in path.years)))
     ends = [f"{s.label} {wording.money(s.values[-1])}" for s in series if s.values and s.values[-1] is not None]
     catch = [_catch_up(labels[i], _short(catalog, p.compared_with), p.break_even.low, p.break_even.mid,
                        p.break_even.high, years)
              for i, p in enumerate(projection) if p.compared_with is not None]
-    description = (f"Earnings so far minus school costs at the end of each year from today, middle of the ranges. "
-                   f"After {wording.years(years)}: {wording.listing(ends)}.")
+    span = wording.years(years)
+    description = _("Earnings so far minus school costs at the end of each year from today, middle of the ranges. "
+                    "After {years}: {ends}.").format(years=span, ends=wording.listing(ends))
+
     def before_work(p: ProgramProjection) -> str:
-        school = f"{wording.span(p.school_months.low, p.school_months.high, 'months')} of school"
+        school = wording.span(p.school_months.low, p.school_months.high, "months")
         search = _pathway(_program(catalog, p.program_id), p.pathway).job_search_months
         if search is None or not search.known:
-            return f"{school}; no job search counted (no source gives one)"
-        return f"{school}, then {wording.span(p.job_search_months.low, p.job_search_months.high, 'months')} to a job"
+            return _("{school} of school; no job search counted (no source gives one)").format(school=school)
+        return _("{school} of school, then {search} to a job").format(
+            school=school, search=wording.span(p.job_search_months.low, p.job_search_months.high, "months"))
 
     rows = [
-        ("Before the first job", tuple((Text(before_work(p)),) for p in projection)),
-        ("Cost, paid up front",
+        (_("Before the first job"), tuple((Text(before_work(p)),) for p in projection)),
+        (_("Cost, paid up front"),
          tuple((Text(wording.span(p.cost_usd.low, p.cost_usd.high, "usd")),) for p in projection)),
-        ("Pay a year", tuple((Text(wording.span(p.salary_usd.low, p.salary_usd.high, "usd")),) for p in projection)),
-        (f"After {wording.years(years)}: low", tuple((Text(wording.money(p.years[-1].low)),) for p in projection)),
-        ("middle", tuple((Text(wording.money(p.years[-1].mid)),) for p in projection)),
-        ("high", tuple((Text(wording.money(p.years[-1].high)),) for p in projection)),
+        (_("Pay a year"), tuple((Text(wording.span(p.salary_usd.low, p.salary_usd.high, "usd")),) for p in projection)),
+        (_("After {years}: low").format(years=span),
+         tuple((Text(wording.money(p.years[-1].low)),) for p in projection)),
+        (pgettext("range end", "middle"), tuple((Text(wording.money(p.years[-1].mid)),) for p in projection)),
+        (pgettext("range end", "high"), tuple((Text(wording.money(p.years[-1].high)),) for p in projection)),
     ]
-    yearly = tuple((f"Year {i + 1}",
+    yearly = tuple((_("Year {number}").format(number=i + 1),
                     tuple((Text(wording.money(s.values[i]) if i < len(s.values) else "-"),) for s in series))
                    for i in range(years))
+    title = _("Money and time over {years}").format(years=span)
     blocks: list[Block] = [
-        Paragraph(w.say("Earnings so far minus school costs, at the end of each year from today: the middle of the "
-                        "ranges in the chart, the low and high ends in the table. Every assumption is listed under "
-                        "Assumptions.")),
-        Chart(f"Money and time over {wording.years(years)}", description, tuple(series)),
-        Table(f"After {wording.years(years)}", ("", *labels), tuple(rows), key="projection"),
+        Paragraph(w.say(_("Earnings so far minus school costs, at the end of each year from today: the middle of the "
+                          "ranges in the chart, the low and high ends in the table. Every assumption is listed under "
+                          "Assumptions."))),
+        Chart(title, description, tuple(series)),
+        Table(_("After {years}").format(years=span), ("", *labels), tuple(rows), key="projection"),
     ]
     notes = [*catch, *(n for p in projection for n in p.notes)]
     if notes:
         blocks.append(Bullets(tuple(w.say(n) for n in notes)))
-    blocks.append(Table("Year by year, middle of the ranges", ("", *(s.label for s in series)), yearly, key="yearly"))
-    return Section("money", f"Money and time over {wording.years(years)}", tuple(blocks))
+    blocks.append(Table(_("Year by year, middle of the ranges"), ("", *(s.label for s in series)), yearly,
+                        key="yearly"))
+    return Section("money", title, tuple(blocks))
 
 
 def _short(catalog: Catalog, program_id: str | None) -> str:
@@ -361,11 +379,16 @@ def _short(catalog: Catalog, program_id: str | None) -> str:
 
 def _catch_up(name: str, other: str, low: int | None, mid: int | None, high: int | None, years: int) -> str:
     def when(value: int | None) -> str:
-        return f"year {value}" if value is not None else f"not within {wording.years(years)}"
+        return (_("year {number}").format(number=value) if value is not None
+                else _("not within {years}").format(years=wording.years(years)))
 
-    head = (f"The {name} catches up with {other} in year {mid}" if mid is not None
-            else f"The {name} does not catch up with {other} within {wording.years(years)}")
-    return f"{head} in the middle of the ranges ({when(low)} at the low end, {when(high)} at the high end)."
+    values = {"name": name, "other": other, "year": mid, "years": wording.years(years), "low": when(low),
+              "high": when(high)}
+    if mid is not None:
+        return _("The {name} catches up with {other} in year {year} in the middle of the ranges ({low} at the low "
+                 "end, {high} at the high end).").format(**values)
+    return _("The {name} does not catch up with {other} within {years} in the middle of the ranges ({low} at the "
+             "low end, {high} at the high end).").format(**values)
 
 
 def _stack_section(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
@@ -379,12 +402,14 @@ def _stack_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
     blocks: list[Block] = [
         Paragraph(w.say(path.reason, [path.source])),
         Bullets(tuple(w.say(s.summary) for s in path.steps), numbered=True),
-        Paragraph(w.say(f"After {wording.years(years)}, the two steps come to {wording.money(last.mid)} in the "
-                        f"middle of the ranges ({wording.money(last.low)} to {wording.money(last.high)}). "
-                        + _catch_up("two-step path", f"staying in {first}", spread.low, spread.mid, spread.high,
-                                    years))),
+        Paragraph(w.say(_("After {years}, the two steps come to {middle} in the middle of the ranges ({low} to "
+                          "{high}). {catch_up}").format(
+            years=wording.years(years), middle=wording.money(last.mid), low=wording.money(last.low),
+            high=wording.money(last.high),
+            catch_up=_catch_up(_("two-step path"), _("staying in {program}").format(program=first), spread.low,
+                               spread.mid, spread.high, years)))),
     ]
-    return Section("two-step", f"A two-step path toward {goal}", tuple(blocks))
+    return Section("two-step", _("A two-step path toward {program}").format(program=goal), tuple(blocks))
 
 
 def _changes_section(result: Result, w: _Writer) -> Section:
@@ -392,13 +417,14 @@ def _changes_section(result: Result, w: _Writer) -> Section:
     if result.nearest_fit is not None:
         blocks.append(Paragraph(w.say(result.nearest_fit.sentence)))
     if result.what_would_decide:
-        blocks.append(Paragraph(w.say("What would settle the toss-up, for you:")))
+        blocks.append(Paragraph(w.say(_("What would settle the toss-up, for you:"))))
         blocks.append(Bullets(tuple(w.say(d.sentence) for d in result.what_would_decide)))
     if result.what_would_change:
         blocks.append(Bullets(tuple(w.say(c.sentence) for c in result.what_would_change)))
     elif result.nearest_fit is None:
-        blocks.append(Paragraph(w.say("No single change to one answer or one weight would put another program first.")))
-    return Section("changes", "What would change the advice", tuple(blocks))
+        blocks.append(Paragraph(w.say(_("No single change to one answer or one weight would put another program "
+                                        "first."))))
+    return Section("changes", _("What would change the advice"), tuple(blocks))
 
 
 def _what_if_section(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
@@ -414,15 +440,16 @@ def _what_if_section(result: Result, catalog: Catalog, w: _Writer) -> Section | 
         rows.append((question.title, ((Text(question.label_for(change["from"])),),
                                       (Text(question.label_for(change["to"])),))))
     before, after = result.recommendation, what_if.recommendation
-    rows.append(("Recommended", ((w.say(f"{before.program_name}, {before.pathway_name.lower()}"),),
-                                 (w.say(f"{after.program_name}, {after.pathway_name.lower()}"),))))
-    rows.append(("Confidence", ((Text(before.verdict),), (Text(after.verdict),))))
+    rows.append((_("Recommended"), ((w.say(f"{before.program_name}, {before.pathway_name.lower()}"),),
+                                    (w.say(f"{after.program_name}, {after.pathway_name.lower()}"),))))
+    rows.append((_("Confidence"), ((Text(before.verdict),), (Text(after.verdict),))))
     others = {e.program_id: e for e in what_if.ranking}
     for entry in result.ranking:
         name = _short(catalog, entry.program_id)
-        rows.append((f"{name} score", ((Text(_score_words(entry)),), (Text(_score_words(others[entry.program_id])),))))
-    table = Table("What if", ("", "Your answers", "What if"), tuple(rows), key="what-if")
-    return Section("what-if", "What if", (table, Paragraph(w.say(what_if.outcome))))
+        rows.append((_("{program} score").format(program=name),
+                     ((Text(_score_words(entry)),), (Text(_score_words(others[entry.program_id])),))))
+    table = Table(_("What if"), ("", _("Your answers"), _("What if")), tuple(rows), key="what-if")
+    return Section("what-if", _("What if"), (table, Paragraph(w.say(what_if.outcome))))
 
 
 def _what_if_summary(result: Result, w: _Writer) -> Section | None:
@@ -430,12 +457,12 @@ def _what_if_summary(result: Result, w: _Writer) -> Section | None:
     score, is in the whole report)."""
     if result.what_if is None:
         return None
-    return Section("what-if", "What if", (Paragraph(w.say(result.what_if.sentence)),))
+    return Section("what-if", _("What if"), (Paragraph(w.say(result.what_if.sentence)),))
 
 
 def _score_words(entry: RankedProgram) -> str:
     text = f"{entry.score:.1f} ({entry.pathway_name.lower()})"
-    return text if entry.eligible else text + ", does not fit"
+    return text if entry.eligible else _("{score}, does not fit").format(score=text)
 
 
 def _list_section(key: str, heading: str, items: Sequence[str], w: _Writer, numbered: bool = False) -> Section | None:
@@ -459,26 +486,26 @@ def build(result: Result, catalog: Catalog, *, details: bool = False, today: dat
     change_heading, change = _change_line(result, w)
     sections: list[Section | None] = [
         None if details else _what_if_summary(result, w),
-        Section("reasons", "Why", (Bullets(tuple(_summary_reasons(result, w, reasons))),)),
-        Section("figures", "Key figures", (_figures_table(catalog, w, entries),)),
+        Section("reasons", _("Why"), (Bullets(tuple(_summary_reasons(result, w, reasons))),)),
+        Section("figures", _("Key figures"), (_figures_table(catalog, w, entries),)),
         Section("change", change_heading, (Paragraph(change),)),
-        Section("next", "Next step", (Paragraph(_next_step(result, w, details)),)),
+        Section("next", _("Next step"), (Paragraph(_next_step(result, w, details)),)),
     ]
     if details:
         programs = [_program(catalog, e.program_id) for e in result.ranking]
         sections += [
             _what_if_section(result, catalog, w),
             _answers_section(result, w),
-            _list_section("good-to-know", "Good to know", result.warnings, w),
-            Section("compare", "The programs side by side", (compare_table(catalog, programs, w),)),
+            _list_section("good-to-know", _("Good to know"), result.warnings, w),
+            Section("compare", _("The programs side by side"), (compare_table(catalog, programs, w),)),
             _scores_section(result, catalog, w),
             _money_section(result, catalog, w),
             _stack_section(result, catalog, w),
             _changes_section(result, w),
-            _list_section("next-steps", "Next steps", result.recommendation.next_steps, w),
-            _list_section("assumptions", "Assumptions", result.assumptions, w),
+            _list_section("next-steps", _("Next steps"), result.recommendation.next_steps, w),
+            _list_section("assumptions", _("Assumptions"), result.assumptions, w),
         ]
-    return Report("Your pathfinder recommendation", _date_words(today or date.today()), headline,
+    return Report(_("Your pathfinder recommendation"), _date_words(today or date.today()), headline,
                   tuple(s for s in sections if s is not None), w.sources(), None if details else more,
                   decision_chart(result, catalog) if details else None)
 
@@ -489,35 +516,40 @@ def compare_report(catalog: Catalog, programs: Sequence[Program], sources: bool 
     ``sources``; with ``details``, the programs in full instead (alternates, notes, official figures)."""
     w = _Writer(catalog)
     if details:
-        section = Section("compare", "The programs side by side", (compare_table(catalog, programs, w, sources),))
+        section = Section("compare", _("The programs side by side"), (compare_table(catalog, programs, w, sources),))
     else:
         section = quick_section(catalog, programs, w, sources)
-    return Report("The programs side by side", "", None, (section,), w.sources() if sources else (),
-                  None if details else COMPARE_MORE)
+    return Report(_("The programs side by side"), "", None, (section,), w.sources() if sources else (),
+                  None if details else _(COMPARE_MORE))
 
 
-SHORT_NAME = "{short} is {name}"
-COMPARE_MORE = ("More: pathfinder compare --details shows each program in full (other figures, notes, the "
-                "official ones); --sources says where each figure comes from.")
+SHORT_NAME = N_("{short} is {name}")
+COMPARE_MORE = N_("More: pathfinder compare --details shows each program in full (other figures, notes, the "
+                  "official ones); --sources says where each figure comes from.")
 
 
 def quick_section(catalog: Catalog, programs: Sequence[Program], w: _Writer, sources: bool) -> Section:
     """The quick table: figures as they are, abbreviations named once under it (spelled out in the cells, they
     would not fit a column)."""
     headers, rows = factsheet.quick_table(programs)
-    table = Table("The programs side by side", ("", *headers),
+    table = Table(_("The programs side by side"), ("", *headers),
                   tuple((row.label, tuple(tuple(Text(line.text, w.notes(line.sources) if sources else ())
                                                 for line in cell) for cell in row.cells)) for row in rows),
                   key="quick")
-    names = "; ".join(SHORT_NAME.format(short=p.short_name, name=p.name) for p in programs if p.short_name != p.name)
+    names = "; ".join(_(SHORT_NAME).format(short=p.short_name, name=p.name) for p in programs if p.short_name != p.name)
     blocks: list[Block] = [table]
     if names:
         blocks.append(Paragraph(Text(names + ".")))
-    return Section("quick", "The programs side by side", tuple(blocks))
+    return Section("quick", _("The programs side by side"), tuple(blocks))
+
+
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"), N_("August"),
+          N_("September"), N_("October"), N_("November"), N_("December"))
 
 
 def _date_words(day: date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    """'7 December 2026' ('7 de diciembre de 2026'): the month's name from the catalog, not the system's locale."""
+    return _("{day} {month} {year}").format(day=day.day, month=_(MONTHS[day.month - 1]), year=day.year)
 
 
 # --- on paper and on a phone: the first page, the decision at a glance, each work once -----------------
@@ -547,11 +579,11 @@ class Work(NamedTuple):
     parts: tuple[tuple[int, str | None], ...]
 
 
-DECISION_TITLE = "Your decision at a glance"
-DECISION_FITS = "{name}: {points} of 100 points, fits your limits"
-DECISION_MISSES = "{name}: {points} of 100 points, does not fit your limits"
-DECISION_DESCRIPTION = ("How each program scores out of 100 on your answers, and whether it fits your limits "
-                        "(budget, time and education): {bars}.")
+DECISION_TITLE = N_("Your decision at a glance")
+DECISION_FITS = N_("{name}: {points} of 100 points, fits your limits")
+DECISION_MISSES = N_("{name}: {points} of 100 points, does not fit your limits")
+DECISION_DESCRIPTION = N_("How each program scores out of 100 on your answers, and whether it fits your limits "
+                          "(budget, time and education): {bars}.")
 
 
 def decision_chart(result: Result, catalog: Catalog) -> BarChart:
@@ -561,9 +593,9 @@ def decision_chart(result: Result, catalog: Catalog) -> BarChart:
     for entry in result.ranking:
         name = wording.pathway(_program(catalog, entry.program_id).short_name, entry.pathway_name)
         line = DECISION_FITS if entry.eligible else DECISION_MISSES
-        bars.append(Bar(line.format(name=name, points=f"{entry.score:.1f}"), entry.score, entry.eligible))
-    description = DECISION_DESCRIPTION.format(bars="; ".join(bar.label for bar in bars))
-    return BarChart(DECISION_TITLE, description, tuple(bars))
+        bars.append(Bar(_(line).format(name=name, points=f"{entry.score:.1f}"), entry.score, entry.eligible))
+    description = _(DECISION_DESCRIPTION).format(bars="; ".join(bar.label for bar in bars))
+    return BarChart(_(DECISION_TITLE), description, tuple(bars))
 
 
 def first_page(report: Report) -> tuple[tuple[Section, ...], tuple[Section, ...]]:

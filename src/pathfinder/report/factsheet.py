@@ -5,10 +5,11 @@ with the sources it rests on. Pure: the report and the CSV lay these out; nothin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pathfinder.core import wording
 from pathfinder.core.programs import Alternate, Catalog, Occupation, Pathway, Program, Range
+from pathfinder.i18n import N_, _, pgettext
 
 
 class Line(NamedTuple):
@@ -26,7 +27,8 @@ class FactRow(NamedTuple):
     cells: tuple[FactCell, ...]
 
 
-FORMAT_WORDS = {"in_person": "in person", "full_time": "full time", "part_time": "part time"}
+FORMAT_WORDS = {"in_person": N_("in person"), "full_time": N_("full time"), "part_time": N_("part time"),
+                "online": N_("online"), "hybrid": N_("hybrid"), "accelerated": N_("accelerated")}
 
 
 def _range_words(rng: Range | None, unit: str) -> str:
@@ -38,15 +40,16 @@ def _range_words(rng: Range | None, unit: str) -> str:
 def _also(alt: Alternate, unit: str) -> str:
     """The other figure, in the words of its note where the note gives it, else as a figure."""
     if alt.note and any(ch.isdigit() for ch in alt.note):
-        return f"Also reported: {alt.note}"
+        return _("Also reported: {figure}").format(figure=alt.note)
     if unit == "percent":
         figure = wording.percent(alt.percent)
     elif unit == "usd":
         figure = wording.money_span(alt.low, alt.high)
     else:
         figure = wording.month_span(alt.low, alt.high, below="under")
-    period = f" ({alt.period})" if alt.period else ""
-    return f"Also reported: {figure}{period}"
+    if alt.period:
+        return _("Also reported: {figure} ({period})").format(figure=figure, period=alt.period)
+    return _("Also reported: {figure}").format(figure=figure)
 
 
 def _cost_lines(program: Program) -> list[Line]:
@@ -54,12 +57,15 @@ def _cost_lines(program: Program) -> list[Line]:
     for pathway in program.pathways:
         cost, extras = pathway.cost_usd, pathway.extra_costs_usd
         if not cost.known:
-            lines.append(Line(f"{pathway.name}: no source gives a cost", (cost.source,)))
+            lines.append(Line(_("{pathway}: no source gives a cost").format(pathway=pathway.name), (cost.source,)))
         elif extras is not None and extras.known:
-            lines.append(Line(f"{pathway.name}: {_range_words(cost, 'usd')}, plus {_range_words(extras, 'usd')} "
-                              "for books and fees", (cost.source, extras.source)))
+            lines.append(Line(_("{pathway}: {cost}, plus {extras} for books and fees").format(
+                pathway=pathway.name, cost=_range_words(cost, "usd"), extras=_range_words(extras, "usd")),
+                (cost.source, extras.source)))
         else:
-            lines.append(Line(f"{pathway.name}: {_range_words(cost, 'usd')} in tuition", (cost.source,)))
+            lines.append(Line(_("{pathway}: {cost} in tuition").format(pathway=pathway.name,
+                                                                        cost=_range_words(cost, "usd")),
+                              (cost.source,)))
         lines.extend(Line(_also(alt, "usd"), (alt.source,)) for alt in cost.alternates)
     lines.extend(Line(note.note or "", (note.source,)) for note in program.notes if note.about == "cost")
     return lines
@@ -68,43 +74,62 @@ def _cost_lines(program: Program) -> list[Line]:
 def _length_lines(program: Program) -> list[Line]:
     lines = []
     for pathway in program.pathways:
-        text = f"{pathway.name}: {_range_words(pathway.duration_months, 'months')}"
+        length = _range_words(pathway.duration_months, "months")
         sources = [pathway.duration_months.source]
         search = pathway.job_search_months
+        then = None
         if search is not None and search.known:
-            text += (f", then up to {wording.months(search.high)} to a first job" if not search.low
-                     else f", then {wording.month_span(search.low, search.high)} to a first job")
+            then = (wording.months(search.high) if not search.low else wording.month_span(search.low, search.high))
             sources.append(search.source)
-        if pathway.prerequisite is not None:
-            pre = pathway.prerequisite
-            text += (f", after {pre.name.lower()} ({wording.month_span(pre.months.low, pre.months.high)} for a person "
-                     "without them)")
+        pre = pathway.prerequisite
+        if pre is not None:
             sources.append(pre.months.source)
-        lines.append(Line(text, tuple(sources)))
+        lines.append(Line(_length_words(pathway.name, length, then, bool(search is not None and search.known
+                                                                          and not search.low), pre), tuple(sources)))
         lines.extend(Line(_also(alt, "months"), (alt.source,)) for alt in pathway.duration_months.alternates)
     lines.extend(Line(note.note or "", (note.source,)) for note in program.notes if note.about == "length")
     return lines
+
+
+def _length_words(name: str, length: str, search: str | None, up_to: bool, pre: Any) -> str:
+    """A pathway's length in one sentence: the school, the job search after it, the step before it."""
+    values = {"pathway": name, "length": length, "search": search or "",
+              "before": pre.name.lower() if pre is not None else "",
+              "before_length": wording.month_span(pre.months.low, pre.months.high) if pre is not None else ""}
+    if search is None and pre is None:
+        return f"{name}: {length}"
+    if pre is None:
+        return (_("{pathway}: {length}, then up to {search} to a first job") if up_to
+                else _("{pathway}: {length}, then {search} to a first job")).format(**values)
+    if search is None:
+        return _("{pathway}: {length}, after {before} ({before_length} for a person without them)").format(**values)
+    return (_("{pathway}: {length}, then up to {search} to a first job, after {before} ({before_length} for a "
+              "person without them)") if up_to
+            else _("{pathway}: {length}, then {search} to a first job, after {before} ({before_length} for a person "
+                   "without them)")).format(**values)
 
 
 def _certification_lines(program: Program) -> list[Line]:
     lines = []
     for cert in program.certifications:
         rate = cert.pass_rate_percent
-        text = cert.name + (f", from the {cert.body}" if cert.body else "")
+        parts = [_("{name}, from the {body}").format(name=cert.name, body=cert.body) if cert.body else cert.name]
         sources = [cert.source]
         if rate is not None and rate.known:
-            text += f"; {wording.span(rate.low, rate.high)}% pass the first time"
+            parts.append(_("{rate}% pass the first time").format(rate=wording.span(rate.low, rate.high)))
             sources.append(rate.source)
         if cert.fee:
-            text += f"; exam fee {cert.fee}"
+            parts.append(_("exam fee {fee}").format(fee=cert.fee))
             sources.append(cert.fee_source or cert.source)
+        text = "; ".join(parts)
         lines.append(Line(text, tuple(dict.fromkeys(sources))))
     return lines + _flag_lines(program, "pass_rate")
 
 
 def _flag_lines(program: Program, about: str) -> list[Line]:
     """Where official data contradicts the article, or cannot confirm it, in plain words."""
-    return [Line(f"Note: {flag.text}", (flag.source,)) for flag in program.flags if flag.about == about]
+    return [Line(_("Note: {text}").format(text=flag.text), (flag.source,))
+            for flag in program.flags if flag.about == about]
 
 
 def _occupations(program: Program, catalog: Catalog | None) -> list[tuple[Occupation, str]]:
@@ -118,17 +143,19 @@ def official_pay_lines(occupation: Occupation) -> list[Line]:
     """An occupation's official pay, newest first: the median, and where found the pay of the lowest paid."""
     lines = []
     for pay in occupation.pay:
-        parts = [f"median {wording.money(pay.median)}"] if pay.median is not None else []
+        parts = [_("median {pay}").format(pay=wording.money(pay.median))] if pay.median is not None else []
         if pay.p25 is not None:
-            parts.append(f"a quarter under {wording.money(pay.p25)}")
+            parts.append(_("a quarter under {pay}").format(pay=wording.money(pay.p25)))
         if pay.p10 is not None:
-            parts.append(f"a tenth under {wording.money(pay.p10)}")
-        lines.append(Line(f"Official, {occupation.short_name}: {', '.join(parts)} ({pay.as_of})", (pay.source,)))
+            parts.append(_("a tenth under {pay}").format(pay=wording.money(pay.p10)))
+        lines.append(Line(_("Official, {occupation}: {figures} ({as_of})").format(
+            occupation=occupation.short_name, figures=", ".join(parts), as_of=pay.as_of), (pay.source,)))
     return lines
 
 
 def official_growth_lines(occupation: Occupation) -> list[Line]:
-    return [Line(f"Official, {occupation.short_name}: {wording.percent(g.percent)} ({g.period})", (g.source,))
+    return [Line(_("Official, {occupation}: {figures} ({as_of})").format(
+        occupation=occupation.short_name, figures=wording.percent(g.percent), as_of=g.period), (g.source,))
             for g in occupation.growth]
 
 
@@ -137,44 +164,67 @@ def program_cells(program: Program, catalog: Catalog | None = None) -> dict[str,
     occupations the program leads to stand beside the article's, with notes where they disagree."""
     outcomes = program.outcomes
     salary, growth = outcomes.salary_usd, outcomes.job_growth
-    salary_lines = [Line(f"{_range_words(salary, 'usd')} a year", (salary.source,))]
+    salary_lines = [Line(_(PER_YEAR).format(salary=_range_words(salary, "usd")), (salary.source,))]
     salary_lines += [Line(_also(a, "usd"), (a.source,)) for a in salary.alternates]
-    period = f" ({growth.period})" if growth.period else ""
-    growth_lines = [Line(f"{wording.percent(growth.percent)}{period}", (growth.source,))]
+    growth_lines = [Line(growth_words(growth.percent, growth.period), (growth.source,))]
     growth_lines += [Line(_also(a, "percent"), (a.source,)) for a in growth.alternates
                      if (a.percent, a.period) != (growth.percent, growth.period)]
     occupations = _occupations(program, catalog)
     if occupations:  # the article's figures and the official ones, told apart
-        salary_lines[0] = Line(f"The article: {salary_lines[0].text}", salary_lines[0].sources)
-        growth_lines[0] = Line(f"The article: {growth_lines[0].text}", growth_lines[0].sources)
-    for occupation, _ in occupations:
+        salary_lines[0] = Line(_("The article: {figure}").format(figure=salary_lines[0].text), salary_lines[0].sources)
+        growth_lines[0] = Line(_("The article: {figure}").format(figure=growth_lines[0].text), growth_lines[0].sources)
+    for occupation, _why in occupations:
         salary_lines += official_pay_lines(occupation)
         growth_lines += official_growth_lines(occupation)
     salary_lines += _flag_lines(program, "salary")
     growth_lines += _flag_lines(program, "growth")
-    education = tuple(Line(f"Official, {occupation.short_name} ({why}): {occupation.education}",
+    education = tuple(Line(_("Official, {occupation} ({why}): {education}").format(
+                               occupation=occupation.short_name, why=why, education=occupation.education),
                            (occupation.education_source,) if occupation.education_source else ())
                       for occupation, why in occupations if occupation.education)
-    formats = sorted({FORMAT_WORDS.get(f.id, f.id.replace("_", " ")) for p in program.pathways for f in p.formats})
+    formats = sorted({_(FORMAT_WORDS[f.id]) if f.id in FORMAT_WORDS else f.id.replace("_", " ")
+                      for p in program.pathways for f in p.formats})
     format_sources = tuple(dict.fromkeys(f.source for p in program.pathways for f in p.formats))
     return {
-        "Cost": tuple(_cost_lines(program)),
-        "Length": tuple(_length_lines(program)),
-        "Early salary": tuple(salary_lines),
-        "Job growth": tuple(growth_lines),
-        **({"Entry education": education} if education else {}),
-        "Certifications": tuple(_certification_lines(program)),
-        "Roles": tuple(Line(r.title, (outcomes.roles_source,)) for r in outcomes.roles),
-        "Skills": tuple(Line(s, (program.skills_source,)) for s in program.skills),
-        "Admission": tuple(Line(f"{p.name}: {'; '.join(a[0].lower() + a[1:] for a in p.admission)}",
-                                (p.admission_source,))
-                           for p in program.pathways),
-        "Difficulty": (Line(f"{program.difficulty.level.capitalize()}: {program.difficulty.note or ''}".rstrip(": "),
-                            (program.difficulty.source,)),),
-        "Remote work": (Line(f"{program.remote_work.level.capitalize()}: {program.remote_work.note or ''}".rstrip(": "),
-                             (program.remote_work.source,)),),
-        "Formats": (Line(", ".join(formats).capitalize(), format_sources),),
+        pgettext("compare row", "Cost"): tuple(_cost_lines(program)),
+        pgettext("compare row", "Length"): tuple(_length_lines(program)),
+        pgettext("compare row", "Early salary"): tuple(salary_lines),
+        pgettext("compare row", "Job growth"): tuple(growth_lines),
+        **({pgettext("compare row", "Entry education"): education} if education else {}),
+        pgettext("compare row", "Certifications"): tuple(_certification_lines(program)),
+        pgettext("compare row", "Roles"): tuple(Line(r.title, (outcomes.roles_source,)) for r in outcomes.roles),
+        pgettext("compare row", "Skills"): tuple(Line(s, (program.skills_source,)) for s in program.skills),
+        pgettext("compare row", "Admission"): tuple(
+            Line(f"{p.name}: {'; '.join(a[0].lower() + a[1:] for a in p.admission)}", (p.admission_source,))
+            for p in program.pathways),
+        pgettext("compare row", "Difficulty"): (Line(_level_words(program.difficulty.level, program.difficulty.note),
+                                                     (program.difficulty.source,)),),
+        pgettext("compare row", "Remote work"): (Line(_level_words(program.remote_work.level,
+                                                                   program.remote_work.note),
+                                                      (program.remote_work.source,)),),
+        pgettext("compare row", "Formats"): (Line(", ".join(formats).capitalize(), format_sources),),
     }
+
+
+def _level(level: str) -> str:
+    """A difficulty or remote-work level in words: the levels the shipped programs file uses, translated; another
+    level reads as the file writes it."""
+    words = {"higher": pgettext("level", "higher"), "moderate": pgettext("level", "moderate"),
+             "some": pgettext("level", "some"), "wide": pgettext("level", "wide"), "low": pgettext("level", "low"),
+             "high": pgettext("level", "high")}
+    return words.get(level, level)
+
+
+def _level_words(level: str, note: str | None) -> str:
+    """'Moderate: the note', or the level alone."""
+    word = _level(level).capitalize()
+    return f"{word}: {note}" if note else word
+
+
+def growth_words(percent: float | None, period: str | None) -> str:
+    """'16% (2022-2032)', or the percent alone."""
+    figure = wording.percent(percent)
+    return f"{figure} ({period})" if period else figure
 
 
 def rows(programs: Sequence[Program], catalog: Catalog | None = None) -> list[FactRow]:
@@ -193,7 +243,7 @@ def header(program: Program) -> str:
 def describe_source(catalog: Catalog, ref: str) -> tuple[str, str | None, str | None]:
     """A source reference in words: its title (and publisher), the section it points to, and its address.
     'article#cost' -> ('HIM vs. ... (Imed Bouchrika, PhD)', 'How much does it cost?', None)."""
-    source_id, _, section = ref.partition("#")
+    source_id, _hash, section = ref.partition("#")
     source = next((s for s in catalog.sources if s.id == source_id), None)
     if source is None:
         return ref, None, None
@@ -203,8 +253,8 @@ def describe_source(catalog: Catalog, ref: str) -> tuple[str, str | None, str | 
 
 
 def source_words(catalog: Catalog, ref: str) -> str:
-    title, part, _ = describe_source(catalog, ref)
-    return f'{title}, section "{part}"' if part else title
+    title, part, _url = describe_source(catalog, ref)
+    return _('{title}, section "{part}"').format(title=title, part=part) if part else title
 
 
 def choose_programs(catalog: Catalog, ids: Sequence[str] | None) -> list[Program]:
@@ -216,8 +266,8 @@ def choose_programs(catalog: Catalog, ids: Sequence[str] | None) -> list[Program
     valid = [p.id for p in catalog.programs]
     unknown = [i for i in ids if i not in valid]
     if unknown:
-        raise PathfinderError(f"--programs: unknown program id {', '.join(repr(u) for u in unknown)}; "
-                              f"valid ids: {', '.join(valid)}")
+        raise PathfinderError(_("--programs: unknown program id {unknown}; valid ids: {valid}").format(
+            unknown=", ".join(repr(u) for u in unknown), valid=", ".join(valid)))
     return [p for p in (catalog.program(i) for i in dict.fromkeys(ids)) if p is not None]
 
 
@@ -235,71 +285,84 @@ def source_uses(catalog: Catalog) -> dict[str, list[str]]:
         if rng is not None:
             rests(rng.source, what)
             for alt in rng.alternates:
-                rests(alt.source, f"{what} (also reported)")
+                rests(alt.source, _("{what} (also reported)").format(what=what))
 
     for program in catalog.programs:
         name = program.short_name
         for pathway in program.pathways:
-            path = f"{name} {pathway.name.lower()}"
-            figure(pathway.cost_usd, f"{path}: cost")
-            figure(pathway.extra_costs_usd, f"{path}: extra costs")
-            figure(pathway.duration_months, f"{path}: length")
-            figure(pathway.job_search_months, f"{path}: time to a first job")
+            path = wording.pathway(name, pathway.name)
+            figure(pathway.cost_usd, _("{pathway}: cost").format(pathway=path))
+            figure(pathway.extra_costs_usd, _("{pathway}: extra costs").format(pathway=path))
+            figure(pathway.duration_months, _("{pathway}: length").format(pathway=path))
+            figure(pathway.job_search_months, _("{pathway}: time to a first job").format(pathway=path))
             if pathway.prerequisite is not None:
-                rests(pathway.prerequisite.source, f"{path}: the step before it")
-                figure(pathway.prerequisite.months, f"{path}: the step before it")
-            rests(pathway.admission_source, f"{path}: admission")
+                before = _("{pathway}: the step before it").format(pathway=path)
+                rests(pathway.prerequisite.source, before)
+                figure(pathway.prerequisite.months, before)
+            rests(pathway.admission_source, _("{pathway}: admission").format(pathway=path))
             for fmt in pathway.formats:
-                rests(fmt.source, f"{path}: formats")
+                rests(fmt.source, _("{pathway}: formats").format(pathway=path))
             for fit in pathway.goal_fit.values():
-                rests(fit.source, f"{path}: fit with career goals")
+                rests(fit.source, _("{pathway}: fit with career goals").format(pathway=path))
         outcomes = program.outcomes
-        figure(outcomes.salary_usd, f"{name}: early salary")
-        rests(outcomes.job_growth.source, f"{name}: job growth")
+        figure(outcomes.salary_usd, _("{program}: early salary").format(program=name))
+        growth = _("{program}: job growth").format(program=name)
+        rests(outcomes.job_growth.source, growth)
         for alt in outcomes.job_growth.alternates:
-            rests(alt.source, f"{name}: job growth (also reported)")
-        rests(outcomes.roles_source, f"{name}: roles")
-        rests(outcomes.advancement_source, f"{name}: advancement")
+            rests(alt.source, _("{what} (also reported)").format(what=growth))
+        rests(outcomes.roles_source, _("{program}: roles").format(program=name))
+        rests(outcomes.advancement_source, _("{program}: advancement").format(program=name))
         for cert in program.certifications:
-            rests(cert.source, f"{cert.name}: eligibility and exam")
-            figure(cert.pass_rate_percent, f"{cert.name}: pass rate")
-            rests(cert.fee_source, f"{cert.name}: exam fee")
-        for ref, what in ((program.skills_source, "skills"), (program.curriculum_source, "curriculum"),
-                          (program.work_environment_source, "work environment"),
-                          (program.difficulty.source, "difficulty"), (program.remote_work.source, "remote work")):
-            rests(ref, f"{name}: {what}")
+            rests(cert.source, _("{certification}: eligibility and exam").format(certification=cert.name))
+            figure(cert.pass_rate_percent, _("{certification}: pass rate").format(certification=cert.name))
+            rests(cert.fee_source, _("{certification}: exam fee").format(certification=cert.name))
+        for ref, what in ((program.skills_source, _("{program}: skills")),
+                          (program.curriculum_source, _("{program}: curriculum")),
+                          (program.work_environment_source, _("{program}: work environment")),
+                          (program.difficulty.source, _("{program}: difficulty")),
+                          (program.remote_work.source, _("{program}: remote work"))):
+            rests(ref, what.format(program=name))
         tables = program.fit
         for table in (tables.goals, tables.interests, tables.learning_styles, tables.strengths, tables.remote,
                       tables.challenge):
             for fit in table.values():
-                rests(fit.source, f"{name}: fit tables")
+                rests(fit.source, _("{program}: fit tables").format(program=name))
         for note in program.notes:
-            rests(note.source, f"{name}: a note on {note.about}")
+            rests(note.source, _(NOTE_ON[note.about]).format(program=name))
         for flag in program.flags:
-            rests(flag.source, f"{name}: a note on the article's {flag.about.replace('_', ' ')}")
+            rests(flag.source, _(FLAG_ON[flag.about]).format(program=name))
         for link in program.stacks_into:
-            rests(link.source, f"{name}: the two-step path")
+            rests(link.source, _("{program}: the two-step path").format(program=name))
     for occupation in catalog.occupations:
         for pay in occupation.pay:
-            rests(pay.source, f"{occupation.name}: pay ({pay.as_of})")
-        for growth in occupation.growth:
-            rests(growth.source, f"{occupation.name}: growth ({growth.period})")
-        rests(occupation.education_source, f"{occupation.name}: entry education")
+            rests(pay.source, _("{occupation}: pay ({as_of})").format(occupation=occupation.name, as_of=pay.as_of))
+        for growth_figure in occupation.growth:
+            rests(growth_figure.source, _("{occupation}: growth ({period})").format(occupation=occupation.name,
+                                                                                   period=growth_figure.period))
+        rests(occupation.education_source, _("{occupation}: entry education").format(occupation=occupation.name))
     return uses
+
+
+# What a program's note or flag is about (programs.json's ``about``), as ``pathfinder sources`` says it.
+NOTE_ON = {"cost": N_("{program}: a note on cost"), "length": N_("{program}: a note on length"),
+           "salary": N_("{program}: a note on salary"), "growth": N_("{program}: a note on growth")}
+FLAG_ON = {"salary": N_("{program}: a note on the article's salary"),
+           "growth": N_("{program}: a note on the article's growth"),
+           "pass_rate": N_("{program}: a note on the article's pass rate")}
 
 
 # --- the quick table: one figure per pathway ------------------------------------------------------
 
 
-# The quick table's phrases, each whole in one place.
-LENGTH_AFTER = "{length}, after {before} of the courses admission asks for"
-SEARCH_NOT_GIVEN = "{school}, plus a job search ({not_given})"
-PER_YEAR = "{salary} a year"
+# The quick table's phrases, each whole in one place (translated where they are used).
+LENGTH_AFTER = N_("{length}, after {before} of the courses admission asks for")
+SEARCH_NOT_GIVEN = N_("{school}, plus a job search ({not_given})")
+PER_YEAR = N_("{salary} a year")
 
 
 def _cert_short(name: str) -> str:
     """'Certified Professional Coder (CPC)' -> 'CPC'; a name with no abbreviation stays whole."""
-    head, _, tail = name.rpartition(" (")
+    head, _paren, tail = name.rpartition(" (")
     return tail[:-1] if head and tail.endswith(")") else name
 
 
@@ -314,31 +377,33 @@ def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
     length_sources = [pathway.duration_months.source]
     if pathway.prerequisite is not None:
         pre = pathway.prerequisite.months
-        length = LENGTH_AFTER.format(length=length, before=wording.month_span(pre.low, pre.high))
+        length = _(LENGTH_AFTER).format(length=length, before=wording.month_span(pre.low, pre.high))
         length_sources.append(pre.source)
     if search is not None and search.known:
         work = school + job_search_months(pathway)
         first_job = wording.month_span(work.low, work.high)
     else:
-        first_job = SEARCH_NOT_GIVEN.format(school=wording.month_span(school.low, school.high),
+        first_job = _(SEARCH_NOT_GIVEN).format(school=wording.month_span(school.low, school.high),
                                             not_given=wording.NOT_GIVEN)
     salary, growth = program.outcomes.salary_usd, program.outcomes.job_growth
-    period = f" ({growth.period})" if growth.period else ""
     from pathfinder.core.questions import QUESTIONS_BY_ID
 
     # The least education the pathway admits, as the quiz's question words it (the scoring's own limit); the
     # admission requirements in full are under --details.
     admission = QUESTIONS_BY_ID["education"].label_for(pathway.min_education)
     return {
-        "Cost in all": Line(wording.money_span(cost.low, cost.high), sources["cost"]),
-        "Length": Line(length, tuple(length_sources)),
-        "Time to a first job": Line(first_job, sources["time"]),
-        "Early salary": Line(PER_YEAR.format(salary=_range_words(salary, "usd")), (salary.source,)),
-        "Job growth": Line(f"{wording.percent(growth.percent)}{period}", (growth.source,)),
-        "Admission": Line(admission, (pathway.admission_source,)),
-        "Credentials": Line(", ".join(_cert_short(c.name) for c in program.certifications) or wording.NOT_GIVEN,
-                               tuple(dict.fromkeys(c.source for c in program.certifications))),
-        "Where people work": Line(program.work_environment, (program.work_environment_source,)),
+        pgettext("compare row", "Cost in all"): Line(wording.money_span(cost.low, cost.high), sources["cost"]),
+        pgettext("compare row", "Length"): Line(length, tuple(length_sources)),
+        pgettext("compare row", "Time to a first job"): Line(first_job, sources["time"]),
+        pgettext("compare row", "Early salary"): Line(_(PER_YEAR).format(salary=_range_words(salary, "usd")),
+                                                      (salary.source,)),
+        pgettext("compare row", "Job growth"): Line(growth_words(growth.percent, growth.period), (growth.source,)),
+        pgettext("compare row", "Admission"): Line(admission, (pathway.admission_source,)),
+        pgettext("compare row", "Credentials"): Line(
+            ", ".join(_cert_short(c.name) for c in program.certifications) or wording.NOT_GIVEN,
+            tuple(dict.fromkeys(c.source for c in program.certifications))),
+        pgettext("compare row", "Where people work"): Line(program.work_environment,
+                                                           (program.work_environment_source,)),
     }
 
 
