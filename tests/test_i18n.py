@@ -235,16 +235,22 @@ def _pot() -> Catalog:
 
 # --- start-up -------------------------------------------------------------------------------
 
+# pathfinder leaves through os._exit once its output is flushed (cli/app.py `_leave`), running only the atexit
+# handlers: the probe writes its list from one.
 PROBE = """
-import json, runpy, sys
+import atexit, json, runpy, sys
 report, args = sys.argv[1], sys.argv[2:]
 sys.argv = ["pathfinder", *args]
+
+def write_modules():
+    with open(report, "w") as handle:
+        json.dump(sorted(sys.modules), handle)
+
+atexit.register(write_modules)
 try:
     runpy.run_module("pathfinder", run_name="__main__", alter_sys=True)
 except SystemExit:
     pass
-with open(report, "w") as handle:
-    json.dump(sorted(sys.modules), handle)
 """
 
 
