@@ -3,16 +3,34 @@
 vulture reads this file with the code (`[tool.vulture]` in pyproject.toml); nothing imports it at run time.
 """
 
+from html.parser import HTMLParser
+
 from openpyxl.packaging.core import DocumentProperties
 
+from pathfinder.cli import app, prompts
 from pathfinder.cli import help as cli_help
-from pathfinder.cli import prompts
 from pathfinder.core import programs, result
 from pathfinder.layouts import csvtext, html, jsontext, markdown, sources, tables, terminal
 
-# Typer (Click) calls these to write a command's help.
+# Typer (Click) calls these to write a command's help and its usage line.
 cli_help.PlainCommand.format_help
 cli_help.PlainGroup.format_help
+cli_help.PlainCommand.format_usage
+cli_help.PlainGroup.format_usage
+
+# Marked for the catalog (N_): Click's words for -h/--help, which cli/help.py translates where it shows them.
+cli_help.HELP_OPTION_HELP
+
+# Typer reads the choices of --lang from the enum, and declares, documents and checks the option; the group reads
+# its value from the arguments before any callback runs (cli/help.py), so the callback's parameter is not read.
+app.Language.en
+app.Language.es
+app._global.lang
+
+# html.parser calls these while it reads a page (tests/test_i18n.py reads the words a person sees).
+HTMLParser.handle_starttag
+HTMLParser.handle_endtag
+HTMLParser.handle_data
 
 # The layout registry (layouts/registry.py) imports each writer by its name when it is used;
 # tests/test_registry.py checks that this list names every writer there.
