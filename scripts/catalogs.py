@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """The message catalogs' workflow with Babel; `python3 scripts/dev.py i18n COMMAND` runs it inside .venv.
 
-    extract   collect every wrapped string of src/pathfinder into src/pathfinder/locale/pathfinder.pot
-              (rewritten only when the messages changed, so its date does not churn)
+    extract   collect every wrapped string of src/pathfinder, and the sentences of data/programs.json (the
+              fields src/pathfinder/core/catalog_text.py lists, under the context "programs.json", each
+              referenced by its JSON Pointer), into src/pathfinder/locale/pathfinder.pot (rewritten only
+              when the messages changed, so its date does not churn)
     update    extract, then merge the .pot into each language's .po (new entries empty, changed ones marked
               fuzzy for a translator to check, removed ones dropped), then compile
     compile   compile each .po into the .mo beside it, which is what pathfinder reads (git ignores it)
@@ -55,7 +57,27 @@ def extract_to(target: Path) -> None:
            "-o", str(target), str(ROOT / "src"))
     # Locations relative to the repository, whatever the working directory was.
     text = target.read_text(encoding="utf-8").replace(f"{ROOT.as_posix()}/", "")
-    target.write_text(text, encoding="utf-8")
+    target.write_text(text + programs_messages(), encoding="utf-8")
+
+
+def programs_messages() -> str:
+    """The programs file's sentences as .pot entries (no header), after the code's: one per distinct text, with
+    a reference to each place it is used, ``data/programs.json#/programs/0/summary``."""
+    import io
+    import json
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    from pathfinder.core.catalog_text import CONTEXT, FILE, texts
+
+    data = json.loads((ROOT / FILE).read_text(encoding="utf-8"))
+    catalog = Catalog()
+    for pointer, text in texts(data):
+        catalog.add(text, context=CONTEXT, locations=[(f"{FILE}#{pointer}", None)])
+    out = io.BytesIO()
+    write_po(out, catalog, width=None, omit_header=True, include_lineno=False)
+    return "\n" + out.getvalue().decode("utf-8")
 
 
 def _read(path: Path, locale: str | None = None) -> Any:

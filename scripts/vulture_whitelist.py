@@ -13,7 +13,7 @@ from pathfinder.cli import prompts
 from pathfinder.core import programs, result
 from pathfinder.layouts import csvtext, html, jsontext, markdown, sources, tables, terminal
 
-# Typer (Click) calls these to write a command's help.
+# Typer (Click) calls these to write a command's help and its usage line.
 cli_help.PlainCommand.format_help
 cli_help.PlainGroup.format_help
 cli_help.PlainCommand.format_usage

@@ -68,10 +68,15 @@ def _refuse_constant(name: str) -> Any:
 
 
 def load_catalog(path: Path | None = None) -> Catalog:
-    """Load and validate a catalog; every problem is reported with its JSON path."""
+    """Load and validate a catalog, in the run's language; every problem is reported with its JSON path.
+
+    In a language other than English, the sentences the message catalog has come out translated, the rest as
+    the file writes them (core/catalog_text.py); ``original()`` gives the file's own words back."""
+    from pathfinder.core.catalog_text import translated
+
     source = path or shipped_path()
     data = read_json_file(source, "catalog")
-    return validate_catalog(data, str(source))
+    return translated(validate_catalog(data, str(source)))
 
 
 def validate_catalog(data: Any, label: str = "catalog") -> Catalog:

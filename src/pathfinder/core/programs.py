@@ -11,9 +11,9 @@ makes every command that loads the catalog start a few milliseconds sooner.
 
 import math
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, PrivateAttr, model_validator
 from pydantic_core import core_schema
 
 SCHEMA_VERSION = 1
@@ -185,7 +185,21 @@ def _check_months(rng: "Range | None", name: str, minimum: float) -> None:
             raise ValueError(f"{name} must be between {minimum:g} and {MAX_MONTHS}")
 
 
-class Pathway(_Model):
+class Named(_Model):
+    """A model with a name a person reads, which a run in another language translates (core/catalog_text.py)."""
+
+    if TYPE_CHECKING:  # each subclass declares its own field
+        name: str
+    # The name as the programs file writes it, kept by a translated copy.
+    _written_name: str | None = PrivateAttr(default=None)
+
+    def name_as_written(self) -> str:
+        """The name in the programs file's own words, whatever the language: what a tie is broken by, so the
+        decision is the same in every language."""
+        return self._written_name if self._written_name is not None else self.name
+
+
+class Pathway(Named):
     id: Id
     name: Words
     level: Level
@@ -368,7 +382,7 @@ class StackLink(_Model):
     note: SafeStr
 
 
-class Program(_Model):
+class Program(Named):
     id: Id
     name: SafeStr
     short_name: SafeStr
@@ -427,6 +441,12 @@ class Catalog(_Model):
                                              "spelled out at their first use in a report")
     programs: list[Program] = Field(min_length=1, max_length=MAX_PROGRAMS)
     occupations: list[Occupation] = Field(default=[], description="Official figures for the occupations")
+    # A copy translated for the run (core/catalog_text.py) keeps the catalog it was made from.
+    _english: "Catalog | None" = PrivateAttr(default=None)
+
+    def original(self) -> "Catalog":
+        """The catalog in the programs file's own words: this one, or the one a translated copy was made from."""
+        return self._english if self._english is not None else self
 
     @model_validator(mode="after")
     def _consistent(self) -> "Catalog":

@@ -176,8 +176,8 @@ def project(ranking: Ranking, options: Options | None = None) -> tuple[list[Prog
 
     priced = [e for e in entries if e.path.flows["mid"] is not None]
     # The reference is the cheapest path, then the one paid soonest, then by name: never by id or list order.
-    reference = min(priced, key=lambda e: (e.inputs["mid"].cost_usd, _first_pay(e.inputs["mid"]), e.score.program.name),
-                    default=None)
+    reference = min(priced, key=lambda e: (e.inputs["mid"].cost_usd, _first_pay(e.inputs["mid"]),
+                                           e.score.program.name_as_written()), default=None)
     projections = []
     for e in entries:
         compared = (reference if reference is not None and reference is not e and e.path.flows["mid"] is not None

@@ -252,7 +252,7 @@ class ScoredPathway(NamedTuple):
 
 
 def _tail(program: Program, pathway: Pathway, cost: Span, time: Span) -> tuple[object, ...]:
-    return (_inf(cost.mid), _inf(time.mid), program.name, pathway.name)
+    return (_inf(cost.mid), _inf(time.mid), program.name_as_written(), pathway.name_as_written())  # any language
 
 
 def _inf(value: float | None) -> float:

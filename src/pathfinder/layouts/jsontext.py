@@ -20,7 +20,11 @@ def result_json(result: Result, catalog: Catalog, **_: Any) -> str:
 
 
 def catalog_json(catalog: Catalog, programs: Sequence[Program], **_: Any) -> str:
-    """``compare --json``: the full profiles of the programs shown, in the shape of the programs file."""
+    """``compare --json``: the full profiles of the programs shown, in the shape of the programs file and in its
+    own words, whatever the language (docs/i18n.md)."""
+    # The programs file's own words: a run in another language has a translated copy (core/catalog_text.py).
+    catalog = catalog.original()
+    programs = [english for p in programs if (english := catalog.program(p.id)) is not None]
     shown = catalog if list(programs) == list(catalog.programs) else catalog.model_copy(
         update={"programs": list(programs)})
     return shown.model_dump_json(indent=2)
