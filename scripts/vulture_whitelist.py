@@ -3,16 +3,31 @@
 vulture reads this file with the code (`[tool.vulture]` in pyproject.toml); nothing imports it at run time.
 """
 
+from html.parser import HTMLParser
+
 from openpyxl.packaging.core import DocumentProperties
 
+from pathfinder.cli import app, prompts
 from pathfinder.cli import help as cli_help
-from pathfinder.cli import prompts
 from pathfinder.core import programs, result
 from pathfinder.layouts import csvtext, html, jsontext, markdown, sources, tables, terminal
 
-# Typer (Click) calls these to write a command's help.
+# Typer (Click) calls these to write a command's help and usage line.
 cli_help.PlainCommand.format_help
 cli_help.PlainGroup.format_help
+cli_help.PlainCommand.format_usage
+cli_help.PlainGroup.format_usage
+# Click's words for -h/--help, marked for the catalog (extraction reads the file, not the name).
+cli_help.HELP_OPTION_HELP
+
+# Typer declares, documents and checks --lang by these names; the group reads its value ahead of Typer.
+app.Language.en
+app.Language.es
+
+# html.parser.HTMLParser calls these as it reads a page (the pseudo-locale test's reader).
+HTMLParser.handle_starttag
+HTMLParser.handle_endtag
+HTMLParser.handle_data
 
 # The layout registry (layouts/registry.py) imports each writer by its name when it is used;
 # tests/test_registry.py checks that this list names every writer there.

@@ -297,13 +297,16 @@ def compare_table(catalog: Catalog, programs: Sequence[Program], *, sources: boo
 
 
 def questions_table(questions: Sequence[Question], *, console: Console) -> Table:
-    table = Table(box=_box(console), title="Questions", show_lines=True,
-                  caption="In an answers file, use the id; in a class file for pathfinder score, the id, the title "
-                          "or any of the words it is also read as.")
-    table.add_column("id and title")
-    table.add_column("kind")
-    table.add_column("allowed values")
-    table.add_column("default")
+    from pathfinder.core.questions import KIND_WORDS
+    from pathfinder.i18n import _
+
+    table = Table(box=_box(console), title=_("Questions"), show_lines=True,
+                  caption=_("In an answers file, use the id; in a class file for pathfinder score, the id, the title "
+                            "or any of the words it is also read as."))
+    table.add_column(_("id and title"))
+    table.add_column(_("kind"))
+    table.add_column(_("allowed values"))
+    table.add_column(_("default"))
     for q in questions:
         if q.kind == "choice":
             allowed = "\n".join(f"{'null' if c.value is None else c.value}: {c.label}" for c in q.choices)
@@ -313,8 +316,8 @@ def questions_table(questions: Sequence[Question], *, console: Console) -> Table
         name = Text(q.id, style="bold")
         name.append(f"\n{q.title}")
         if q.also_read_as:
-            name.append("\nalso read as: " + "; ".join(q.also_read_as), style="dim")
-        table.add_row(name, Text(q.kind), Text(allowed), Text(default))
+            name.append("\n" + _("also read as: {wordings}").format(wordings="; ".join(q.also_read_as)), style="dim")
+        table.add_row(name, Text(_(KIND_WORDS[q.kind])), Text(allowed), Text(default))
     return table
 
 
