@@ -35,6 +35,7 @@ ENVIRONMENT_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _language = ENGLISH
 _loaded: dict[Path, gettext.NullTranslations] = {}  # by catalog file, read once
+_every: dict[str, gettext.NullTranslations] = {}  # by language, for in_every_language (none when unreadable)
 
 
 def _(message: str) -> str:
@@ -80,6 +81,24 @@ def set_language(code: str) -> None:
     if path not in _loaded:
         _loaded[path] = _load(code, path)
     _current, _language = _loaded[path], code
+
+
+def in_every_language(message: str) -> tuple[str, ...]:
+    """``message`` in each language pathfinder speaks, English first, whatever the run's language: for reading
+    what a person typed, or a form's header, in any of them. A catalog that cannot be read is skipped."""
+    found = [message]
+    for code in LANGUAGES:
+        if code == ENGLISH:
+            continue
+        if code not in _every:
+            try:
+                _every[code] = _load(code, catalog_path(code))
+            except MissingCatalog:
+                _every[code] = gettext.NullTranslations()
+        text = _every[code].gettext(message)
+        if text not in found:
+            found.append(text)
+    return tuple(found)
 
 
 def choose_language(requested: str | None = None, environ: Mapping[str, str] | None = None) -> str:

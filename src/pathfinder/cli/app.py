@@ -19,6 +19,7 @@ import typer
 
 from pathfinder import __version__
 from pathfinder.cli.help import LazyCommandsRegistry, PlainGroup
+from pathfinder.i18n import N_, _
 from pathfinder.layouts import registry
 
 if TYPE_CHECKING:
@@ -46,14 +47,14 @@ class Group(PlainGroup):
 app = typer.Typer(
     name="pathfinder",
     cls=Group,
-    help="Choose between a Health Information Management (HIM) program and a Medical Billing and Coding (MBC) "
-    "program. Everything runs on your machine; nothing is sent anywhere.",
-    epilog="""
+    help=N_("Choose between a Health Information Management (HIM) program and a Medical Billing and Coding (MBC) "
+    "program. Everything runs on your machine; nothing is sent anywhere."),
+    epilog=N_("""
     pathfinder quiz
     pathfinder quiz --defaults --set goal=coding --set budget_usd=5k
     pathfinder compare --sources
     pathfinder score class.csv --format csv --output results.csv
-    """,
+    """),
     no_args_is_help=True,
     **_SETTINGS,
 )
@@ -79,14 +80,16 @@ def _version(value: bool) -> None:
 def _global(
     ctx: typer.Context,
     data: Annotated[Path | None, typer.Option(
-        "--data", metavar="PATH", help="Use this programs file instead of the one that comes with pathfinder.")] = None,
+        "--data", metavar=N_("PATH"),
+        help=N_("Use this programs file instead of the one that comes with pathfinder."))] = None,
     no_color: Annotated[bool, typer.Option(
-        "--no-color", help="Plain output without colour or other escape codes (NO_COLOR is honoured too).")] = False,
+        "--no-color",
+        help=N_("Plain output without colour or other escape codes (NO_COLOR is honoured too)."))] = False,
     version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+        "--version", callback=_version, is_eager=True, help=N_("Show the version and exit."))] = False,
     lang: Annotated[Language | None, typer.Option(
-        "--lang", metavar="LANG", help="Speak en (English) or es (español). Default: from LANGUAGE, LC_ALL, "
-        "LC_MESSAGES or LANG, where es_* means Spanish.")] = None,
+        "--lang", metavar=N_("LANG"), help=N_("Speak en (English) or es (español). Default: from LANGUAGE, LC_ALL, "
+        "LC_MESSAGES or LANG, where es_* means Spanish."))] = None,
 ) -> None:
     """Choose between HIM and medical billing and coding programs."""
     # The group set the language as the run started (cli/help.py), reading --lang ahead of Typer so that help
@@ -130,13 +133,13 @@ def exit_for(error: BaseException) -> tuple[int, str | None]:
     if isinstance(error, Stopped):
         return 1, str(error)
     if isinstance(error, Terminated):
-        return EXIT_TERMINATED, "terminated"
+        return EXIT_TERMINATED, _("terminated")
     if isinstance(error, KeyboardInterrupt):
-        return EXIT_INTERRUPTED, "interrupted"
+        return EXIT_INTERRUPTED, _("interrupted")
     if isinstance(error, BrokenPipeError):
         _silence_stdout()
         return 1, None
-    return 1, f"unexpected error: {error.__class__.__name__}: {error}"
+    return 1, _("unexpected error: {kind}: {error}").format(kind=error.__class__.__name__, error=error)
 
 
 @contextmanager
@@ -210,50 +213,53 @@ def _show(ctx: typer.Context, output: str, fmt: str, *args: Any, **options: Any)
 # --- quiz ---------------------------------------------------------------------------------
 
 
-@commands.command("quiz", epilog="""
+QUIZ_HELP = N_("Answer a few questions and get a recommendation with the reasons behind it.\n\n"
+    "Questions already answered (with --answers, --set or --defaults) are not asked again. The result "
+    "is a one-screen summary; --details prints the whole report.")
+
+
+@commands.command("quiz", help=QUIZ_HELP, epilog=N_("""
     pathfinder quiz
     pathfinder quiz --save-answers my-answers.json
     pathfinder quiz --defaults --set budget_usd=5k --set goal=billing
     pathfinder quiz --answers my-answers.json --details
     pathfinder quiz --answers my-answers.json --export report.html
     pathfinder quiz --defaults --what-if budget_usd=20000 --json
-    """)
+    """))
 def quiz(
     ctx: typer.Context,
     answers_file: Annotated[str | None, typer.Option(
-        "--answers", metavar="FILE", help="Take answers from a JSON file ('-' reads standard input). With some "
-        "answers missing, the quiz asks from the first unanswered question and saves the new answers in FILE."
+        "--answers", metavar=N_("FILE"), help=N_("Take answers from a JSON file ('-' reads standard input). With some "
+        "answers missing, the quiz asks from the first unanswered question and saves the new answers in FILE.")
     )] = None,
     sets: Annotated[list[str] | None, typer.Option(
-        "--set", metavar="ID=VALUE", help="Set one answer, written as you would type it (5k, $5,000, 12 months, "
-        "a choice's id or its words) or as JSON (null for not sure).")] = None,
+        "--set", metavar=N_("ID=VALUE"), help=N_("Set one answer, written as you would type it (5k, $5,000, 12 months, "
+        "a choice's id or its words) or as JSON (null for not sure)."))] = None,
     use_defaults: Annotated[bool, typer.Option(
-        "--defaults", help="Take the default for every question still unanswered.")] = False,
+        "--defaults", help=N_("Take the default for every question still unanswered."))] = False,
     details: Annotated[bool, typer.Option(
-        "--details", help="Print the whole report: every table, money and time over the years, the two-step path, "
-        "all the changes, the assumptions and the sources.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on standard output.")] = False,
+        "--details", help=N_("Print the whole report: every table, money and time over the years, the two-step path, "
+        "all the changes, the assumptions and the sources."))] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print the result as JSON on standard output."))] = False,
     save_answers: Annotated[Path | None, typer.Option(
-        "--save-answers", metavar="FILE",
-        help="Save the answers to FILE as they are given (each time, in one step), to use again with --answers; "
-        "a quiz stopped half-way picks up where it left off with --answers FILE.")] = None,
+        "--save-answers", metavar=N_("FILE"),
+        help=N_("Save the answers to FILE as they are given (each time, in one step), to use again with --answers; "
+        "a quiz stopped half-way picks up where it left off with --answers FILE."))] = None,
     export: Annotated[Path | None, typer.Option(
-        "--export", metavar="FILE", help="Also write the whole report to FILE: a web page (.html or .htm), Markdown "
-        "(.md) or plain text (.txt); .svg writes the money and time chart alone.")] = None,
+        "--export", metavar=N_("FILE"),
+        help=N_("Also write the whole report to FILE: a web page (.html or .htm), Markdown "
+        "(.md) or plain text (.txt); .svg writes the money and time chart alone."))] = None,
     years: Annotated[int, typer.Option(
-        "--years", metavar="N", min=1, max=MAX_YEARS, help="Years the money and time projection covers, 1 to 40. "
-        "Default: 10.")] = 10,
+        "--years", metavar=N_("N"), min=1, max=MAX_YEARS,
+        help=N_("Years the money and time projection covers, 1 to 40. "
+        "Default: 10."))] = 10,
     part_time_income: Annotated[float, typer.Option(
-        "--part-time-income", metavar="USD", min=0, max=MAX_PART_TIME_INCOME_USD,
-        help="Part-time earnings a year while in school, for the projection. Default: 0.")] = 0.0,
+        "--part-time-income", metavar=N_("USD"), min=0, max=MAX_PART_TIME_INCOME_USD,
+        help=N_("Part-time earnings a year while in school, for the projection. Default: 0."))] = 0.0,
     what_ifs: Annotated[list[str] | None, typer.Option(
-        "--what-if", metavar="ID=VALUE", help="Also show the result with this answer changed, beside yours.")] = None,
+        "--what-if", metavar=N_("ID=VALUE"),
+        help=N_("Also show the result with this answer changed, beside yours."))] = None,
 ) -> None:
-    """Answer a few questions and get a recommendation with the reasons behind it.
-
-    Questions already answered (with --answers, --set or --defaults) are not asked again. The result is a
-    one-screen summary; --details prints the whole report.
-    """
     with _guard():
         outputs = _check_outputs(export, save_answers, part_time_income)
         # A programs file given with --data is checked before any question is asked; the one that comes with
@@ -296,7 +302,7 @@ def _check_outputs(export: Path | None, save_answers: Path | None, part_time_inc
 
     fmt = registry.export_format(export) if export is not None else None
     if not math.isfinite(part_time_income):
-        raise PathfinderError("--part-time-income: must be a finite number of dollars a year")
+        raise PathfinderError(_("--part-time-income: must be a finite number of dollars a year"))
     for path, flag in ((save_answers, "--save-answers"), (export, "--export")):
         if path is not None:
             check_writable(path, flag)
@@ -323,20 +329,20 @@ def _quiz_answers(answers_file: str | None, sets: list[str], use_defaults: bool,
                                       stdin=sys.stdin.buffer if answers_file == "-" else None)
     if missing:
         if answers_file == "-" or not sys.stdin.isatty():
-            raise PathfinderError(
-                f"no terminal to ask in, and these answers are missing: {', '.join(missing)}. "
-                "Give them with --answers FILE or --set id=value, or add --defaults to take the defaults.")
+            raise PathfinderError(_(
+                "no terminal to ask in, and these answers are missing: {ids}. Give them with --answers FILE or "
+                "--set id=value, or add --defaults to take the defaults.").format(ids=", ".join(missing)))
         from pathfinder.cli import keep
         from pathfinder.cli.prompts import ask_missing
 
         keeper = keep.keeper_for(answers_file, save_answers, _say)
         if keeper is not None:
-            _say(keep.KEEPING.format(file=keep.shown(keeper.path)))
+            _say(_(keep.KEEPING).format(file=keep.shown(keeper.path)))
         try:
             answers = ask_missing(answers, on_answer=keeper)
         except KeyboardInterrupt:
             if keeper is not None and keeper.written:
-                _say(keep.KEPT_ON_STOP.format(file=keep.shown(keeper.path)))
+                _say(_(keep.KEPT_ON_STOP).format(file=keep.shown(keeper.path)))
             raise
         return _Gathered(in_order(answers), what_if, True, keeper.path if keeper is not None else None)
     return _Gathered(in_order(answers), what_if, False, None)
@@ -351,7 +357,7 @@ def _write_outputs(result: Result, catalog: Catalog, answers: dict[str, Any], ou
         write_atomic(outputs.save_answers, json.dumps(answers, indent=2) + "\n", "--save-answers")
     if outputs.export is not None and outputs.export_format is not None:
         write_atomic(outputs.export, _export_text(result, catalog, outputs.export_format), "--export")
-        _say(f"wrote the report to {outputs.export}")
+        _say(_("wrote the report to {file}").format(file=outputs.export))
 
 
 def _export_text(result: Result, catalog: Catalog, fmt: str) -> str:
@@ -377,7 +383,17 @@ class OutputFormat(str, Enum):  # registry.formats("score"), spelled out for --h
     xlsx = "xlsx"
 
 
-@commands.command("score", epilog="""
+SCORE_HELP = N_("Score a whole class's answers, as a form tool exports them, and write one result a student.\n\n"
+    "Before scoring, standard error shows how every column was read: a question (by its id, title, or the"
+    " words people use for it, which pathfinder questions lists; or --map), or a column of the class's "
+    "own, carried through first. A cell may hold a choice's value or its words, and amounts as people "
+    "write them ($4k, 12 months). Blank, \"not sure\" and \"n/a\" take the default. A student whose "
+    "answers cannot be read still gets a row, with an error column saying which answer and what is "
+    "accepted, and is named on standard error; the class summary follows, and the exit code is 1 if any "
+    "row could not be scored.")
+
+
+@commands.command("score", help=SCORE_HELP, epilog=N_("""
     pathfinder score class.csv --format csv --output results.csv
     pathfinder score class.xlsx --format xlsx --output results.xlsx
     pathfinder score class.csv --summary-only
@@ -385,49 +401,43 @@ class OutputFormat(str, Enum):  # registry.formats("score"), spelled out for --h
     pathfinder score export.txt --delimiter semicolon --format csv
     some-form-tool export | pathfinder score - --format csv
     pathfinder score answers.jsonl --full --strict > results.jsonl
-    """)
+    """))
 def score(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(
-        metavar="FILE", help="The class's answers: CSV (comma, semicolon or tab separated) or an .xlsx workbook as a "
-        "form or a spreadsheet exports it, or JSON Lines ('-' reads standard input).")],
+        metavar=N_("FILE"),
+        help=N_("The class's answers: CSV (comma, semicolon or tab separated) or an .xlsx workbook as a "
+        "form or a spreadsheet exports it, or JSON Lines ('-' reads standard input)."))],
     output_format: Annotated[OutputFormat, typer.Option(
-        "--format", metavar="FORMAT", help="jsonl (one result a line, for scripts), csv (a table, one row per "
+        "--format", metavar=N_("FORMAT"), help=N_("jsonl (one result a line, for scripts), csv (a table, one row per "
         "student) or xlsx (the same table as a spreadsheet, with the class summary on a second sheet). "
-        "Default: jsonl.")] = OutputFormat.jsonl,
+        "Default: jsonl."))] = OutputFormat.jsonl,
     output: Annotated[Path | None, typer.Option(
-        "--output", metavar="FILE", help="Write the results to FILE (replaced in one step when the run ends) "
-        "instead of standard output.")] = None,
+        "--output", metavar=N_("FILE"), help=N_("Write the results to FILE (replaced in one step when the run ends) "
+        "instead of standard output."))] = None,
     summary_only: Annotated[bool, typer.Option(
-        "--summary-only", help="Print only the class summary: how many students got each program, by "
-        "confidence, how many fit no program and how many could not be scored.")] = False,
+        "--summary-only", help=N_("Print only the class summary: how many students got each program, by "
+        "confidence, how many fit no program and how many could not be scored."))] = False,
     maps: Annotated[list[str] | None, typer.Option(
-        "--map", metavar="HEADER=QUESTION", help="Read the column HEADER as the answer to QUESTION (its id or "
-        "title; pathfinder questions lists them).")] = None,
+        "--map", metavar=N_("HEADER=QUESTION"), help=N_("Read the column HEADER as the answer to QUESTION (its id or "
+        "title; pathfinder questions lists them)."))] = None,
     keep_unknown: Annotated[bool, typer.Option(
-        "--keep-unknown", help="Carry a column whose name looks like a mistyped question as a column of your own, "
-        "instead of stopping.")] = False,
+        "--keep-unknown", help=N_("Carry a column whose name looks like a mistyped question as a column of your own, "
+        "instead of stopping."))] = False,
     input_format: Annotated[InputFormat, typer.Option(
-        "--input-format", metavar="FORMAT", help="How FILE is written: auto (by the suffix, or by the first line), "
-        "jsonl, csv or xlsx. Default: auto.")] = InputFormat.auto,
+        "--input-format", metavar=N_("FORMAT"),
+        help=N_("How FILE is written: auto (by the suffix, or by the first line), "
+        "jsonl, csv or xlsx. Default: auto."))] = InputFormat.auto,
     delimiter: Annotated[str | None, typer.Option(
-        "--delimiter", metavar="SEP", help="What separates a CSV's cells: comma, semicolon or tab. Default: "
-        "told from the first lines (a comma when it cannot be told).")] = None,
+        "--delimiter", metavar=N_("SEP"), help=N_("What separates a CSV's cells: comma, semicolon or tab. Default: "
+        "told from the first lines (a comma when it cannot be told)."))] = None,
     sheet: Annotated[str | None, typer.Option(
-        "--sheet", metavar="NAME", help="The sheet of an .xlsx workbook to read. Default: the first.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first row that cannot be scored.")] = False,
+        "--sheet", metavar=N_("NAME"), help=N_("The sheet of an .xlsx workbook to read. Default: the first."))] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=N_("Stop at the first row that cannot be scored."))] = False,
     full: Annotated[bool, typer.Option(
-        "--full", help="Write each line as quiz --json writes the whole result (jsonl only; much slower).")] = False,
+        "--full",
+        help=N_("Write each line as quiz --json writes the whole result (jsonl only; much slower)."))] = False,
 ) -> None:
-    """Score a whole class's answers, as a form tool exports them, and write one result a student.
-
-    Before scoring, standard error shows how every column was read: a question (by its id, title, or the words
-    people use for it, which pathfinder questions lists; or --map), or a column of the class's own, carried through
-    first. A cell may hold a choice's value or its words, and amounts as people write them ($4k, 12 months). Blank,
-    "not sure" and "n/a" take the default. A student whose answers cannot be read still gets a row, with an error
-    column saying which answer and what is accepted, and is named on standard error; the class summary follows, and
-    the exit code is 1 if any row could not be scored.
-    """
     with _guard():
         fmt = _score_format(output_format, output, full, summary_only)
         from pathfinder.batch.read import parse_maps
@@ -447,7 +457,11 @@ def score(
             _write_stdout(summary)
         else:
             sys.stderr.write(summary)
-        _say(outcome.summary() + (f"; wrote {output}" if output is not None else ""))
+        if output is None:
+            _say(outcome.summary())
+        else:
+            # TRANSLATORS: {summary} says how many rows were scored; {file} is the file the results went to.
+            _say(_("{summary}; wrote {file}").format(summary=outcome.summary(), file=output))
         if outcome.failed:
             raise typer.Exit(1)
 
@@ -457,14 +471,14 @@ def _score_format(output_format: OutputFormat, output: Path | None, full: bool, 
     from pathfinder.errors import PathfinderError
 
     if full and output_format is not OutputFormat.jsonl:
-        raise PathfinderError("--full writes the whole result as JSON: use it with --format jsonl")
+        raise PathfinderError(_("--full writes the whole result as JSON: use it with --format jsonl"))
     if summary_only:
         if output is not None:
-            raise PathfinderError("--summary-only prints the summary alone; it cannot be used with --output")
+            raise PathfinderError(_("--summary-only prints the summary alone; it cannot be used with --output"))
         return None
     if output_format is OutputFormat.xlsx and output is None and sys.stdout.isatty():
-        raise PathfinderError("--format xlsx writes a spreadsheet file: add --output FILE, for example "
-                              "--output results.xlsx")
+        raise PathfinderError(_("--format xlsx writes a spreadsheet file: add --output FILE, for example "
+                                "--output results.xlsx"))
     if output is not None:
         from pathfinder.files import check_writable
 
@@ -487,11 +501,16 @@ def _score_run(ctx: typer.Context, source: Any, catalog: Catalog, fmt: str | Non
         writer = Discard() if fmt is None else registry.writer("score", fmt)(out, catalog)
 
         def on_plan(plan: Any) -> None:  # above the progress bar, if there is one
-            say(f"{source.label}: {plan.layout}; the header on line {plan.line} was read as:\n"
-                + "\n".join(plan.report()))
+            # TRANSLATORS: {layout} describes the file ("CSV, comma separated"); a line per column follows.
+            say(_("{label}: {layout}; the header on line {line} was read as:").format(
+                label=source.label, layout=plan.layout, line=plan.line) + "\n" + "\n".join(plan.report()))
 
         def on_problem(line: int, who: str, message: str) -> None:
-            say(f"{source.label} line {line}" + (f" ({who})" if who else "") + f": {message}")
+            if who:
+                say(_("{label} line {line} ({who}): {message}").format(label=source.label, line=line, who=who,
+                                                                       message=message))
+            else:
+                say(_("{label} line {line}: {message}").format(label=source.label, line=line, message=message))
 
         outcome = run(source, catalog, writer, on_progress=on_progress, on_problem=on_problem, on_plan=on_plan,
                       **options)
@@ -510,7 +529,7 @@ def _progress(ctx: typer.Context, source: Any, stdout_free: bool) -> Iterator[tu
     from pathfinder.layouts.terminal import progress_bar
 
     console = _console(ctx, sys.stderr)
-    bar, update = progress_bar(source.size, f"Scoring {source.label}", console)
+    bar, update = progress_bar(source.size, _("Scoring {label}").format(label=source.label), console)
     with bar:
         yield update, lambda message: console.print(f"pathfinder: {_printable(message)}", markup=False,
                                                     highlight=False)
@@ -526,31 +545,33 @@ class CompareFormat(str, Enum):  # registry.formats("compare"), spelled out for 
     csv = "csv"
 
 
-@commands.command("compare", epilog="""
+COMPARE_HELP = N_("Show the programs side by side, one column per pathway: cost, length, time to a first job, early "
+    "salary, job growth, admission, certifications and where people work.")
+
+
+@commands.command("compare", help=COMPARE_HELP, epilog=N_("""
     pathfinder compare
     pathfinder compare --sources
     pathfinder compare --details
     pathfinder compare --format markdown --sources > programs.md
     pathfinder compare --format csv --programs mbc,him > programs.csv
     pathfinder compare --json | jq -r '.programs[].name'
-    """)
+    """))
 def compare(
     ctx: typer.Context,
     output_format: Annotated[CompareFormat | None, typer.Option(
-        "--format", metavar="FORMAT", help="table (the default), json (the full profiles, as in the programs "
-        "file), markdown or csv.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
+        "--format", metavar=N_("FORMAT"), help=N_("table (the default), json (the full profiles, as in the programs "
+        "file), markdown or csv."))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("The same as --format json."))] = False,
     programs: Annotated[str | None, typer.Option(
-        "--programs", metavar="IDS", help="The programs to show, by id, comma-separated, in that order. "
-        "Default: all.")] = None,
+        "--programs", metavar=N_("IDS"), help=N_("The programs to show, by id, comma-separated, in that order. "
+        "Default: all."))] = None,
     sources: Annotated[bool, typer.Option(
-        "--sources", help="Mark each figure with a numbered footnote saying where it comes from.")] = False,
+        "--sources", help=N_("Mark each figure with a numbered footnote saying where it comes from."))] = False,
     details: Annotated[bool, typer.Option(
-        "--details", help="Each program in full instead of the quick table: every pathway's figures, other "
-        "figures the sources report, notes on them, the official figures, roles, skills and formats.")] = False,
+        "--details", help=N_("Each program in full instead of the quick table: every pathway's figures, other "
+        "figures the sources report, notes on them, the official figures, roles, skills and formats."))] = False,
 ) -> None:
-    """Show the programs side by side, one column per pathway: cost, length, time to a first job, early salary,
-    job growth, admission, certifications and where people work."""
     with _guard():
         fmt = _compare_format(output_format, as_json)
         catalog = _catalog(ctx)
@@ -565,8 +586,8 @@ def _compare_format(output_format: CompareFormat | None, as_json: bool) -> Compa
 
     if as_json and output_format not in (None, CompareFormat.json):
         assert output_format is not None
-        raise PathfinderError("--json is the same as --format json; it cannot be used with "
-                              f"--format {output_format.value}")
+        raise PathfinderError(_("--json is the same as --format json; it cannot be used with --format {format}").format(
+            format=output_format.value))
     return CompareFormat.json if as_json else (output_format or CompareFormat.table)
 
 
@@ -575,35 +596,39 @@ def _program_ids(programs: str | None) -> list[str] | None:
 
     ids = None if programs is None else [part.strip() for part in programs.split(",") if part.strip()]
     if ids is not None and not ids:
-        raise PathfinderError("--programs: give at least one program id, for example --programs him,mbc")
+        raise PathfinderError(_("--programs: give at least one program id, for example --programs him,mbc"))
     return ids
 
 
-@commands.command("questions", epilog="""
+QUESTIONS_HELP = N_("List the quiz questions: ids, titles, choices, defaults and the form wordings read as each.")
+
+
+@commands.command("questions", help=QUESTIONS_HELP, epilog=N_("""
     pathfinder questions
     pathfinder questions --json | jq -r '.questions[].id'
-    """)
+    """))
 def questions(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option(
-        "--json", help="Print the questions as JSON, to build an answers file.")] = False,
+        "--json", help=N_("Print the questions as JSON, to build an answers file."))] = False,
 ) -> None:
-    """List the quiz questions: ids, titles, choices, defaults and the form wordings read as each."""
     with _guard():
         from pathfinder.core.questions import QUESTIONS
 
         _show(ctx, "questions", "json" if as_json else "table", QUESTIONS)
 
 
-@commands.command("sources", epilog="""
+SOURCES_HELP = N_("List every source with its publisher, link, date and the figures that rest on it.")
+
+
+@commands.command("sources", help=SOURCES_HELP, epilog=N_("""
     pathfinder sources
     pathfinder sources --json | jq -r '.sources[] | select(.official) | .title'
-    """)
+    """))
 def sources(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the sources as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print the sources as JSON."))] = False,
 ) -> None:
-    """List every source with its publisher, link, date and the figures that rest on it."""
     with _guard():
         import shutil
 
@@ -619,17 +644,19 @@ class SchemaName(str, Enum):
     score_line = "score-line"
 
 
-@commands.command("schema", epilog="""
+SCHEMA_HELP = N_("Print the JSON Schema of a result, a score line, an answers file or the programs file.")
+
+
+@commands.command("schema", help=SCHEMA_HELP, epilog=N_("""
     pathfinder schema result
     pathfinder schema score-line
     pathfinder schema answers > answers.schema.json
-    """)
+    """))
 def schema(
     name: Annotated[SchemaName, typer.Argument(
-        metavar="NAME", help="Which document: result (quiz --json), score-line (a line of score), answers (an "
-        "answers file) or programs (the programs file).")],
+        metavar=N_("NAME"), help=N_("Which document: result (quiz --json), score-line (a line of score), answers (an "
+        "answers file) or programs (the programs file)."))],
 ) -> None:
-    """Print the JSON Schema of a result, a score line, an answers file or the programs file."""
     with _guard():
         import json
 
@@ -655,7 +682,7 @@ def _prepare_streams() -> bool:
             except (ValueError, OSError):
                 pass
     if sys.stdout is None:
-        _say("standard output is closed; nothing can be printed")
+        _say(_("standard output is closed; nothing can be printed"))
         return False
     return True
 

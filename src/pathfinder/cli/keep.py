@@ -11,6 +11,8 @@ import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pathfinder.i18n import N_, _
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -19,23 +21,28 @@ if TYPE_CHECKING:
 
 # The last line of a summary printed without the menu after it: each one works as it is (no answer is asked
 # again), and names the answers file where there is one.
-MORE = "More: add --details for the whole report, or --export report.html to save it."
-MORE_FROM_FILE = ("More: pathfinder quiz --answers {file} --details prints the whole report, and --export report.html "
-                  "instead of --details saves it.")
-KEEPING = "the answers you give are saved in {file} as you go; pathfinder quiz --answers {file} picks up from there"
-KEPT_ON_STOP = "your answers so far are saved in {file}; pathfinder quiz --answers {file} picks up where you left off"
-NOT_KEPT = "{file} cannot be written, so the answers you give now are not saved ({problem})"
-READ_ONLY = "it is read-only"
-KEPT_NOTE = "Your answers are saved in {file}."
-SAVED_REPORT = "wrote the report to {file}"
-SAVED_ANSWERS = ("saved your answers in {file}; pathfinder quiz --answers {file} shows this result again, and "
-                 "--details or --export report.html with it shows or saves the whole report")
-FILE_NAME_QUESTION = {"html": "Save the web page as", "markdown": "Save the Markdown as", "text": "Save the text as",
-                      "answers": "Save your answers as"}
-WRONG_SUFFIX = "{name}: a file of this kind ends in {suffix}; type a name that does, or press Enter for {default}"
+# (Marked for the catalog with N_ and translated where they are shown.)
+MORE = N_("More: add --details for the whole report, or --export report.html to save it.")
+MORE_FROM_FILE = N_("More: pathfinder quiz --answers {file} --details prints the whole report, and --export "
+                    "report.html instead of --details saves it.")
+KEEPING = N_("the answers you give are saved in {file} as you go; pathfinder quiz --answers {file} picks up from "
+             "there")
+KEPT_ON_STOP = N_("your answers so far are saved in {file}; pathfinder quiz --answers {file} picks up where you left "
+                  "off")
+NOT_KEPT = N_("{file} cannot be written, so the answers you give now are not saved ({problem})")
+READ_ONLY = N_("it is read-only")
+KEPT_NOTE = N_("Your answers are saved in {file}.")
+SAVED_REPORT = N_("wrote the report to {file}")
+SAVED_ANSWERS = N_("saved your answers in {file}; pathfinder quiz --answers {file} shows this result again, and "
+                   "--details or --export report.html with it shows or saves the whole report")
+FILE_NAME_QUESTION = {"html": N_("Save the web page as"), "markdown": N_("Save the Markdown as"),
+                      "text": N_("Save the text as"), "answers": N_("Save your answers as")}
+WRONG_SUFFIX = N_("{name}: a file of this kind ends in {suffix}; type a name that does, or press Enter for {default}")
 DEFAULT_NAMES = {"html": "pathfinder-report.html", "markdown": "pathfinder-report.md", "text": "pathfinder-report.txt",
                  "answers": "pathfinder-answers.json"}
-CANNOT_SAVE = "cannot save"  # "cannot save nowhere/r.md: folder nowhere does not exist"
+# TRANSLATORS: begins a message about a file that cannot be saved: "cannot save nowhere/r.md: folder nowhere does
+# not exist".
+CANNOT_SAVE = N_("cannot save")
 SUFFIXES = {"html": (".html", ".htm"), "markdown": (".md",), "text": (".txt",), "answers": (".json",)}
 
 
@@ -45,7 +52,7 @@ def shown(path: Path | str) -> str:
 
 
 def more_line(answers_file: Path | None) -> str:
-    return MORE if answers_file is None else MORE_FROM_FILE.format(file=shown(answers_file))
+    return _(MORE) if answers_file is None else _(MORE_FROM_FILE).format(file=shown(answers_file))
 
 
 def given(answers: dict[str, Any]) -> dict[str, Any]:
@@ -84,10 +91,10 @@ def keeper_for(answers_file: str | None, save_answers: Path | None, say: Any) ->
     try:
         check_writable(path, "--answers")
     except PathfinderError as exc:
-        say(NOT_KEPT.format(file=shown(path), problem=exc.message))
+        say(_(NOT_KEPT).format(file=shown(path), problem=exc.message))
         return None
     if path.exists() and not os.access(path, os.W_OK):  # a file made read-only is left as it is
-        say(NOT_KEPT.format(file=shown(path), problem=READ_ONLY))
+        say(_(NOT_KEPT).format(file=shown(path), problem=_(READ_ONLY)))
         return None
     return Keeper(path)
 
@@ -100,9 +107,13 @@ def _check_name(kind: str, default: str) -> Any:
     def check(name: str) -> str | None:
         path = Path(name).expanduser()
         if path.suffix.lower() not in SUFFIXES[kind]:
-            return WRONG_SUFFIX.format(name=name, suffix=" or ".join(SUFFIXES[kind]), default=default)
+            suffixes = SUFFIXES[kind]
+            # TRANSLATORS: two endings of a file name: ".html or .htm".
+            suffix = suffixes[0] if len(suffixes) == 1 else _("{first} or {second}").format(first=suffixes[0],
+                                                                                          second=suffixes[1])
+            return _(WRONG_SUFFIX).format(name=name, suffix=suffix, default=default)
         try:
-            check_writable(path, CANNOT_SAVE)
+            check_writable(path, _(CANNOT_SAVE))
         except PathfinderError as exc:
             return exc.message
         return None
@@ -128,7 +139,7 @@ def what_next(result: Result, catalog: Catalog, answers: dict[str, Any], console
     while True:
         offered = [key for key in (prompts.DETAILS, prompts.SAVE_REPORT, prompts.SAVE_ANSWERS)
                    if not (key == prompts.DETAILS and details_shown) and not (key == prompts.SAVE_ANSWERS and kept_in)]
-        note = KEPT_NOTE.format(file=shown(kept_in)) if kept_in is not None else None
+        note = _(KEPT_NOTE).format(file=shown(kept_in)) if kept_in is not None else None
         picked = prompts.what_next(offered, note)
         if picked == prompts.DONE:
             return
@@ -146,19 +157,19 @@ def what_next(result: Result, catalog: Catalog, answers: dict[str, Any], console
             if path is not None:
                 from pathfinder.files import write_atomic
 
-                write_atomic(path, export_text(result, catalog, fmt), "the report")
-                say(SAVED_REPORT.format(file=shown(path)))
+                write_atomic(path, export_text(result, catalog, fmt), _("the report"))
+                say(_(SAVED_REPORT).format(file=shown(path)))
         else:
             path = _ask_path("answers")
             if path is not None:
                 Keeper(path)(answers)
                 kept_in = path
-                say(SAVED_ANSWERS.format(file=shown(path)))
+                say(_(SAVED_ANSWERS).format(file=shown(path)))
 
 
 def _ask_path(kind: str) -> Path | None:
     from pathfinder.cli import prompts
 
     default = _free_name(DEFAULT_NAMES[kind])
-    name = prompts.file_name(FILE_NAME_QUESTION[kind], default, _check_name(kind, default))
+    name = prompts.file_name(_(FILE_NAME_QUESTION[kind]), default, _check_name(kind, default))
     return None if name is None else Path(name).expanduser()

@@ -35,6 +35,7 @@ from questionary.styles import merge_styles_default
 from pathfinder.core.answers import examples, parse_typed
 from pathfinder.core.questions import QUESTIONS, Answer, Question
 from pathfinder.errors import PathfinderError
+from pathfinder.i18n import N_, _
 
 NULL = "__null__"
 DONE = "__done__"
@@ -152,13 +153,14 @@ def _go_back_on(prompt: questionary.Question, keys: Sequence[str]) -> None:
 def ask_question(question: Question, position: int, total: int, current: Answer, *, back: bool = False,
                  input: Any = None, output: Any = None) -> Answer | Back:
     """Ask one question, starting from ``current``; with ``back``, Ctrl-B returns BACK."""
-    message = f"({position} of {total}) {question.prompt}"
+    # TRANSLATORS: the progress, then the question: "(1 of 10) What work do you most want to end up doing?"
+    message = _("({position} of {total}) {prompt}").format(position=position, total=total, prompt=question.prompt)
     if question.kind == "choice":
         choices = [questionary.Choice(title=c.label, value=NULL if c.value is None else c.value)
                    for c in question.choices]
-        keys = " Left arrow or Ctrl-B goes back." if back else ""
+        keys = _("Arrow keys, then Enter. Left arrow or Ctrl-B goes back.") if back else _("Arrow keys, then Enter.")
         pick = select(message, choices, NULL if current is None else str(current),
-                      _help(f"{question.help} (Arrow keys, then Enter.{keys})"), input, output)
+                      _help(_("{help} ({keys})").format(help=question.help, keys=keys)), input, output)
         if back:
             _go_back_on(pick, (BACK_KEY, BACK_KEY_IN_A_LIST))
         picked = pick.unsafe_ask()
@@ -173,14 +175,16 @@ def ask_question(question: Question, position: int, total: int, current: Answer,
             return exc.message
         return True
 
-    how = f"Type it like {examples(question)}"
+    how = [_("Type it like {examples}.").format(examples=examples(question))]
     if current is not None:  # None: the help already says to leave it blank
-        how += f"; Enter takes {question.label_for(current)}"
+        how.append(_("Enter takes {answer}.").format(answer=question.label_for(current)))
         if question.nullable:
-            how += "; ? means not sure"
-    how += ". Ctrl-B goes back." if back else "."
+            how.append(_("? means not sure."))
+    if back:
+        how.append(_("Ctrl-B goes back."))
     field = questionary.text(
-        message, default="", validate=validate, instruction=_help(f"{question.help} ({how})") + "\n  >",
+        message, default="", validate=validate,
+        instruction=_help(_("{help} ({keys})").format(help=question.help, keys=" ".join(how))) + "\n  >",
         placeholder=[("class:placeholder", question.label_for(current))],
         style=STYLE, qmark="?", **_io(input, output),
     )
@@ -226,12 +230,15 @@ def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
     """Show every answer; Enter on the first line goes on, any other line re-asks that question."""
     total = len(questions)
     while True:
-        choices = [questionary.Choice(title="Looks right: show my recommendation", value=DONE)]
+        choices = [questionary.Choice(title=_("Looks right: show my recommendation"), value=DONE)]
         choices.extend(
-            questionary.Choice(title=_fit(f"{q.title}: {q.label_for(answers[q.id])}"), value=q.id) for q in questions
+            # TRANSLATORS: a line of the review screen: "Budget: $4,000".
+            questionary.Choice(title=_fit(_("{title}: {answer}").format(title=q.title,
+                                                                        answer=q.label_for(answers[q.id]))),
+                               value=q.id) for q in questions
         )
-        picked = select("Review your answers", choices, DONE,
-                        _help("Press Enter to see the result, or pick an answer to change it."), input,
+        picked = select(_("Review your answers"), choices, DONE,
+                        _help(_("Press Enter to see the result, or pick an answer to change it.")), input,
                         output).unsafe_ask()
         if picked == DONE:
             return answers
@@ -249,18 +256,21 @@ def review(answers: dict[str, Answer], *, input: Any = None, output: Any = None,
 # What the person can do once the result is shown, without answering again.
 DETAILS, SAVE_REPORT, SAVE_ANSWERS = "details", "report", "answers"
 NEXT_CHOICES = {
-    DONE: "Done",
-    DETAILS: "Show the whole report here",
-    SAVE_REPORT: "Save the whole report to a file (a web page, Markdown or plain text)",
-    SAVE_ANSWERS: "Save my answers, to see this result again or change an answer later",
+    DONE: N_("Done"),
+    DETAILS: N_("Show the whole report here"),
+    SAVE_REPORT: N_("Save the whole report to a file (a web page, Markdown or plain text)"),
+    SAVE_ANSWERS: N_("Save my answers, to see this result again or change an answer later"),
 }
-NEXT_QUESTION = "What next?"
-NEXT_HELP = "Arrow keys, then Enter; Enter or Esc on Done ends."
-REPORT_FORMATS = {"html": "A web page (.html), to open in a browser or print",
-                  "markdown": "Markdown (.md), to paste into a document",
-                  "text": "Plain text (.txt)"}
-REPORT_FORMAT_QUESTION = "Save the report as"
-FILE_NAME_HELP = "Enter takes {default}, in the current folder; type another name or path to use it. Esc goes back."
+NEXT_QUESTION = N_("What next?")
+NEXT_HELP = N_("Arrow keys, then Enter; Enter or Esc on Done ends.")
+NEXT_HELP_WITH_NOTE = N_("{note} Arrow keys, then Enter; Enter or Esc on Done ends.")
+REPORT_FORMATS = {"html": N_("A web page (.html), to open in a browser or print"),
+                  "markdown": N_("Markdown (.md), to paste into a document"),
+                  "text": N_("Plain text (.txt)")}
+REPORT_FORMAT_QUESTION = N_("Save the report as")
+REPORT_FORMAT_HELP = N_("Arrow keys, then Enter. Esc goes back.")
+FILE_NAME_HELP = N_("Enter takes {default}, in the current folder; type another name or path to use it. "
+                    "Esc goes back.")
 
 
 def _done_on(prompt: questionary.Question, result: Any, keys: Sequence[str] = ("escape",)) -> None:
@@ -278,9 +288,10 @@ def _done_on(prompt: questionary.Question, result: Any, keys: Sequence[str] = ("
 
 def what_next(offered: Sequence[str], note: str | None = None, *, input: Any = None, output: Any = None) -> str:
     """The menu after the result: one of ``offered`` (keys of NEXT_CHOICES); Enter on Done, or Esc, is DONE."""
-    choices = [questionary.Choice(title=NEXT_CHOICES[key], value=key) for key in (DONE, *offered)]
-    menu = questionary.select(NEXT_QUESTION, choices=choices, default=DONE,
-                              instruction=_help(f"{note + ' ' if note else ''}{NEXT_HELP}"), style=STYLE, qmark="?",
+    choices = [questionary.Choice(title=_(NEXT_CHOICES[key]), value=key) for key in (DONE, *offered)]
+    instruction = _(NEXT_HELP_WITH_NOTE).format(note=note) if note else _(NEXT_HELP)
+    menu = questionary.select(_(NEXT_QUESTION), choices=choices, default=DONE,
+                              instruction=_help(instruction), style=STYLE, qmark="?",
                               pointer=_pointer(), **_io(input, output))
     _done_on(menu, DONE)
     picked = menu.unsafe_ask()
@@ -289,9 +300,9 @@ def what_next(offered: Sequence[str], note: str | None = None, *, input: Any = N
 
 def report_format(*, input: Any = None, output: Any = None) -> str | None:
     """Which format to save the report in (a key of REPORT_FORMATS); None when the person goes back (Esc)."""
-    choices = [questionary.Choice(title=title, value=key) for key, title in REPORT_FORMATS.items()]
-    menu = questionary.select(REPORT_FORMAT_QUESTION, choices=choices, default="html",
-                              instruction=_help("Arrow keys, then Enter. Esc goes back."), style=STYLE, qmark="?",
+    choices = [questionary.Choice(title=_(title), value=key) for key, title in REPORT_FORMATS.items()]
+    menu = questionary.select(_(REPORT_FORMAT_QUESTION), choices=choices, default="html",
+                              instruction=_help(_(REPORT_FORMAT_HELP)), style=STYLE, qmark="?",
                               pointer=_pointer(), **_io(input, output))
     _done_on(menu, BACK)
     picked = menu.unsafe_ask()
@@ -307,7 +318,7 @@ def file_name(message: str, default: str, check: Callable[[str], str | None], *,
         return True if problem is None else problem
 
     field = questionary.text(message, default="", validate=validate,
-                             instruction=_help(FILE_NAME_HELP.format(default=default)) + "\n  >",
+                             instruction=_help(_(FILE_NAME_HELP).format(default=default)) + "\n  >",
                              placeholder=[("class:placeholder", default)], style=STYLE, qmark="?",
                              **_io(input, output))
     _done_on(field, BACK)

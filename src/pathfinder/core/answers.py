@@ -27,6 +27,7 @@ from pathfinder.core.questions import (
     validate_answers,
 )
 from pathfinder.errors import PathfinderError
+from pathfinder.i18n import N_, _, in_every_language, ngettext
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 
@@ -56,6 +57,13 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").casefold().split())
 
 
+def unaccented(text: str) -> str:
+    """``text`` without accents or the tilde: ``codificación`` -> ``codificacion``, ``año`` -> ``ano``."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
 # --- reading one answer -------------------------------------------------------------------
 
 
@@ -66,7 +74,8 @@ def read_text(question: Question, text: str) -> Answer:
     """
     plain = _plain(text)
     if question.kind == "choice":
-        value = _choice_lookup(question).get(plain, _NO_MATCH)
+        lookup = _choice_lookup(question)
+        value = lookup.get(plain, lookup.get(unaccented(plain), _NO_MATCH))
         if value is not _NO_MATCH:
             return value  # type: ignore[return-value]
         if plain in NOT_SURE:
@@ -78,8 +87,8 @@ def read_text(question: Question, text: str) -> Answer:
         return None if question.nullable else question.default
     number = read_number(question, plain)
     if number is None:
-        raise PathfinderError(f"{question.id}: {show_value(text.strip())} is not a number "
-                              f"(allowed: {question.allowed()}; written like {examples(question)})")
+        raise PathfinderError(_("{id}: {value} is not a number (allowed: {allowed}; written like {examples})").format(
+            id=question.id, value=show_value(text.strip()), allowed=question.allowed(), examples=examples(question)))
     return validate_answer(question, number)
 
 
@@ -127,20 +136,28 @@ def read_number(question: Question, text: str) -> int | float | None:
 def examples(question: Question) -> str:
     """How an answer to ``question`` may be written, for help lines and refusals."""
     if question.unit == "usd":
-        return "5000, 5,000, $5,000 or 5k"
+        return _("5000, 5,000, $5,000 or 5k")
     if question.unit == "months":
-        return "12, 12 months or 1 year"
-    return "12 or 4.5"
+        return _("12, 12 months or 1 year")
+    return _("12 or 4.5")
 
 
 def accepted(question: Question) -> str:
     """What to enter at a prompt, in one plain sentence."""
     if question.kind == "choice":
-        return f"Enter {question.allowed()}."
-    kind = "a whole number" if question.kind == "integer" else "a number"
+        return _("Enter {allowed}.").format(allowed=question.allowed())
     assert question.minimum is not None and question.maximum is not None
-    text = f"Enter {kind} from {question.minimum:,.0f} to {question.maximum:,.0f}, like {examples(question)}"
-    return text + (", or ? if you are not sure." if question.nullable else ".")
+    values = {"minimum": f"{question.minimum:,.0f}", "maximum": f"{question.maximum:,.0f}",
+              "examples": examples(question)}
+    if question.kind == "integer":
+        if question.nullable:
+            return _("Enter a whole number from {minimum} to {maximum}, like {examples}, or ? if you are not "
+                     "sure.").format(**values)
+        return _("Enter a whole number from {minimum} to {maximum}, like {examples}.").format(**values)
+    if question.nullable:
+        return _("Enter a number from {minimum} to {maximum}, like {examples}, or ? if you are not sure.").format(
+            **values)
+    return _("Enter a number from {minimum} to {maximum}, like {examples}.").format(**values)
 
 
 def refusal(question: Question, text: str) -> str:
@@ -150,24 +167,58 @@ def refusal(question: Question, text: str) -> str:
     if question.kind == "choice":
         picked = choices_in(question, text)
         if len(picked) > 1:
-            return f"{shown} picks {len(picked)} answers ({' and '.join(picked)}): choose one of them"
+            return ngettext("{text} picks {count} answer ({picked}): choose one of them",
+                            "{text} picks {count} answers ({picked}): choose one of them", len(picked)).format(
+                text=shown, count=len(picked), picked=_listed(picked))
         labels = "; ".join(c.label for c in question.choices if c.value is not None)
-        blank = ", or leave it blank if not sure" if question.nullable else ""
-        return f"{shown} is not one of the answers (choose one of: {labels}{blank})"
+        if question.nullable:
+            return _("{text} is not one of the answers (choose one of: {labels}, or leave it blank if not "
+                     "sure)").format(text=shown, labels=labels)
+        return _("{text} is not one of the answers (choose one of: {labels})").format(text=shown, labels=labels)
     number = read_number(question, _plain(text))
-    assert question.minimum is not None and question.maximum is not None
     if number is None:
-        what = "not an amount" if question.unit == "usd" else "not a number"
+        problem = (_("{text} is not an amount") if question.unit == "usd" else _("{text} is not a number"))
     elif question.kind == "integer" and not float(number).is_integer():
-        what = "not a whole number"
+        problem = _("{text} is not a whole number")
     else:
-        what = "out of range"
-    if question.unit == "usd":
-        span = f"one amount from {question.label_for(question.minimum)} to {question.label_for(question.maximum)}"
-    else:
-        span = f"a number of {question.unit or 'units'} from {question.minimum:,.0f} to {question.maximum:,.0f}"
-    blank = "if not sure" if question.nullable else f"for {question.label_for(question.default)}"
-    return f"{shown} is {what} (write {span}, like {examples(question)}, or leave it blank {blank})"
+        problem = _("{text} is out of range")
+    # TRANSLATORS: {problem} is one of the sentences just above; {how} one of the ways to write an answer below.
+    return _("{problem} ({how})").format(problem=problem.format(text=shown), how=_how_to_write(question))
+
+
+# How to write an answer to a number question, in a class file's words: by its unit ("usd", "months" or any
+# other), and whether a blank means not sure (True) or the default (False).
+_HOW_TO_WRITE = {
+    ("usd", True): N_("write one amount from {minimum} to {maximum}, like {examples}, or leave it blank if not "
+                      "sure"),
+    ("usd", False): N_("write one amount from {minimum} to {maximum}, like {examples}, or leave it blank for "
+                       "{default}"),
+    ("months", True): N_("write a number of months from {minimum} to {maximum}, like {examples}, or leave it blank "
+                         "if not sure"),
+    ("months", False): N_("write a number of months from {minimum} to {maximum}, like {examples}, or leave it blank "
+                          "for {default}"),
+    ("", True): N_("write a number from {minimum} to {maximum}, like {examples}, or leave it blank if not sure"),
+    ("", False): N_("write a number from {minimum} to {maximum}, like {examples}, or leave it blank for {default}"),
+}
+
+
+def _how_to_write(question: Question) -> str:
+    """How to write an answer to a number question, in a class file's words (blank takes the default)."""
+    assert question.minimum is not None and question.maximum is not None
+    money = question.unit == "usd"
+    unit = question.unit if question.unit in ("usd", "months") else ""
+    return _(_HOW_TO_WRITE[unit, question.nullable]).format(
+        minimum=question.label_for(question.minimum) if money else f"{question.minimum:,.0f}",
+        maximum=question.label_for(question.maximum) if money else f"{question.maximum:,.0f}",
+        examples=examples(question), default=question.label_for(question.default))
+
+
+def _listed(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list in a sentence."""
+    if len(items) < 2:
+        return "".join(items)
+    # TRANSLATORS: the end of a list in a sentence: "{items} and {last}" ("a, b and c").
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def choices_in(question: Question, text: str) -> list[str]:
@@ -177,7 +228,8 @@ def choices_in(question: Question, text: str) -> list[str]:
     lookup = _choice_lookup(question)
     named = {lookup[piece] for piece in (_plain(p) for p in re.split(r"[;,]", text)) if piece in lookup}
     return [c.label for c in question.choices
-            if c.value is not None and (c.value in named or _plain(c.label) in plain)]
+            if c.value is not None and (c.value in named or any(_plain(label) in plain
+                                                                 for label in in_every_language(c.english_label)))]
 
 
 class _NoMatch:
@@ -189,10 +241,13 @@ _NO_MATCH = _NoMatch()
 
 @cache
 def _choice_lookup(question: Question) -> dict[str, Answer]:
-    """Every spelling of each choice: its id (with ``-`` or a space for ``_``) and its label."""
+    """Every spelling of each choice: its id (with ``-`` or a space for ``_``) and its label in every language
+    pathfinder speaks (a Spanish form's answers are read by an English run)."""
     lookup: dict[str, Answer] = {}
     for choice in question.choices:
-        lookup[_plain(choice.label)] = choice.value
+        for label in in_every_language(choice.english_label):
+            lookup[_plain(label)] = choice.value
+            lookup[_plain(unaccented(label))] = choice.value  # "codificacion medica", as typed without accents
     for choice in question.choices:
         if choice.value is not None:
             for spelling in (choice.value, choice.value.replace("_", "-"), choice.value.replace("_", " ")):
@@ -224,10 +279,13 @@ def read_sets(pairs: Sequence[str], flag: str = "--set", once: bool = False) -> 
     for pair in pairs:
         key, sep, text = pair.partition("=")
         if not sep or not key.strip():
-            raise PathfinderError(f"{flag} {pair!r}: expected id=value, for example {flag} budget_usd=5000")
+            raise PathfinderError(_("{flag} {pair}: expected id=value, for example {flag} budget_usd=5000").format(
+                flag=flag, pair=repr(pair)))
         if once and key.strip() in texts:
-            raise PathfinderError(f"{flag} {key.strip()} is given twice ({texts[key.strip()]!r} and {text!r}); "
-                                  "give each answer one value, and run again for another")
+            raise PathfinderError(_("{flag} {id} is given twice ({first} and {second}); give each answer one value, "
+                                    "and run again for another").format(flag=flag, id=key.strip(),
+                                                                        first=repr(texts[key.strip()]),
+                                                                        second=repr(text)))
         texts[key.strip()] = text
     answers: dict[str, Answer] = {}
     problems: list[str] = []
@@ -241,7 +299,7 @@ def read_sets(pairs: Sequence[str], flag: str = "--set", once: bool = False) -> 
         except PathfinderError as exc:
             problems.append(exc.message)
     if problems:
-        raise PathfinderError("invalid answers:", problems)
+        raise PathfinderError(_("invalid answers:"), problems)
     return answers
 
 
@@ -253,15 +311,17 @@ def read_answers_file(source: str, stdin: IO[bytes] | None = None) -> dict[str, 
         stream = stdin if stdin is not None else sys.stdin.buffer
         raw = stream.read(MAX_ANSWERS_BYTES + 1)
         if len(raw) > MAX_ANSWERS_BYTES:
-            raise PathfinderError("answers from stdin: larger than 1 MB")
-        data = parse_json_bytes(raw, "answers from stdin")
+            raise PathfinderError(_("answers from standard input: larger than 1 MB"))
+        data = parse_json_bytes(raw, _("answers from standard input"))
     else:
         from pathlib import Path
 
-        data = read_json_file(Path(source), "answers file", max_bytes=MAX_ANSWERS_BYTES)
+        data = read_json_file(Path(source), _("answers file {path}").format(path=source),
+                              max_bytes=MAX_ANSWERS_BYTES)
     if not isinstance(data, dict):
         kind = type(data).__name__.replace("dict", "object").replace("list", "array").replace("str", "string")
-        raise PathfinderError(f"answers must be a JSON object of question ids and values, not a JSON {kind}")
+        raise PathfinderError(_("answers must be a JSON object of question ids and values, not a JSON {kind}").format(
+            kind=kind))
     return data
 
 
@@ -287,16 +347,18 @@ def in_order(answers: Mapping[str, Answer]) -> dict[str, Answer]:
 
 
 def header_key(name: str) -> str:
-    """A column name as compared: case, spaces, ``_``, ``-`` and punctuation ignored."""
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
+    """A column name as compared: case, accents, spaces, ``_``, ``-`` and punctuation ignored."""
+    return "".join(ch for ch in unaccented(name).casefold() if ch.isalnum())
 
 
 @cache
 def _names() -> dict[str, str]:
-    """header_key of every id, title, prompt and word people use for a question -> the question id."""
+    """header_key of every id, title, prompt (in every language pathfinder speaks) and word people use for a
+    question -> the question id."""
     names: dict[str, str] = {}
     for question in QUESTIONS:
-        for name in (*question.also_read_as, question.prompt, question.title, question.id):
+        for name in (*question.also_read_as, *in_every_language(question.english_prompt),
+                     *in_every_language(question.english_title), question.id):
             names[header_key(name)] = question.id
     return names
 
@@ -320,15 +382,18 @@ def match_header(cells: Sequence[str]) -> HeaderMatch:
     for index, cell in enumerate(cells):
         name = cell.strip()
         if not name:
-            problems.append(f"column {index + 1} has no name")
+            problems.append(_("column {number} has no name").format(number=index + 1))
             continue
         question_id = names.get(header_key(name))
         if question_id is None:
             unknown.append(index)
             continue
         if question_id in first:
-            also = "" if first[question_id] == name else f" ({first[question_id]!r} too)"
-            problems.append(f"{name!r}: more than one column for {question_id}{also}")
+            if first[question_id] == name:
+                problems.append(_("{name}: more than one column for {id}").format(name=repr(name), id=question_id))
+            else:
+                problems.append(_("{name}: more than one column for {id} ({other} too)").format(
+                    name=repr(name), id=question_id, other=repr(first[question_id])))
             continue
         first[question_id] = name
         columns[index] = QUESTIONS_BY_ID[question_id]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pathfinder.errors import PathfinderError
+from pathfinder.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -26,27 +27,30 @@ def shipped_path() -> Path:
     return package.parent.parent / "data" / "programs.json"
 
 
-def read_json_file(path: Path, what: str, max_bytes: int = MAX_FILE_BYTES) -> Any:
-    """Read a JSON file, turning every way it can fail into a PathfinderError."""
+def read_json_file(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> Any:
+    """Read a JSON file, turning every way it can fail into a PathfinderError; ``label`` names it in messages
+    ("answers file a.json", in the run's language)."""
     from pathfinder.files import open_input
 
-    with open_input(path, f"{what} {path}") as handle:
+    with open_input(path, label) as handle:
         try:
             raw = handle.read(max_bytes + 1)
         except OSError as exc:
-            raise PathfinderError(f"{what} {path}: cannot be read ({exc.strerror or exc})") from None
+            raise PathfinderError(_("{label}: cannot be read ({reason})").format(
+                label=label, reason=exc.strerror or exc)) from None
     if len(raw) > max_bytes:
-        raise PathfinderError(f"{what} {path}: larger than {max_bytes // (1024 * 1024)} MB")
-    return parse_json_bytes(raw, f"{what} {path}")
+        raise PathfinderError(_("{label}: larger than {size} MB").format(label=label, size=max_bytes // (1024 * 1024)))
+    return parse_json_bytes(raw, label)
 
 
 def parse_json_bytes(raw: bytes, label: str) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PathfinderError(f"{label}: not valid UTF-8 (byte {exc.start})") from None
+        raise PathfinderError(_("{label}: not valid UTF-8 (byte {position})").format(
+            label=label, position=exc.start)) from None
     if not text.strip():
-        raise PathfinderError(f"{label}: is empty")
+        raise PathfinderError(_("{label}: is empty").format(label=label))
     from pydantic_core import from_json
 
     try:
@@ -58,13 +62,14 @@ def parse_json_bytes(raw: bytes, label: str) -> Any:
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except ValueError as exc:
-        raise PathfinderError(f"{label}: not valid JSON ({exc})") from None
+        # TRANSLATORS: {reason} is Python's own description of the mistake, in English.
+        raise PathfinderError(_("{label}: not valid JSON ({reason})").format(label=label, reason=exc)) from None
     except RecursionError:
-        raise PathfinderError(f"{label}: nested too deeply") from None
+        raise PathfinderError(_("{label}: nested too deeply").format(label=label)) from None
 
 
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON")
+    raise ValueError(_("{name} is not allowed in JSON").format(name=name))
 
 
 def load_catalog(path: Path | None = None) -> Catalog:
@@ -75,30 +80,30 @@ def load_catalog(path: Path | None = None) -> Catalog:
     from pathfinder.core.catalog_text import translated
 
     source = path or shipped_path()
-    data = read_json_file(source, "catalog")
+    data = read_json_file(source, _("programs file {path}").format(path=source))
     return translated(validate_catalog(data, str(source)))
 
 
-def validate_catalog(data: Any, label: str = "catalog") -> Catalog:
+def validate_catalog(data: Any, label: str | None = None) -> Catalog:
     from pydantic import ValidationError
 
     from pathfinder.core.programs import MAX_PROGRAMS, Catalog
 
+    label = _("programs file") if label is None else label
+    invalid = _("{label}: invalid programs file").format(label=label)
     # Refuse an oversized list before pydantic walks every item of it.
     if isinstance(data, dict) and isinstance(data.get("programs"), list) and len(data["programs"]) > MAX_PROGRAMS:
-        raise PathfinderError(
-            f"{label}: invalid catalog",
-            [f"programs: at most {MAX_PROGRAMS} programs are allowed, found {len(data['programs'])}"]
-        )
+        raise PathfinderError(invalid, [_("programs: at most {limit} programs are allowed, found {count}").format(
+            limit=MAX_PROGRAMS, count=len(data["programs"]))])
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as exc:
-        raise PathfinderError(f"{label}: invalid catalog", _error_lines(exc, data)) from None
+        raise PathfinderError(invalid, _error_lines(exc, data)) from None
     except RecursionError:
-        raise PathfinderError(f"{label}: nested too deeply") from None
+        raise PathfinderError(_("{label}: nested too deeply").format(label=label)) from None
     problems = _unknown_sources(data)
     if problems:
-        raise PathfinderError(f"{label}: invalid catalog", problems)
+        raise PathfinderError(invalid, problems)
     return catalog
 
 
@@ -110,7 +115,7 @@ def json_path(loc: tuple[int | str, ...]) -> str:
             text += f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
-    return text or "(top level)"
+    return text or _("(top level)")
 
 
 DUPLICATE = r"duplicate (program|source|pathway|certification) id '([^']*)'"  # compiled only when reporting errors
@@ -132,7 +137,8 @@ def _error_lines(exc: ValidationError, data: Any) -> list[str]:
         lines.append(f"{json_path(loc)}: {message}")
     extra = exc.error_count() - MAX_REPORTED_PROBLEMS
     if extra > 0:
-        lines.append(f"... and {extra} more problems")
+        lines.append(ngettext("... and {count} more problem", "... and {count} more problems", extra).format(
+            count=extra))
     return lines
 
 
@@ -176,7 +182,8 @@ def _unknown_sources(data: dict[str, Any]) -> list[str]:
             for key, value in node.items():
                 if (key == "source" or key.endswith("_source")) and isinstance(value, str) and loc != ("sources",):
                     if value.split("#", 1)[0] not in known and len(problems) < MAX_REPORTED_PROBLEMS:
-                        problems.append(f"{json_path((*loc, key))}: unknown source {value!r}")
+                        problems.append(_("{path}: unknown source {source}").format(
+                            path=json_path((*loc, key)), source=repr(value)))
                 else:
                     walk(value, (*loc, key))
         elif isinstance(node, list):

@@ -335,5 +335,6 @@ def answers_model() -> type[BaseModel]:
             kind = Annotated[float, Field(ge=q.minimum, le=q.maximum, allow_inf_nan=False)]
         if q.nullable:
             kind = kind | None
-        fields[q.id] = (kind, Field(q.default, description=f"{q.prompt} {q.help}"))
+        # The schema is for developers: English in every language, like the code's names.
+        fields[q.id] = (kind, Field(q.default, description=f"{q.english_prompt} {q.english_help}"))
     return create_model("Answers", __config__=ConfigDict(extra="forbid"), **fields)

@@ -84,7 +84,11 @@ def export_format(path: Path) -> str:
         if suffix in entry.suffixes:
             return fmt
     from pathfinder.errors import PathfinderError
+    from pathfinder.i18n import _
 
-    known = [s for entry in LAYOUTS["export"].values() for s in entry.suffixes]
-    raise PathfinderError(f"--export {path}: {path.suffix or 'no suffix'} is not a format pathfinder writes; "
-                          f"use one of {', '.join(known)}")
+    known = ", ".join(s for entry in LAYOUTS["export"].values() for s in entry.suffixes)
+    if not path.suffix:
+        raise PathfinderError(_("--export {path}: a file name without a suffix is not a format pathfinder writes; "
+                                "use one of {suffixes}").format(path=path, suffixes=known))
+    raise PathfinderError(_("--export {path}: {suffix} is not a format pathfinder writes; use one of "
+                            "{suffixes}").format(path=path, suffix=path.suffix, suffixes=known))

@@ -300,6 +300,9 @@ def compare_table(catalog: Catalog, programs: Sequence[Program], *, sources: boo
 
 
 def questions_table(questions: Sequence[Question], *, console: Console) -> Table:
+    from pathfinder.core.questions import KIND_WORDS
+    from pathfinder.i18n import _
+
     table = Table(box=_box(console), title=_("Questions"), show_lines=True,
                   caption=_("In an answers file, use the id; in a class file for pathfinder score, the id, the title "
                             "or any of the words it is also read as."))
@@ -316,8 +319,8 @@ def questions_table(questions: Sequence[Question], *, console: Console) -> Table
         name = Text(q.id, style="bold")
         name.append(f"\n{q.title}")
         if q.also_read_as:
-            name.append("\n" + _("also read as: {words}").format(words="; ".join(q.also_read_as)), style="dim")
-        table.add_row(name, Text(q.kind), Text(allowed), Text(default))
+            name.append("\n" + _("also read as: {wordings}").format(wordings="; ".join(q.also_read_as)), style="dim")
+        table.add_row(name, Text(_(KIND_WORDS[q.kind])), Text(allowed), Text(default))
     return table
 
 

@@ -266,8 +266,11 @@ def choose_programs(catalog: Catalog, ids: Sequence[str] | None) -> list[Program
     valid = [p.id for p in catalog.programs]
     unknown = [i for i in ids if i not in valid]
     if unknown:
-        raise PathfinderError(_("--programs: unknown program id {unknown}; valid ids: {valid}").format(
-            unknown=", ".join(repr(u) for u in unknown), valid=", ".join(valid)))
+        from pathfinder.i18n import ngettext
+
+        message = ngettext("--programs: unknown program id {ids}; valid ids: {valid}",
+                           "--programs: unknown program ids {ids}; valid ids: {valid}", len(unknown))
+        raise PathfinderError(message.format(ids=", ".join(repr(u) for u in unknown), valid=", ".join(valid)))
     return [p for p in (catalog.program(i) for i in dict.fromkeys(ids)) if p is not None]
 
 
