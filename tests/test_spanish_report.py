@@ -249,3 +249,13 @@ def test_score_messages_written_in_batch_in_spanish(spanish: None) -> None:
         "cada una se escribió con su error; se escribió r.csv")
     assert Outcome(scored=4, failed=1, first_failure=5, stopped=True).summary() == (
         "se detuvo en la línea 5 (--strict), que no se pudo puntuar; antes se puntuaron 4 conjuntos de respuestas")
+
+
+def test_a_source_written_in_english_says_so_in_spanish_only() -> None:
+    """The article and the official pages are in English: a Spanish reader is told so beside each title, once."""
+    title = "HIM vs. Medical Billing and Coding: Explaining the Difference in 2026"
+    spanish, english = run("--lang", "es", "sources"), run("--lang", "en", "sources")
+    assert spanish.stdout.splitlines()[0] == f"{title} (en inglés)"
+    assert english.stdout.splitlines()[0] == title
+    markdown = run("--lang", "es", "compare", "--sources", "--format", "markdown").stdout
+    assert markdown.count(f"{title} (Imed Bouchrika, PhD) (en inglés)") == 1

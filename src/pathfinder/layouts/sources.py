@@ -25,12 +25,13 @@ def sources_text(catalog: Catalog, width: int = 80) -> str:
     """Every source as a short block of plain text, official ones marked."""
     import textwrap
 
-    from pathfinder.report.factsheet import source_uses
+    from pathfinder.report.factsheet import source_title, source_uses
 
     uses = source_uses(catalog)
     blocks = []
     for source in catalog.sources:
-        lines = [_("{title} (official)").format(title=source.title) if source.official else source.title]
+        title = source_title(source.title)
+        lines = [_("{title} (official)").format(title=title) if source.official else title]
         lines.append("  " + " | ".join(part for part in (source.publisher, source.url or _("no link")) if part))
         lines.append("  " + _("Figures as of: {as_of}; read {retrieved}").format(as_of=source.as_of,
                                                                                  retrieved=source.retrieved))

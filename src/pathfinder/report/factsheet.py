@@ -33,7 +33,7 @@ FORMAT_WORDS = {"in_person": N_("in person"), "full_time": N_("full time"), "par
 
 def _range_words(rng: Range | None, unit: str) -> str:
     if rng is None or not rng.known:
-        return wording.NOT_GIVEN
+        return wording.not_given()
     return wording.money_span(rng.low, rng.high) if unit == "usd" else wording.month_span(rng.low, rng.high)
 
 
@@ -232,7 +232,7 @@ def rows(programs: Sequence[Program], catalog: Catalog | None = None) -> list[Fa
     have, such as official figures a custom catalog lacks, is "not given" for the others)."""
     per_program = [program_cells(p, catalog) for p in programs]
     labels = list(dict.fromkeys(label for cells in per_program for label in cells))
-    empty = (Line(wording.NOT_GIVEN),)
+    empty = (Line(wording.not_given()),)
     return [FactRow(label, tuple(cells.get(label, empty) for cells in per_program)) for label in labels]
 
 
@@ -247,9 +247,16 @@ def describe_source(catalog: Catalog, ref: str) -> tuple[str, str | None, str | 
     source = next((s for s in catalog.sources if s.id == source_id), None)
     if source is None:
         return ref, None, None
-    title = source.title + (f" ({source.publisher})" if source.publisher and source.publisher != "pathfinder" else "")
+    title = source_title(source.title, source.publisher)
     part = source.sections.get(section, section.replace("-", " ")) if section else None
     return title, part, source.url
+
+
+def source_title(title: str, publisher: str | None = None) -> str:
+    """A source's title (and publisher) as shown: the sources are written in English, which a Spanish run says."""
+    shown = title + (f" ({publisher})" if publisher and publisher != "pathfinder" else "")
+    # TRANSLATORS: the title of a source, which stays in English; say so after it ("{title} (en inglés)").
+    return pgettext("a source's title, in English", "{title}").format(title=shown)
 
 
 def source_words(catalog: Catalog, ref: str) -> str:
@@ -387,7 +394,7 @@ def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
         first_job = wording.month_span(work.low, work.high)
     else:
         first_job = _(SEARCH_NOT_GIVEN).format(school=wording.month_span(school.low, school.high),
-                                            not_given=wording.NOT_GIVEN)
+                                            not_given=wording.not_given())
     salary, growth = program.outcomes.salary_usd, program.outcomes.job_growth
     from pathfinder.core.questions import QUESTIONS_BY_ID
 
@@ -403,7 +410,7 @@ def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
         pgettext("compare row", "Job growth"): Line(growth_words(growth.percent, growth.period), (growth.source,)),
         pgettext("compare row", "Admission"): Line(admission, (pathway.admission_source,)),
         pgettext("compare row", "Credentials"): Line(
-            ", ".join(_cert_short(c.name) for c in program.certifications) or wording.NOT_GIVEN,
+            ", ".join(_cert_short(c.name) for c in program.certifications) or wording.not_given(),
             tuple(dict.fromkeys(c.source for c in program.certifications))),
         pgettext("compare row", "Where people work"): Line(program.work_environment,
                                                            (program.work_environment_source,)),
