@@ -31,7 +31,7 @@ from pathfinder.core.result import (
 from pathfinder.core.scoring import CRITERIA, LIMITS, MILLION, ProgramScore, Ranking, Scorer
 from pathfinder.core.scoring import PathwayScore as ScoredPathway
 
-UNITS = {"budget": "USD", "timeline": "months", "admission": "", "level": ""}
+UNITS = {"budget": "USD", "timeline": "months", "admission": ""}
 
 
 def advise(answers: Mapping[str, Answer], catalog: Catalog, options: Options | None = None,
@@ -86,6 +86,7 @@ def summary(ranking: Ranking) -> tuple[Recommendation, list[RankedProgram], list
         program_id=first.program.id, program_name=first.program.name, pathway=best.pathway.id,
         pathway_name=best.pathway.name, score=best.score / 10, confidence=ranking.confidence,
         margin=None if margin is None else margin / 10, fits_limits=ranking.fits,
+        fits_if=explain.fit_condition(ranking), caveats=explain.caveats(ranking),
         reasons=explain.reasons(ranking), next_steps=explain.next_steps(first.program, best.pathway),
     )
     return recommendation, [_ranked(ranking, p) for p in ranking.programs], explain.warnings(ranking)
@@ -103,6 +104,7 @@ def _ranked(ranking: Ranking, program: ProgramScore) -> RankedProgram:
     return RankedProgram(
         program_id=program.program.id, name=program.program.name, score=best.score / 10, eligible=program.fits,
         distance=round(best.distance / MILLION, 6), pathway=best.pathway.id, pathway_name=best.pathway.name,
+        fit_chance=program.fit_chance, win_chance=round(program.win_chance, 2),
         constraints=_constraints(best, answers), criteria=criteria,
         pathways=[_pathway(p) for p in program.pathways],
     )
@@ -111,7 +113,7 @@ def _ranked(ranking: Ranking, program: ProgramScore) -> RankedProgram:
 def _constraints(best: ScoredPathway, answers: dict[str, Answer]) -> list[Constraint]:
     """One line per limit the person set, for the program's pathway."""
     given = {"budget": answers.get("budget_usd") is not None, "timeline": answers.get("timeline_months") is not None,
-             "admission": answers.get("education") is not None, "level": answers.get("education") is not None}
+             "admission": answers.get("education") is not None}
     lines = []
     for limit in LIMITS:
         miss = best.misses.get(limit)
@@ -129,7 +131,7 @@ def _pathway(score: ScoredPathway) -> PathwayScore:
         misses={k: Miss(need=m.need, have=m.have, shortfall=m.short, unit=UNITS[k]) for k, m in score.misses.items()},
         cost_usd=Spread(low=score.cost.low, high=score.cost.high),
         time_to_work_months=Spread(low=score.time_to_work.low, high=score.time_to_work.high),
-        prerequisite_first=score.prerequisite,
+        prerequisite_first=bool(score.prerequisite),
     )
 
 

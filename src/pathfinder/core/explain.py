@@ -9,6 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from pathfinder.core import wording
+from pathfinder.core.pathways import (
+    PART_STEP,
+    Span,
+    below_held,
+    job_search_months,
+    prerequisite_months,
+    school_months,
+    unpriced,
+)
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.questions import QUESTIONS_BY_ID, Answer
 from pathfinder.core.scoring import (
@@ -24,13 +33,9 @@ from pathfinder.core.scoring import (
     PathwayScore,
     ProgramScore,
     Ranking,
-    Span,
-    below_held,
     goal_fit,
-    job_search_months,
-    prerequisite_months,
-    school_months,
 )
+from pathfinder.core.scoring import LEAN_WIN
 
 EDUCATION_WORDS = {"high_school": "a high school diploma", "some_college": "some college coursework",
                    "associate": "an associate degree", "bachelor": "a bachelor's degree"}
@@ -68,8 +73,9 @@ def time_words(score: PathwayScore) -> str:
     pathway = score.pathway
     parts = []
     if score.prerequisite and pathway.prerequisite is not None:
-        pre = prerequisite_months(pathway)
-        parts.append(f"{wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}")
+        pre = prerequisite_months(pathway, score.prerequisite)
+        left = " (what is left if your credits transfer)" if score.prerequisite == PART_STEP else ""
+        parts.append(f"{wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}{left}")
     school = school_months(pathway)
     parts.append(f"{wording.month_span(school.low, school.high)} of school")
     search = job_search_months(pathway)
@@ -77,7 +83,7 @@ def time_words(score: PathwayScore) -> str:
     if rng is not None and rng.known:
         searching = (f"up to {wording.months(search.high)}" if not search.low
                      else wording.month_span(search.low, search.high))
-        parts.append(f"{searching} to find a job")
+        parts.append(f"{searching} to find a job" + (" (the usual; it can come sooner)" if search.low else ""))
     else:
         parts.append("no job-search time counted (no source gives one)")
     total = score.time_to_work
@@ -241,9 +247,7 @@ def reasons(ranking: Ranking, limit: int = 3) -> list[str]:
             out.append(misses_sentence(other.best))
     rival = ranking.contender or (ranking.programs[1] if len(ranking.programs) > 1 else None)
     if ranking.confidence == "toss-up" and ranking.fits and rival is not None:
-        out.append(f"{first.program.short_name} leads {rival.program.short_name} by "
-                   f"{wording.points(ranking.margin)} points, "
-                   "under the 5 that would make it a lean: your answers do not separate them.")
+        out.append(toss_up_sentence(ranking, rival))
     gains = _gains(first, rival)
     for index in gains:
         if len(out) >= limit + (1 if out else 0):
@@ -307,17 +311,14 @@ def _warnings(ranking: Ranking) -> Iterator[str]:
         if sibling.fits and sibling.score == first.score and first.fits:
             yield (f"{_cap(path_name(program, sibling.pathway))} scores the same as {name} "
                    f"({sibling.score / 10:.1f} points); {name} comes first {_tie_reason(first, sibling, answers)}.")
-    if below_held(answers, pathway):
-        goal = label("goal", answers.get("goal"))
-        held = EDUCATION_WORDS.get(str(answers.get("education")), "")
-        yield (f"{_cap(name)} is below the {held.removeprefix('a ').removeprefix('an ')} you already hold; "
-               f"it is suggested because it is the direct route to your goal ({goal}).")
+    if below_held(pathway, answers.get("education")):
+        yield below_held_sentence(first, answers)
     budget = answers.get("budget_usd")
     cost = first.cost
     if (isinstance(budget, int | float) and cost.low is not None and cost.high is not None
             and cost.low <= budget < cost.high):
         yield (f"Your {wording.money(budget)} covers only the cheaper {program.short_name} programs: "
-               f"{name} costs {wording.money_span(cost.low, cost.high)} in all, so compare prices.")
+               f"{name} costs {cost_words(cost, pathway)}, so compare prices.")
     timeline = answers.get("timeline_months")
     time = first.time_to_work
     if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
@@ -330,6 +331,9 @@ def _warnings(ranking: Ranking) -> Iterator[str]:
                f"without it, add {wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}.")
     if first.cost.low is None:
         yield f"No source gives a cost for {name}; ask schools directly."
+    priced_out = unpriced_sentence(first, answers)
+    if priced_out:
+        yield priced_out
     if isinstance(timeline, int | float) and time.low is not None and time.low > timeline:
         for note in program.notes:
             if note.about == "length" and note.high is not None and note.low is None:
@@ -355,3 +359,80 @@ def next_steps(program: Program, pathway: Pathway) -> list[str]:
         steps.append(f"Certifications to aim for after {path_name(program, pathway)}: {wording.listing(names)}.")
     steps.extend(program.next_steps)
     return steps
+
+
+# --- the advice across the ranges (conditions, caveats) ----------------------------------------------
+
+
+def toss_up_sentence(ranking: Ranking, rival: ProgramScore) -> str:
+    """Why a fitting first program is only a toss-up, in the chances it rests on."""
+    first = ranking.first
+    if ranking.margin == 0:
+        return (f"{first.program.short_name} and {rival.program.short_name} score the same on the typical figures: "
+                "your answers do not separate them.")
+    return (f"{first.program.short_name} leads {rival.program.short_name} by {wording.points(ranking.margin)} points "
+            f"on the typical figures, but comes out first in only {_percent(first.win_chance)} of the draws across "
+            f"the ranges, under the {_percent(LEAN_WIN)} that would make it a lean: your answers do not separate them.")
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100):.0f}%"
+
+
+def fit_condition(ranking: Ranking) -> str | None:
+    """When the first program fits only at the cheap or quick end of its ranges, the condition in words: 'The MBC
+    certificate or diploma fits only if your program costs $4,000 or less (with books and fees): 7% of its
+    $3,000-$17,000 range.' None when it fits across its ranges, or nothing fits."""
+    if not ranking.fits:
+        return None
+    best = ranking.first.best
+    answers = ranking.answers
+    budget, timeline = answers.get("budget_usd"), answers.get("timeline_months")
+    cost, time = best.cost, best.time_to_work
+    parts, ranges = [], []
+    if (isinstance(budget, int | float) and cost.low is not None and cost.high is not None
+            and cost.low <= budget < cost.high):
+        with_extras = " with books and fees" if unpriced(best.pathway) == [] else " in tuition"
+        parts.append(f"your program costs {wording.money(budget)} or less{with_extras}")
+        ranges.append(f"{wording.money_span(cost.low, cost.high)}")
+    if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
+            and time.low <= timeline < time.high):
+        parts.append(f"you are working within {wording.months(timeline)}")
+        ranges.append(wording.month_span(time.low, time.high))
+    if not parts:
+        return None
+    share = "under 1%" if 0 < best.fit_chance < 0.005 else _percent(best.fit_chance)
+    return (f"{_cap(path_name(best.program, best.pathway))} fits only if {wording.listing(parts)}: "
+            f"{share} of its {' by '.join(ranges)} range, every figure in it taken as equally likely.")
+
+
+def unpriced_sentence(score: PathwayScore, answers: Mapping[str, Answer]) -> str | None:
+    """Costs the pathway has that no source prices, named; and where they could break the budget, said so."""
+    missing = unpriced(score.pathway, score.prerequisite)
+    if not missing or score.cost.low is None:
+        return None
+    name = path_name(score.program, score.pathway)
+    text = (f"No source prices the {wording.listing(missing)} for {name}: they come on top of "
+            f"{wording.money_span(score.cost.low, score.cost.high)}")
+    budget = answers.get("budget_usd")
+    if isinstance(budget, int | float) and score.cost.high is not None and budget < score.cost.high:
+        return text + f", and could take it over your {wording.money(budget)} budget."
+    return text + "."
+
+
+def below_held_sentence(score: PathwayScore, answers: Mapping[str, Answer]) -> str:
+    """A credential below one the person holds: allowed, with why it can make sense and what to ask a school."""
+    name = path_name(score.program, score.pathway)
+    held = EDUCATION_WORDS.get(str(answers.get("education")), "a degree")
+    goal = answers.get("goal")
+    why = (f"it is the direct route to your goal ({label('goal', goal)})" if goal in score.pathway.goals
+           else "it is a shorter, cheaper way into this work than a second degree at your level")
+    return (f"{_cap(name)} is below the {held.removeprefix('a ').removeprefix('an ')} you already hold; it can "
+            f"still make sense, as {why}. Ask the school which of your credits count toward it.")
+
+
+def caveats(ranking: Ranking) -> list[str]:
+    """The warnings that undercut the verdict, for the summary: a budget that covers only the cheaper programs, a
+    timeline met only at the quick end, costs no source prices that could break the budget."""
+    marks = ("covers only the cheaper", "only on the quicker end", "could take it over your")
+    return [w for w in warnings(ranking) if any(m in w for m in marks)]

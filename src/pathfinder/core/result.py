@@ -26,7 +26,7 @@ class CriterionScore(BaseModel):
 class Constraint(BaseModel):
     """A limit the person set (budget, timeline, admission, level) checked against the program's pathway."""
 
-    id: Literal["budget", "timeline", "admission", "level"]
+    id: Literal["budget", "timeline", "admission"]
     ok: bool
     shortfall: float | None = Field(None, description="How far the pathway misses, in the constraint's unit")
     unit: str = ""
@@ -71,6 +71,11 @@ class RankedProgram(BaseModel):
     )
     pathway: str
     pathway_name: str
+    fit_chance: float = Field(ge=0, le=1, description="The share of the pathway's cost x time-to-work range within "
+                              "the budget and timeline, every figure in a range equally likely (two decimals)")
+    win_chance: float = Field(ge=0, le=1, description="How often the program comes out first when every range is "
+                              "drawn at random (SMAA; draws in which nothing fits set aside); the programs' chances "
+                              "add up to 1 (two decimals)")
     constraints: list[Constraint]
     criteria: list[CriterionScore]
     pathways: list[PathwayScore]
@@ -86,6 +91,9 @@ class Recommendation(BaseModel):
     margin: float | None = Field(description="The lead in points over the best other program that fits; null when no "
                                  "other program fits. Never negative")
     fits_limits: bool = Field(True, description="false when no program fits the limits (it is then the nearest)")
+    fits_if: str | None = Field(None, description="When the pick fits only at the cheap or quick end of its ranges, "
+                                "the condition in words")
+    caveats: list[str] = Field(default=[], description="The warnings that undercut the verdict, for the summary")
     reasons: list[str]
     next_steps: list[str]
 
@@ -255,6 +263,8 @@ class LineRanked(TypedDict):
     pathway: str
     score: float
     eligible: bool
+    fit_chance: float
+    win_chance: float
 
 
 class ScoreLine(TypedDict):

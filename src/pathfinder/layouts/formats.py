@@ -75,7 +75,8 @@ def sources_text(catalog: Catalog, width: int = 80) -> str:
     uses = source_uses(catalog)
     blocks = []
     for source in catalog.sources:
-        lines = [source.title + (" (official)" if source.official else "")]
+        lines = [source.title + (" (official)" if source.official
+                                 else f" (secondary: quotes {source.quotes})" if source.quotes else "")]
         lines.append("  " + " | ".join(part for part in (source.publisher, source.url or "no link") if part))
         lines.append(f"  Figures as of: {source.as_of}; read {source.retrieved}")
         figures = uses.get(source.id, [])

@@ -40,7 +40,8 @@ def lean_line(line: int, columns: dict[str, Any], answers: dict[str, Any], ranki
             "margin": None if margin is None else margin / 10,
         },
         "ranking": [{"program_id": p.program.id, "pathway": p.best.pathway.id, "score": p.best.score / 10,
-                     "eligible": p.fits} for p in ranking.programs],
+                     "eligible": p.fits, "fit_chance": p.fit_chance, "win_chance": round(p.win_chance, 2)}
+                    for p in ranking.programs],
         "warnings": explain.warnings(ranking),
     }
 

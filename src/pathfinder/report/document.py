@@ -239,12 +239,16 @@ def _headline(result: Result, catalog: Catalog, w: _Writer) -> Headline:
             line = (f"The {name} is the only program within your limits, but {other} would suit your answers better "
                     "if you could stretch them.")
     elif confidence == "toss-up":
-        line = (f"Too close to call: {program.short_name} leads {other} by {rec.margin:.1f} points, under the 5 that "
-                "would make it a lean.")
+        line = (f"Too close to call: {program.short_name} leads {other} by {rec.margin:.1f} points on the typical "
+                f"figures, and comes out first in {first.win_chance:.0%} of the draws across the ranges.")
     elif confidence == "lean":
-        line = f"{program.short_name} leads {other} by {rec.margin:.1f} points: ahead, but by less than 10."
+        line = (f"{program.short_name} leads {other} by {rec.margin:.1f} points, and comes out first in "
+                f"{first.win_chance:.0%} of the draws across the ranges: ahead, but not clearly.")
     else:
-        line = f"{program.short_name} leads {other} by {rec.margin:.1f} points, and fits your limits."
+        line = (f"{program.short_name} leads {other} by {rec.margin:.1f} points, and comes out first in "
+                f"{first.win_chance:.0%} of the draws across the ranges.")
+    if rec.fits_if:
+        line += " " + rec.fits_if
     header = w.words(f"{program.name} ({program.short_name})")
     return Headline(header, rec.pathway_name, CONFIDENCE_WORDS[confidence], confidence, w.say(line))
 
@@ -330,7 +334,7 @@ def _gains(first: RankedProgram, other: RankedProgram | None) -> list[str]:
 def _summary_reasons(result: Result, catalog: Catalog, w: _Writer, limit: int = SUMMARY_REASONS) -> list[Text]:
     first = result.ranking[0]
     rival = _rival(result)
-    reasons: list[Text] = []
+    reasons: list[Text] = [w.say(caveat) for caveat in result.recommendation.caveats]
     if rival is not None and first.eligible and not rival.eligible:
         ruled_out = _program(catalog, rival.program_id)
         reasons.append(w.say(f"{ruled_out.short_name} does not fit: {_miss_words(rival)}."))

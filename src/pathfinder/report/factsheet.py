@@ -114,8 +114,15 @@ def _occupations(program: Program, catalog: Catalog | None) -> list[tuple[Occupa
     return [(occupation, why) for occupation, why in found if occupation is not None]
 
 
-def official_pay_lines(occupation: Occupation) -> list[Line]:
-    """An occupation's official pay, newest first: the median, and where found the pay of the lowest paid."""
+def _kind(source_id: str, catalog: Catalog | None) -> str:
+    """'Official' for a figure from the body itself, 'Secondary' for one a site quotes from it."""
+    source = next((s for s in catalog.sources if s.id == source_id), None) if catalog is not None else None
+    return "Secondary" if source is not None and not source.official else "Official"
+
+
+def official_pay_lines(occupation: Occupation, catalog: Catalog | None = None) -> list[Line]:
+    """An occupation's pay figures, newest first, each labelled official or secondary: the median, and where
+    found the pay of the lowest paid."""
     lines = []
     for pay in occupation.pay:
         parts = [f"median {wording.money(pay.median)}"] if pay.median is not None else []
@@ -123,12 +130,14 @@ def official_pay_lines(occupation: Occupation) -> list[Line]:
             parts.append(f"a quarter under {wording.money(pay.p25)}")
         if pay.p10 is not None:
             parts.append(f"a tenth under {wording.money(pay.p10)}")
-        lines.append(Line(f"Official, {occupation.short_name}: {', '.join(parts)} ({pay.as_of})", (pay.source,)))
+        lines.append(Line(f"{_kind(pay.source, catalog)}, {occupation.short_name}: {', '.join(parts)} ({pay.as_of})",
+                          (pay.source,)))
     return lines
 
 
-def official_growth_lines(occupation: Occupation) -> list[Line]:
-    return [Line(f"Official, {occupation.short_name}: {wording.percent(g.percent)} ({g.period})", (g.source,))
+def official_growth_lines(occupation: Occupation, catalog: Catalog | None = None) -> list[Line]:
+    return [Line(f"{_kind(g.source, catalog)}, {occupation.short_name}: {wording.percent(g.percent)} ({g.period})",
+                 (g.source,))
             for g in occupation.growth]
 
 
@@ -148,8 +157,8 @@ def program_cells(program: Program, catalog: Catalog | None = None) -> dict[str,
         salary_lines[0] = Line(f"The article: {salary_lines[0].text}", salary_lines[0].sources)
         growth_lines[0] = Line(f"The article: {growth_lines[0].text}", growth_lines[0].sources)
     for occupation, _ in occupations:
-        salary_lines += official_pay_lines(occupation)
-        growth_lines += official_growth_lines(occupation)
+        salary_lines += official_pay_lines(occupation, catalog)
+        growth_lines += official_growth_lines(occupation, catalog)
     salary_lines += _flag_lines(program, "salary")
     growth_lines += _flag_lines(program, "growth")
     education = tuple(Line(f"Official, {occupation.short_name} ({why}): {occupation.education}",
