@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from pathfinder.core import explain
+from pathfinder.core.credentials import first_step, reachable
 from pathfinder.core.programs import Catalog
 from pathfinder.core.projection import Options
 from pathfinder.core.questions import Answer
 from pathfinder.core.result import (
     Change,
     Constraint,
+    Credential,
     CriterionScore,
     Decider,
     Miss,
@@ -56,6 +58,10 @@ def advise(answers: Mapping[str, Answer], catalog: Catalog, options: Options | N
         what_if = WhatIf(changed=changed, answers=dict(again.answers), recommendation=recommendation,
                          ranking=ranked, warnings=warnings)
     recommendation, ranked, warnings = summary(ranking)
+    credentials = reachable(answers, ranking.first.program, ranking.first.best.pathway)
+    step = first_step(credentials)
+    if step:
+        recommendation.next_steps.insert(0, step)
     fit = nearest_fit(ranking, scorer)
     return Result(
         answers=dict(answers), recommendation=recommendation, ranking=ranked, warnings=warnings,
@@ -68,6 +74,8 @@ def advise(answers: Mapping[str, Answer], catalog: Catalog, options: Options | N
             program_id=fit.program_id, pathway=fit.pathway, leads=fit.leads, sentence=fit.sentence,
             changes={k: {"from": a, "to": b} for k, (a, b) in fit.changes.items()}),
         stackable_path=stack, what_if=what_if,
+        credentials=[Credential(id=c.id, name=c.name, now=c.now, when=c.when, rule=c.rule, source=c.source)
+                     for c in credentials],
     )
 
 

@@ -34,7 +34,7 @@ from pathfinder.core.programs import Catalog
 if TYPE_CHECKING:
     from pathfinder.core.scoring import PathwayScore
 
-DRAWS = 256
+DRAWS = 128
 ALL = (1 << DRAWS) - 1
 STEPS = (NO_STEP, PART_STEP, WHOLE_STEP)
 _REMEMBER_PAIRS = 20_000
@@ -116,6 +116,7 @@ class Draws:
                 else max(0.0, min(1.0, growth / top_growth)),
             ))
         self._pairs: dict[tuple[int, ...], tuple[list[float], list[int]]] = {}
+        self._chances: dict[tuple[object, ...], list[float]] = {}  # by weights and each pathway's step, score, fits
 
     def of(self, index: int) -> PathwayDraws:
         return self._of[index]
@@ -167,6 +168,20 @@ class Draws:
         if not anything:
             fits = [[ALL] * len(scored) for scored in programs]
             anything = ALL
+        holders = [i for i, masks in enumerate(fits) if any(masks)]
+        if len(holders) == 1:  # only one program fits in any draw: it comes out first in all of them
+            return [1.0 if i == holders[0] else 0.0 for i in range(len(programs))]
+        key = (w, tuple((s.figures.index, s.prerequisite, s.score, m)
+                        for scored, masks in zip(programs, fits, strict=True) for s, m in zip(scored, masks, strict=True)))
+        found = self._chances.get(key)
+        if found is not None:
+            return found
+        above: dict[tuple[int, int], int] = {}  # (a, b): the draws where pathway a scores above pathway b
+        own = {}
+        for scored in programs:
+            for score in scored:
+                own[score.figures.index] = (sum(score.points[4:])
+                                            + w[3] * self._of[score.figures.index].growth_value)
         wins = []
         won = 0
         for i, scored in enumerate(programs):
@@ -175,25 +190,28 @@ class Draws:
                 mask = fits[i][a]
                 if not mask:
                     continue
-                fa = score.figures
-                own = sum(score.points[4:]) + w[3] * self._of[fa.index].growth_value
+                pa = score.figures.index
                 for j, others in enumerate(programs):
-                    if j == i or not mask:
+                    if j == i:
                         continue
                     for b, other in enumerate(others):
                         theirs = fits[j][b]
                         if not theirs:
                             continue
-                        fb = other.figures
-                        rest = sum(other.points[4:]) + w[3] * self._of[fb.index].growth_value
-                        # a is above b in a draw when (drawn part of a - drawn part of b) > rest - own
-                        if fa.index < fb.index:
-                            values, prefix = self._pair(fa.index, score.prerequisite, fb.index, other.prerequisite, w)
-                            above = ALL ^ prefix[bisect_right(values, rest - own)]
-                        else:
-                            values, prefix = self._pair(fb.index, other.prerequisite, fa.index, score.prerequisite, w)
-                            above = prefix[bisect_left(values, own - rest)]
-                        mask &= above | (ALL ^ theirs)
+                        pb = other.figures.index
+                        over = above.get((pa, pb))
+                        if over is None:
+                            # a is above b in a draw when (drawn part of a - drawn part of b) > b's rest - a's rest
+                            first, second = (score, other) if pa < pb else (other, score)
+                            values, prefix = self._pair(first.figures.index, first.prerequisite,
+                                                        second.figures.index, second.prerequisite, w)
+                            gap = own[second.figures.index] - own[first.figures.index]
+                            low_over = ALL ^ prefix[bisect_right(values, gap)]  # first above second
+                            high_over = prefix[bisect_left(values, gap)]  # second above first
+                            above[(first.figures.index, second.figures.index)] = low_over
+                            above[(second.figures.index, first.figures.index)] = high_over
+                            over = above[(pa, pb)]
+                        mask &= over | (ALL ^ theirs)
                 mine |= mask
             wins.append(mine.bit_count())
             won |= mine
@@ -206,4 +224,8 @@ class Draws:
             for i in among:
                 shared[i] += 1 / len(among)
         total = anything.bit_count()
-        return [(count + extra) / total for count, extra in zip(wins, shared, strict=True)]
+        chances = [(count + extra) / total for count, extra in zip(wins, shared, strict=True)]
+        if len(self._chances) >= _REMEMBER_PAIRS:
+            self._chances.clear()
+        self._chances[key] = chances
+        return chances

@@ -123,7 +123,7 @@ def short_name(ranking: Ranking, program_id: str) -> str:
 GRID = 48  # evenly spaced values tried besides the figures' own edges, before bisection finds the exact edges
 EDGE_WINDOW = 100  # values tried one by one inside each end of a claim
 ROUNDING = 3  # tenths: how far apart two shown scores can be from their unrounded lines' difference
-NEAR_TIE_SCAN = 200  # at most this many tenths tried one by one where two scores run level
+NEAR_TIE_SCAN = 60  # at most this many tenths tried one by one where two scores run level
 
 
 def _claim(low: int, high: int, current: int | None, at: Callable[[int], Lead | None],

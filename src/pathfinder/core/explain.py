@@ -401,7 +401,8 @@ def fit_condition(ranking: Ranking) -> str | None:
         ranges.append(wording.month_span(time.low, time.high))
     if not parts:
         return None
-    share = "under 1%" if 0 < best.fit_chance < 0.005 else _percent(best.fit_chance)
+    chance = ranking.first.fit_chance
+    share = "under 1%" if 0 < chance < 0.005 else _percent(chance)
     return (f"{_cap(path_name(best.program, best.pathway))} fits only if {wording.listing(parts)}: "
             f"{share} of its {' by '.join(ranges)} range, every figure in it taken as equally likely.")
 

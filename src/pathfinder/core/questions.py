@@ -216,6 +216,22 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
+        id="experience",
+        title="Work in healthcare",
+        prompt="Have you worked in healthcare?",
+        kind="choice",
+        help="Coding or billing work counts toward some certifications (the CPC's apprentice mark, the CCS). "
+             "It does not change the scores.",
+        default=None,
+        nullable=True,
+        choices=_choices(
+            (None, "Not sure / prefer not to say"),
+            ("none", "No", "no healthcare work"),
+            ("healthcare", "Yes, but not in coding or billing", "healthcare work outside coding and billing"),
+            ("coding_billing", "Yes, in medical coding or billing", "coding or billing work"),
+        ),
+    ),
+    Question(
         id="remote",
         title="Remote work",
         prompt="How much does remote work matter?",

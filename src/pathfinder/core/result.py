@@ -81,6 +81,17 @@ class RankedProgram(BaseModel):
     pathways: list[PathwayScore]
 
 
+class Credential(BaseModel):
+    """A certification the person can reach: whether they can sit it now, and the body's rule."""
+
+    id: str
+    name: str
+    now: bool = Field(description="The person can sit it now")
+    when: str
+    rule: str
+    source: str = Field(description="The catalog source of the rule")
+
+
 class Recommendation(BaseModel):
     program_id: str
     program_name: str
@@ -243,6 +254,9 @@ class Result(BaseModel):
     )
     stackable_path: StackablePath | None = None
     what_if: WhatIf | None = None
+    credentials: list[Credential] = Field(
+        default=[], description="The certifications the person can sit now, then later, for the recommended pathway"
+    )
 
 
 # --- one line of ``pathfinder score`` (the default, lean line) --------------------------------------------

@@ -191,7 +191,6 @@ class PathwayScore(NamedTuple):
     score: int  # tenths of a point, 0-1000: the exact sum of the shown contributions
     key: tuple[object, ...]  # how it sorts, see below
     missed: tuple[Miss, ...]  # the limits it misses, in the order of LIMITS
-    fit_chance: float  # the share of its cost x time range within the person's budget and timeline (two decimals)
     figures: _Figures
 
     @property
@@ -217,6 +216,7 @@ class ProgramScore(NamedTuple):
     best: PathwayScore  # the pathway the program is scored through
     pathways: tuple[PathwayScore, ...]  # best first
     win_chance: float = 0.0  # how often it comes out first when every range is drawn (exact; shown to two decimals)
+    fit_chance: float = 0.0  # the share of its pathway's cost x time range within the person's limits (two decimals)
 
     @property
     def fits(self) -> bool:
@@ -225,10 +225,6 @@ class ProgramScore(NamedTuple):
     @property
     def score(self) -> int:
         return self.best.score
-
-    @property
-    def fit_chance(self) -> float:
-        return self.best.fit_chance
 
 
 class Ranking(NamedTuple):
@@ -282,6 +278,15 @@ def rank_of(answers: Answers, weights: tuple[int, ...], programs: tuple[ProgramS
     margin = None if rival is None else first.best.score - rival.best.score
     confidence = confidence_of(True, first.fit_chance, first.win_chance, margin, better)
     return Ranking(answers, weights, programs, rival, margin, confidence)
+
+
+def fit_chance(score: PathwayScore, person: _Person) -> float:
+    """The share of the pathway's cost x time-to-work range within the person's budget and timeline, every figure
+    in a range equally likely and the two independent (the area of the rectangle the two limits cut), at the two
+    decimals shown."""
+    cost, time = score.cost, score.time_to_work
+    return round(share_within(cost.low, cost.high, person.budget) * share_within(time.low, time.high, person.timeline),
+                 2)
 
 
 def share_within(low: float | None, high: float | None, limit: float | None) -> float:
@@ -413,7 +418,7 @@ class Scorer:
             scored.sort(key=_by_key)
             scored_programs.append((program, scored))
         chances = self.draws.win_chances([scored for _, scored in scored_programs], person, w)
-        programs = [ProgramScore(program, scored[0], tuple(scored), chance)
+        programs = [ProgramScore(program, scored[0], tuple(scored), chance, fit_chance(scored[0], person))
                     for (program, scored), chance in zip(scored_programs, chances, strict=True)]
         programs.sort(key=_best_key)
         return rank_of(answers, w, tuple(programs))
@@ -455,12 +460,10 @@ class Scorer:
             distance = max(1, round(MILLION * far))
         else:
             distance = 0
-        chance = round(share_within(f.cost.low, f.cost.high, person.budget)
-                       * share_within(time.low, time.high, person.timeline), 2)
         tail = f.keys[step][person.goal in f.goals]
         order = (1, distance, -total, tail) if distance else (0, -total, tail)
         return PathwayScore(f.program, f.pathway, figures[0] + (v4, v5, v6, v7), figures[1] + (p4, p5, p6, p7),
-                            not distance, f.cost, time, step, distance, total, order, missed, chance, f)
+                            not distance, f.cost, time, step, distance, total, order, missed, f)
 
 
 class _Person(NamedTuple):
