@@ -11,8 +11,9 @@ machine. docs/method.md, section 7, states the method and its assumptions.
   timeline and the person is admitted. A program comes first in a draw when one of its pathways that fits scores
   above every fitting pathway of every other program; a tie is shared.
 - **Draws in which nothing fits are set aside**: the win chance is about which program comes out ahead, the fit
-  chance (``scoring.share_within``) about whether it fits. When nothing fits in any draw, every pathway counts as
-  fitting, so the chances still say which program the answers favour. The chances add up to 1.
+  chance (``scoring.share_within``) about whether it fits. When nothing fits in any draw, the pathways that fit at
+  the very end of their ranges count as fitting in every draw, or, if none does, every pathway, so the chances
+  still say which program the answers favour. The chances add up to 1.
 
 Fast enough for ``pathfinder score``: each draw's comparison of two pathways is kept as sorted differences with a
 bit mask of the draws above each, remembered by the weights and steps; a person then costs a few bisections and
@@ -165,8 +166,9 @@ class Draws:
                 masks.append(mask)
                 anything |= mask
             fits.append(masks)
-        if not anything:
-            fits = [[ALL] * len(scored) for scored in programs]
+        if not anything:  # a pathway that fits only at the very end of its ranges, or nothing that fits at all
+            edge = any(score.fits for scored in programs for score in scored)
+            fits = [[ALL if score.fits or not edge else 0 for score in scored] for scored in programs]
             anything = ALL
         holders = [i for i, masks in enumerate(fits) if any(masks)]
         if len(holders) == 1:  # only one program fits in any draw: it comes out first in all of them
