@@ -248,7 +248,8 @@ def _pathway_lines(score: PathwayScore) -> list[str]:
         search = job_search_months(pathway)
         when = (f"within {wording.months(search.high)}" if not search.low
                 else wording.month_span(search.low, search.high))
-        lines.append(f"After {name}: the first job comes {when} after school ends.")
+        sooner = " (the usual search; it can come sooner)" if search.low else ""
+        lines.append(f"After {name}: the first job comes {when} after school ends{sooner}.")
     else:
         lines.append(f"After {name}: no source gives how long the job search takes, so none is counted and pay starts "
                      "the month school ends. This flatters it.")
