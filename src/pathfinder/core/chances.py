@@ -89,10 +89,10 @@ class Draws:
             times.append(by_step)
         salaries = {}
         for program in catalog.programs:
-            pay = span(program.outcomes.salary_usd.low, program.outcomes.salary_usd.high)
-            u = uniforms(f"{program.name}|salary|{pay.low}|{pay.high}")
-            salaries[program.id] = (None if pay.low is None or pay.high is None
-                                    else [pay.low + x * (pay.high - pay.low) for x in u])
+            salary = span(program.outcomes.salary_usd.low, program.outcomes.salary_usd.high)
+            u = uniforms(f"{program.name}|salary|{salary.low}|{salary.high}")
+            salaries[program.id] = (None if salary.low is None or salary.high is None
+                                    else [salary.low + x * (salary.high - salary.low) for x in u])
         priced = [c for c in costs if c is not None]
         cheapest = [min(c[d] for c in priced) for d in range(DRAWS)] if priced else [0.0] * DRAWS
         quickest = [min(t[NO_STEP][d] for t in times) for d in range(DRAWS)]
@@ -101,14 +101,14 @@ class Draws:
         growths = [p.outcomes.job_growth.percent for p in catalog.programs]
         top_growth = max((g for g in growths if g is not None), default=None)
         self._of: list[PathwayDraws] = []
-        for (program, _), cost, by_step in zip(pathways, costs, times, strict=True):
+        for (program, _), drawn, by_step in zip(pathways, costs, times, strict=True):
             pay = salaries[program.id]
             growth = program.outcomes.job_growth.percent
             self._of.append(PathwayDraws(
-                cost=None if cost is None else _masks(cost),
+                cost=None if drawn is None else _masks(drawn),
                 times=tuple(_masks(t) for t in by_step),
-                cost_value=[0.0] * DRAWS if cost is None else
-                [1.0 if c <= 0 or c <= low else low / c for c, low in zip(cost, cheapest, strict=True)],
+                cost_value=[0.0] * DRAWS if drawn is None else
+                [1.0 if c <= 0 or c <= low else low / c for c, low in zip(drawn, cheapest, strict=True)],
                 time_value=tuple([1.0 if t <= 0 or t <= q else q / t for t, q in zip(by_step[s], quickest, strict=True)]
                                  for s in STEPS),
                 salary_value=[0.0] * DRAWS if pay is None else
@@ -138,7 +138,8 @@ class Draws:
             found = self._pairs[key] = _masks(diffs)
         return found
 
-    def win_chances(self, programs: Sequence[Sequence[PathwayScore]], person: object, w: tuple[int, ...]) -> list[float]:
+    def win_chances(self, programs: Sequence[Sequence[PathwayScore]], person: object,
+                    w: tuple[int, ...]) -> list[float]:
         """Each program's share of the draws (those in which something fits) where it comes out first, exact (the
         result shows two decimals; the shares add up to 1)."""
         budget = getattr(person, "budget", None)
@@ -173,8 +174,8 @@ class Draws:
         holders = [i for i, masks in enumerate(fits) if any(masks)]
         if len(holders) == 1:  # only one program fits in any draw: it comes out first in all of them
             return [1.0 if i == holders[0] else 0.0 for i in range(len(programs))]
-        key = (w, tuple((s.figures.index, s.prerequisite, s.score, m)
-                        for scored, masks in zip(programs, fits, strict=True) for s, m in zip(scored, masks, strict=True)))
+        key = (w, tuple((s.figures.index, s.prerequisite, s.score, m) for scored, masks in
+                        zip(programs, fits, strict=True) for s, m in zip(scored, masks, strict=True)))
         found = self._chances.get(key)
         if found is not None:
             return found

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from pathfinder.core import wording
 from pathfinder.core.explain import label, path_name
-from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, Question
+from pathfinder.core.questions import QUESTIONS, Answer, Question
 from pathfinder.core.scoring import CRITERIA, TOTAL, PathwayScore, Ranking, Scorer
 
 MAX_DECIDERS = 4
@@ -212,7 +212,7 @@ def _number_change(question: Question, trials: _Trials) -> Change | None:
                 hints += [v for v in (score.cost.low, score.cost.high) if v is not None]
             else:
                 hints += [v for t in score.figures.times for v in (t.low, t.high) if v is not None]
-    here = None if current is None else round(float(current))  # type: ignore[arg-type]
+    here = None if current is None else round(float(current))
     claim = _claim(low, high, here, lambda v: trials.leader(trials.with_answer(question.id, v)), hints)
     if claim is None:
         return None

@@ -25,6 +25,7 @@ from pathfinder.core.scoring import (
     DIFFICULTY,
     GOAL,
     GROWTH,
+    LEAN_WIN,
     LEARNING,
     REMOTE,
     SALARY,
@@ -35,7 +36,6 @@ from pathfinder.core.scoring import (
     Ranking,
     goal_fit,
 )
-from pathfinder.core.scoring import LEAN_WIN
 
 EDUCATION_WORDS = {"high_school": "a high school diploma", "some_college": "some college coursework",
                    "associate": "an associate degree", "bachelor": "a bachelor's degree"}

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from pathfinder.core import wording
 from pathfinder.core.explain import label, path_name
+from pathfinder.core.pathways import Span, job_search_months, prerequisite_months, school_months, total_cost
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.result import (
     BreakEven,
@@ -25,7 +26,6 @@ from pathfinder.core.result import (
     StackablePath,
     StackStep,
 )
-from pathfinder.core.pathways import Span, job_search_months, prerequisite_months, school_months, total_cost
 from pathfinder.core.scoring import PathwayScore, ProgramScore, Ranking
 
 DEFAULT_YEARS = 10
