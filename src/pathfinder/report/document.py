@@ -405,9 +405,10 @@ def _next_step(result: Result, catalog: Catalog, w: _Writer, details: bool) -> T
         return w.say(f"Your goal points to {goal.short_name}. A two-step path gets there: {steps[0]} now, then "
                      f"{steps[1]} part-time after a year of work (the whole plan is "
                      f"{'below' if details else 'in the full report'}).", [path.source])
+    if result.recommendation.next_steps:  # the first credential within reach, then the program's own steps
+        return w.say(result.recommendation.next_steps[0])
     program = _program(catalog, result.recommendation.program_id)
-    step = program.next_steps[0] if program.next_steps else result.recommendation.next_steps[0]
-    return w.say(step)
+    return w.say(program.next_steps[0] if program.next_steps else "")
 
 
 # --- the details ----------------------------------------------------------------------------------
