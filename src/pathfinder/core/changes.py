@@ -88,6 +88,16 @@ class _Trials:
             found = self.cache[key] = self.scorer.rank({**self.answers, question_id: value})
         return found
 
+    def lead_with(self, answers: Mapping[str, Answer], weights: tuple[int, ...] | None = None) -> Lead | None:
+        """``leader`` for changed answers or weights, working out the chances only where the first program or
+        pathway changes and fits (most tried values do not)."""
+        quick = self.scorer.rank(answers, weights, chances=False)
+        now = self.ranking.first
+        first = quick.first
+        if not quick.fits or (first.program.id, first.best.pathway.id) == (now.program.id, now.best.pathway.id):
+            return None
+        return self.leader(self.scorer.rank(answers, weights))
+
     def leader(self, ranking: Ranking) -> Lead | None:
         """The program and pathway a trial puts first, if they differ from now, fit, and are not a toss-up."""
         first = ranking.first
@@ -213,7 +223,7 @@ def _number_change(question: Question, trials: _Trials) -> Change | None:
             else:
                 hints += [v for t in score.figures.times for v in (t.low, t.high) if v is not None]
     here = None if current is None else round(float(current))
-    claim = _claim(low, high, here, lambda v: trials.leader(trials.with_answer(question.id, v)), hints)
+    claim = _claim(low, high, here, lambda v: trials.lead_with({**trials.answers, question.id: v}), hints)
     if claim is None:
         return None
     near, far, new, direction = claim
@@ -327,8 +337,7 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
     now = weights[index]
 
     def at(share: int) -> Lead | None:
-        again = trials.scorer.rank(trials.answers, weight_override=shifted_weights(weights, index, share))
-        return trials.leader(again)
+        return trials.lead_with(trials.answers, shifted_weights(weights, index, share))
 
     claim = _claim(0, TOTAL, now, at, _crossings(ranking, index))
     if claim is None:

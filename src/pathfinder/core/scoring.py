@@ -398,9 +398,10 @@ class Scorer:
             found = self._weights[key] = weights(answers)
         return found
 
-    def rank(self, answers: Answers, weight_override: tuple[int, ...] | None = None) -> Ranking:
+    def rank(self, answers: Answers, weight_override: tuple[int, ...] | None = None, chances: bool = True) -> Ranking:
         """Every program, best first, each with its chances. ``weight_override`` (tenths per criterion, adding up
-        to 1000) replaces the person's weights; the search for what would change uses it."""
+        to 1000) replaces the person's weights; the search for what would change uses it, and ``chances=False``
+        to see first who leads (the chances are then 0 and the confidence is not read)."""
         w = weight_override if weight_override is not None else self.weights(answers)
         number = self._weight_numbers.get(w)
         if number is None:
@@ -417,9 +418,10 @@ class Scorer:
             scored = [score(answers, person, f, w, number) for f in figures]
             scored.sort(key=_by_key)
             scored_programs.append((program, scored))
-        chances = self.draws.win_chances([scored for _, scored in scored_programs], person, w)
+        wins = (self.draws.win_chances([scored for _, scored in scored_programs], person, w) if chances
+                else [0.0] * len(scored_programs))
         programs = [ProgramScore(program, scored[0], tuple(scored), chance, fit_chance(scored[0], person))
-                    for (program, scored), chance in zip(scored_programs, chances, strict=True)]
+                    for (program, scored), chance in zip(scored_programs, wins, strict=True)]
         programs.sort(key=_best_key)
         return rank_of(answers, w, tuple(programs))
 
