@@ -57,7 +57,7 @@ def test_the_next_step_names_the_first_credential_and_those_open_now_come_first(
     listed = found["list"]
     assert [c.now for c in listed] == sorted((c.now for c in listed), reverse=True)
     assert found["result"].recommendation.next_steps[0].startswith(
-        f"The first certification within your reach: the {listed[0].name}")
+        f"First certification within reach: the {listed[0].name}")
 
 
 def test_reachable_is_pure_and_reads_only_the_answers() -> None:

@@ -26,7 +26,7 @@ CATALOG = load_catalog()
 MORE = "More: add --details for the whole report, or --export report.html to save it."
 DEFAULTS: dict[str, Any] = {}
 NOTHING_FITS = {"goal": "management", "budget_usd": 0, "timeline_months": 1}
-INFORMATICS = {"goal": "informatics", "budget_usd": 5000, "timeline_months": 12, "learning_style": "analytical"}
+INFORMATICS = {"goal": "informatics", "budget_usd": 5000, "timeline_months": 18, "learning_style": "analytical"}
 
 
 def result_for(given: dict[str, Any]) -> Result:
@@ -113,7 +113,7 @@ def _what_if_sentence(given: dict[str, Any], what_if: dict[str, Any]) -> str:
 def test_a_what_if_names_only_the_answers_it_changes() -> None:
     # $5,000.40 reads as the $5,000 given, so it is no change either.
     sentence = _what_if_sentence(INFORMATICS, {"budget_usd": 5000.4, "timeline_months": 24})
-    assert sentence.startswith("With timeline: 24 months (you said 12 months), ")
+    assert sentence.startswith("With timeline: 24 months (you said 18 months), ")
     assert "budget" not in sentence
 
 
@@ -123,12 +123,13 @@ def test_a_what_if_that_changes_nothing_says_so() -> None:
 
 
 def test_a_what_if_that_makes_the_same_pathway_fit_says_it_now_fits() -> None:
-    """$1,000 and 6 months: nothing fits (the MBC certificate starts at $3,000 and takes 9 months to work); with
-    $3,000 and 9 months the same certificate fits, and is the only program that does."""
+    """$1,000 and 6 months: nothing fits (the MBC certificate starts at $3,000 and takes 13 months to work); with
+    $6,999 and 23 months the same certificate fits, the only program that does, in about a quarter of its range
+    (3,999/14,000 x 10/11): a lean."""
     sentence = _what_if_sentence({"budget_usd": 1000, "timeline_months": 6},
-                                 {"budget_usd": 3000, "timeline_months": 9})
+                                 {"budget_usd": 6999, "timeline_months": 23})
     assert sentence.endswith("the recommendation stays the MBC certificate or diploma, and it fits your limits: a "
-                             "clear choice.")
+                             "lean.")
 
 
 def test_three_what_ifs_are_counted_not_listed() -> None:
@@ -161,7 +162,7 @@ def test_confidence_in_words() -> None:
     assert build(result_for(INFORMATICS), CATALOG).headline.verdict == "A lean"  # type: ignore[union-attr]
     nothing = build(result_for(NOTHING_FITS), CATALOG)
     assert nothing.headline.verdict == "Nothing fits your limits yet"  # type: ignore[union-attr]
-    assert "The nearest is the MBC certificate or diploma: $3,000 over your budget and 8 months over your timeline." \
+    assert "The nearest is the MBC certificate or diploma: $3,000 over your budget and 12 months over your timeline." \
         in nothing.headline.line.text  # type: ignore[union-attr]
 
 

@@ -48,8 +48,8 @@ def reachable(answers: Mapping[str, Answer], program: Program, pathway: Pathway)
         Credential("cca", "Certified Coding Associate (CCA)", diploma,
                    "now" if diploma else "with a high school diploma or equivalent", CCA_RULE, "ahima-cca"),
         Credential("cpc", "Certified Professional Coder (CPC)", True,
-                   "now; as a CPC-A (apprentice) until two years of coding work are shown"
-                   + (" (your coding work may count)" if coder else ""), CPC_RULE, "aapc-cpc"),
+                   "now (as CPC-A, the apprentice mark, until two years of coding work"
+                   + (", which your coding work may count toward)" if coder else ")"), CPC_RULE, "aapc-cpc"),
         Credential("ccs", "Certified Coding Specialist (CCS)", coder and diploma,
                    "now, if your coding work adds up to two years (recommended)" if coder and diploma
                    else "after coding coursework and a year of coding work (recommended)", CCS_RULE, "ahima-ccs"),
@@ -70,4 +70,4 @@ def first_step(credentials: list[Credential]) -> str | None:
     if not credentials:
         return None
     first = credentials[0]
-    return f"The first certification within your reach: the {first.name}, which you can sit {first.when}."
+    return f"First certification within reach: the {first.name}, {first.when}."

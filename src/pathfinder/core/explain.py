@@ -381,30 +381,28 @@ def _percent(share: float) -> str:
 
 def fit_condition(ranking: Ranking) -> str | None:
     """When the first program fits only at the cheap or quick end of its ranges, the condition in words: 'The MBC
-    certificate or diploma fits only if your program costs $4,000 or less (with books and fees): 7% of its
-    $3,000-$17,000 range.' None when it fits across its ranges, or nothing fits."""
+    certificate or diploma fits only if your program costs $4,000 or less with books and fees: 7% of its range.'
+    (the share of its cost x time range, every figure in it equally likely). None when it fits across its ranges,
+    or nothing fits."""
     if not ranking.fits:
         return None
     best = ranking.first.best
     answers = ranking.answers
     budget, timeline = answers.get("budget_usd"), answers.get("timeline_months")
     cost, time = best.cost, best.time_to_work
-    parts, ranges = [], []
+    parts = []
     if (isinstance(budget, int | float) and cost.low is not None and cost.high is not None
             and cost.low <= budget < cost.high):
         with_extras = " with books and fees" if unpriced(best.pathway) == [] else " in tuition"
         parts.append(f"your program costs {wording.money(budget)} or less{with_extras}")
-        ranges.append(f"{wording.money_span(cost.low, cost.high)}")
     if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
             and time.low <= timeline < time.high):
         parts.append(f"you are working within {wording.months(timeline)}")
-        ranges.append(wording.month_span(time.low, time.high))
     if not parts:
         return None
     chance = ranking.first.fit_chance
     share = "under 1%" if 0 < chance < 0.005 else _percent(chance)
-    return (f"{_cap(path_name(best.program, best.pathway))} fits only if {wording.listing(parts)}: "
-            f"{share} of its {' by '.join(ranges)} range, every figure in it taken as equally likely.")
+    return f"{_cap(path_name(best.program, best.pathway))} fits only if {wording.listing(parts)}: {share} of its range."
 
 
 def unpriced_sentence(score: PathwayScore, answers: Mapping[str, Answer]) -> str | None:
@@ -434,6 +432,9 @@ def below_held_sentence(score: PathwayScore, answers: Mapping[str, Answer]) -> s
 
 def caveats(ranking: Ranking) -> list[str]:
     """The warnings that undercut the verdict, for the summary: a budget that covers only the cheaper programs, a
-    timeline met only at the quick end, costs no source prices that could break the budget."""
-    marks = ("covers only the cheaper", "only on the quicker end", "could take it over your")
+    timeline met only at the quick end (unless the headline's condition says so), costs no source prices that
+    could break the budget."""
+    # The headline's condition ("fits only if ...") already says the first two when it is there.
+    marks = (("could take it over your",) if fit_condition(ranking)
+             else ("covers only the cheaper", "only on the quicker end", "could take it over your"))
     return [w for w in warnings(ranking) if any(m in w for m in marks)]
