@@ -21,7 +21,7 @@ from pathfinder.core.questions import QUESTIONS, defaults
 
 COMMANDS = ["quiz", "compare", "questions", "schema", "score", "sources"]
 IDS = [q.id for q in QUESTIONS]
-EXAMPLE_1 = ["--set", "budget_usd=4000", "--set", "timeline_months=12", "--set", "goal=billing",
+EXAMPLE_1 = ["--set", "budget_usd=4000", "--set", "timeline_months=18", "--set", "goal=billing",
              "--set", "learning_style=hands_on"]
 
 
@@ -428,9 +428,11 @@ def test_save_answers_into_a_missing_folder_exits_2_before_anything_else(runner:
 def test_quiz_text_shows_the_recommendation(runner: CliRunner) -> None:
     result = ok(runner.invoke(app, ["quiz", "--defaults", *EXAMPLE_1]))
     text = squash(result.stdout)
-    assert "Your recommendation Medical Billing and Coding (MBC): Certificate or diploma A clear choice." in text
+    # $4,000 and 18 months: only the MBC certificate fits, and only its cheaper programs and quicker end: a lean
+    assert "Your recommendation Medical Billing and Coding (MBC): Certificate or diploma A lean." in text
+    assert "fits only if your program costs $4,000 or less with books and fees and you are working within" in text
     assert "Why" in text and "Key figures" in text and "Next step" in text
-    assert "(HIM) does not fit: $3,000 over your budget and 12 months over your timeline." in text
+    assert "HIM does not fit: $3,000 over your budget and 6 months over your timeline." in text
 
 
 # --- a third program, markup and colour -----------------------------------------------------

@@ -11,7 +11,7 @@ Rules an example line can rely on:
 - It must exit 0, print something on stdout (or into the file it redirects to) and never a traceback.
 - A line ending in a comment ``# exits N`` must exit with code N instead (for examples of errors).
 - ``pathfinder quiz`` with neither ``--defaults`` nor ``--answers`` is interactive: it runs in a
-  pseudo-terminal, must show the first question ``(1 of 10)``, and is then stopped with Ctrl-C (exit 130).
+  pseudo-terminal, must show the first question ``(1 of 11)``, and is then stopped with Ctrl-C (exit 130).
 - Examples may pipe into ``jq``; jq must be installed (CI installs it), and the test fails, saying so, if not.
 - Lines after an example, up to the next ``$`` line or the end of the block, are its output as a terminal
   would show it (standard output, or the file it redirects to, then standard error): the test compares them
@@ -111,7 +111,7 @@ def _run_interactive(command: str, cwd: Path) -> Ran:
     env = {**_env(), "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"}
     child = pexpect.spawn("bash", ["-c", command], cwd=str(cwd), env=env, dimensions=(40, 100), encoding="utf-8",
                           codec_errors="replace", timeout=TIMEOUT)
-    seen = child.expect_exact(["(1 of 10)", pexpect.EOF])
+    seen = child.expect_exact(["(1 of 11)", pexpect.EOF])
     if seen == 0:
         child.send("\x03")
     out = child.read() if seen == 0 else ""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 
-QUESTIONS = 10
+QUESTIONS = 11
 
 
 def _spawn(*args: str) -> pexpect.spawn:
@@ -39,7 +39,7 @@ def test_interactive_quiz_then_export(tmp_path: Path) -> None:
 
 def test_bad_export_path_stops_before_the_first_question(tmp_path: Path) -> None:
     child = _spawn("quiz", "--export", str(tmp_path / "nowhere" / "report.html"))
-    index = child.expect(["does not exist", "of 10"])
+    index = child.expect(["does not exist", "of 11"])
     assert index == 0
     child.expect(pexpect.EOF)
     child.close()

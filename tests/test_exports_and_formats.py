@@ -152,11 +152,12 @@ def test_compare_csv_round_trips_through_the_csv_module() -> None:
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["Fact", "Health Information Management (HIM)", "Medical Billing and Coding (MBC)"]
     facts = {row[0]: row[1:] for row in rows[1:]}
-    # The article's figure, then the official one beside it, then the note on how they differ.
-    assert facts["Early salary"][1].splitlines()[:2] == [
-        "The article: $42,000-$58,000 a year", "Official, medical records specialists: median $44,090 (May 2020)"]
-    assert facts["Early salary"][1].splitlines()[2].startswith("Note: No official starting pay was found")
-    assert facts["Length"][1].startswith("Certificate or diploma: 9-18 months, then up to 6 months to a first job\n"
+    # The article's figure, then the others beside it, newest first and each labelled by its kind, then the note.
+    assert facts["Early salary"][1].splitlines()[:3] == [
+        "The article: $42,000-$58,000 a year", "Secondary, medical records specialists: median $50,250 (May 2024)",
+        "Official, medical records specialists: median $44,090 (May 2020)"]
+    assert facts["Early salary"][1].splitlines()[3].startswith("Note: No official starting pay was found")
+    assert facts["Length"][1].startswith("Certificate or diploma: 9-18 months, then 4-6 months to a first job\n"
                                          "Also reported: The program overview says 10 months to one year.\n"
                                          "Associate degree: 24 months\n")
 

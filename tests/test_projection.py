@@ -3,8 +3,8 @@
 Default answers pick HIM's associate degree and MBC's certificate:
 - HIM associate: 24 months, $7,000-$25,000 (no extras given), $50,000-$65,000 a year, no job-search figure.
 - MBC certificate: 9-18 months, $2,500-$15,000 + $500-$2,000 extras = $3,000-$17,000, a job "usually within four
-  to six months" (so 0-6), $42,000-$58,000 a year.
-Middle: HIM pays 57,500/yr from month 24 after 16,000; MBC pays 50,000/yr from month 13.5 + 3 = 16.5 after 10,000.
+  to six months" (so 4-6, read as written), $42,000-$58,000 a year.
+Middle: HIM pays 57,500/yr from month 24 after 16,000; MBC pays 50,000/yr from month 13.5 + 5 = 18.5 after 10,000.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_inputs_take_each_range_at_the_same_end() -> None:
     inputs = pathway_inputs(mbc, mbc.pathways[0])
     low, mid, high = inputs["low"], inputs["mid"], inputs["high"]
     assert (low.school_months, mid.school_months, high.school_months) == (18, 13.5, 9)
-    assert (low.job_search_months, mid.job_search_months, high.job_search_months) == (6, 3, 0)
+    assert (low.job_search_months, mid.job_search_months, high.job_search_months) == (6, 5, 4)
     assert (low.cost_usd, mid.cost_usd, high.cost_usd) == (17_000, 10_000, 3_000)
     assert (low.salary_usd, mid.salary_usd, high.salary_usd) == (42_000, 50_000, 58_000)
 
@@ -65,44 +65,44 @@ def test_default_answers_year_by_year_match_the_hand_calculation() -> None:
     assert him[3] == (25_000, 41_500, 58_000)
     assert him[6] == (175_000, 214_000, 253_000)
     assert him[10] == (375_000, 444_000, 513_000)
-    # MBC middle: 50,000/12 a month from month 16.5: year 2 = 7.5 months = 31,250 - 10,000. High: from month 9.
-    assert mbc[1] == (-17_000, -10_000, 11_500)  # high: 3 months at 58,000/12 - 3,000
-    assert mbc[2] == (-17_000, 21_250, 69_500)  # high: 15 months at 58,000/12 - 3,000
-    assert mbc[3] == (25_000, 71_250, 127_500)  # low: 12 months at 42,000/12 - 17,000 (school and search end at 24)
-    assert mbc[10] == (319_000, 421_250, 533_500)
+    # MBC middle: 50,000/12 a month from month 18.5: year 2 = 5.5 months = 22,916.67 - 10,000. High: from month 13.
+    assert mbc[1] == (-17_000, -10_000, -3_000)  # nobody is working yet at month 12
+    assert mbc[2] == (-17_000, 12_917, 50_167)  # high: 11 months at 58,000/12 - 3,000
+    assert mbc[3] == (25_000, 62_917, 108_167)  # low: 12 months at 42,000/12 - 17,000 (school and search end at 24)
+    assert mbc[10] == (319_000, 412_917, 514_167)  # 96, 101.5 and 107 months of pay
 
 
 def test_break_even_is_where_the_dearer_path_catches_up() -> None:
     found = _projection()["by_id"]
     him, mbc = found["him"], found["mbc"]
-    # Middle, in months T: -16,000 + 57,500(T - 24)/12 = -10,000 + 50,000(T - 16.5)/12 at T = 83.6, so HIM is ahead
-    # from the end of year 7 ($271,500 against $271,250).
-    assert him.compared_with == "mbc" and him.break_even_year == 7
+    # Middle, in months T: -16,000 + 57,500(T - 24)/12 = -10,000 + 50,000(T - 18.5)/12 at T = 70.3, so HIM is ahead
+    # from the end of year 6.
+    assert him.compared_with == "mbc" and him.break_even_year == 6
     # Low: both reach 25,000 at the end of year 3 (a tie counts); high: -7,000 + 65,000(T - 24)/12 =
-    # -3,000 + 58,000(T - 9)/12 at T = 155.1 months, in year 13: past 10.
-    assert (him.break_even.low, him.break_even.mid, him.break_even.high) == (3, 7, None)
+    # -3,000 + 58,000(T - 13)/12 at T = 122 months, in year 11: past 10.
+    assert (him.break_even.low, him.break_even.mid, him.break_even.high) == (3, 6, None)
     assert mbc.compared_with is None and mbc.break_even_year is None
 
 
-def test_a_longer_horizon_shows_the_high_end_catching_up_in_year_13() -> None:
+def test_a_longer_horizon_shows_the_high_end_catching_up_in_year_11() -> None:
     him = _projection(Options(years=14))["by_id"]["him"]
     assert len(him.years) == 14
-    assert him.break_even.high == 13
+    assert him.break_even.high == 11
 
 
 def test_break_even_in_the_last_year_of_the_horizon_is_found() -> None:
-    # The same crossing (month 155.1, in year 13) with a horizon that ends in year 13 exactly.
-    him = _projection(Options(years=13))["by_id"]["him"]
-    assert him.break_even.high == 13
-    assert _projection(Options(years=12))["by_id"]["him"].break_even.high is None
+    # The same crossing (month 122, in year 11) with a horizon that ends in year 11 exactly.
+    him = _projection(Options(years=11))["by_id"]["him"]
+    assert him.break_even.high == 11
+    assert _projection(Options(years=10))["by_id"]["him"].break_even.high is None
 
 
 def test_part_time_income_counts_only_while_in_school() -> None:
     mbc = _projection(Options(part_time_income_usd=12_000))["by_id"]["mbc"]
     years = _years(mbc)
-    # Middle: 13.5 months of school at 1,000 a month, then 3 months looking, then 50,000 a year from month 16.5.
+    # Middle: 13.5 months of school at 1,000 a month, then 5 months looking, then 50,000 a year from month 18.5.
     assert years[1][1] == -10_000 + 12_000
-    assert years[2][1] == round(-10_000 + 13_500 + 50_000 * 7.5 / 12)
+    assert years[2][1] == round(-10_000 + 13_500 + 50_000 * 5.5 / 12)
 
 
 @pytest.mark.parametrize("years", [1, 5, 40])
@@ -124,7 +124,8 @@ def test_assumptions_name_every_figure_and_what_flatters_whom() -> None:
     text = "\n".join(_projection()["assumptions"])
     assert "paid up front" in text and "no raises" in text and "Living costs are left out" in text
     assert "No earnings while in school" in text
-    assert "After the MBC certificate or diploma: the first job comes within 6 months after school ends." in text
+    assert ("After the MBC certificate or diploma: the first job comes 4-6 months after school ends (the usual "
+            "search; it can come sooner).") in text
     assert "After the HIM associate degree: no source gives how long the job search takes" in text
     assert "This flatters it." in text
     assert "$2,500-$15,000 tuition plus $500-$2,000 for books and fees" in text
@@ -162,25 +163,25 @@ def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
     assert [s.program_id for s in path.steps] == ["mbc", "him"]
     assert [s.pathway for s in path.steps] == ["certificate", "associate"]
     assert "$2,000 over your $5,000 budget" in path.reason and path.source == "article#faq"
-    # Middle: working at 16.5 months, HIM starts 12 months later (28.5) and ends at 52.5.
-    assert (path.steps[1].starts_month.mid, path.steps[1].ends_month.mid) == (28.5, 52.5)
+    # Middle: working at 18.5 months, HIM starts 12 months later (30.5) and ends at 54.5.
+    assert (path.steps[1].starts_month.mid, path.steps[1].ends_month.mid) == (30.5, 54.5)
     years = {y.year: (y.low, y.mid, y.high) for y in path.years}
-    # Year 10, middle: -10,000 - 16,000 + 50,000 x 36/12 + 57,500 x 67.5/12 = 447,437.5.
+    # Year 10, middle: -10,000 - 16,000 + 50,000 x 36/12 + 57,500 x 65.5/12 = 437,854.17.
     # Low: working at 24, HIM from 36 to 60: -17,000 - 25,000 + 42,000 x 36/12 + 50,000 x 60/12 = 334,000.
-    assert years[10][:2] == (334_000, round(447_437.5))
-    # Catches up with MBC alone where 124,000 + 4,791.67(T - 52.5) = 4,166.67(T - 16.5) - 10,000: T = 78.1 months.
-    # Low: 84,000 + 4,166.67(T - 60) = 3,500(T - 24) - 17,000 at T = 97.5; high: 164,000 + 5,416.67(T - 45) =
-    # 4,833.33(T - 9) - 3,000 at T = 57.
+    assert years[10][:2] == (334_000, round(437_854.17))
+    # Catches up with MBC alone where 124,000 + 4,791.67(T - 54.5) = 4,166.67(T - 18.5) - 10,000: T = 80.1 months.
+    # Low: 84,000 + 4,166.67(T - 60) = 3,500(T - 24) - 17,000 at T = 97.5; high: 164,000 + 5,416.67(T - 49) =
+    # 4,833.33(T - 13) - 3,000 at T = 61.
     assert path.break_even_year == 7
-    assert (path.break_even.low, path.break_even.high) == (9, 5)
+    assert (path.break_even.low, path.break_even.high) == (9, 6)
     assert any("12 months in the first job" in line for line in extra)
-    # The steps in words: 9-18 months and $3,000-$17,000, working 9-24 months from now (up to 6 months of job
-    # search); then 24 months of HIM from month 21-36 (after a year of work), done 45-60 months from now.
+    # The steps in words: 9-18 months and $3,000-$17,000, working 13-24 months from now (4-6 months of job
+    # search); then 24 months of HIM from month 25-36 (after a year of work), done 49-60 months from now.
     assert [s.summary for s in path.steps] == [
-        "Now: the MBC certificate or diploma (9-18 months, $3,000-$17,000); working in the field 9-24 months "
+        "Now: the MBC certificate or diploma (9-18 months, $3,000-$17,000); working in the field 13-24 months "
         "from now.",
         "After a year in that job: the HIM associate degree (24 months, $7,000-$25,000), studied part-time while "
-        "you keep working, done 45-60 months from now.",
+        "you keep working, done 49-60 months from now.",
     ]
     assert (path.steps[0].starts_month.low, path.steps[0].starts_month.mid) == (0, 0)
 
@@ -283,6 +284,7 @@ def test_the_assumptions_say_each_pathways_figures_in_words() -> None:
             "and pay starts the month school ends. This flatters it.") in lines
     assert ("The MBC certificate or diploma: $2,500-$15,000 tuition plus $500-$2,000 for books and fees, "
             "$3,000-$17,000 in all, over 9-18 months.") in lines
-    assert "After the MBC certificate or diploma: the first job comes within 6 months after school ends." in lines
+    assert ("After the MBC certificate or diploma: the first job comes 4-6 months after school ends (the usual "
+            "search; it can come sooner).") in lines
     assert "HIM early-career pay: $50,000-$65,000 a year." in lines
     assert "MBC early-career pay: $42,000-$58,000 a year." in lines

@@ -261,7 +261,7 @@ def test_back_returns_to_the_previous_question_with_its_answer(keys: PipeInput) 
     # budget 4000; at the timeline, back to the budget (4000 is the hint) and Enter keeps it; timeline 12;
     # at learning style, Left goes back to the timeline, Enter keeps 12; then every default and the review.
     send(keys, DOWN * 5 + ENTER + CTRL_B + DOWN + ENTER + "4000" + ENTER + CTRL_B + ENTER + "12" + ENTER
-         + LEFT + ENTER + ENTER * 7 + ENTER)
+         + LEFT + ENTER + ENTER * 8 + ENTER)
     result = prompts.ask_missing({}, input=keys, output=DummyOutput())
     assert result == {**defaults(), "goal": "fast_entry", "budget_usd": 4000, "timeline_months": 12}
 
@@ -276,7 +276,7 @@ def test_back_skips_answers_given_beforehand(keys: PipeInput) -> None:
 
 
 def test_back_on_the_first_question_goes_nowhere(keys: PipeInput) -> None:
-    send(keys, LEFT + CTRL_B + DOWN + ENTER + ENTER * 9 + ENTER)
+    send(keys, LEFT + CTRL_B + DOWN + ENTER + ENTER * 10 + ENTER)
     result = prompts.ask_missing({}, input=keys, output=DummyOutput())
     assert result == {**defaults(), "goal": "management"}
 
@@ -321,7 +321,7 @@ def test_ask_missing_with_nothing_missing_shows_only_the_review(keys: PipeInput)
 def test_ask_missing_the_whole_questionnaire(keys: PipeInput) -> None:
     # goal billing, budget 4000, timeline 12, learning style hands_on, everything else Enter, then review Enter.
     send(keys, DOWN * 5 + ENTER + "4000" + ENTER + BACKSPACE * 2 + "12" + ENTER + DOWN * 2 + ENTER
-                   + ENTER * 6 + ENTER)
+                   + ENTER * 7 + ENTER)
     result = prompts.ask_missing({}, input=keys, output=DummyOutput())
     assert result == {**defaults(), "goal": "billing", "budget_usd": 4000, "timeline_months": 12,
                       "learning_style": "hands_on"}

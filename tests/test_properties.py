@@ -25,7 +25,7 @@ from pathfinder.core.catalog import validate_catalog
 from pathfinder.core.programs import Catalog
 from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Question, validate_answers
 from pathfinder.core.result import Result
-from pathfinder.core.scoring import LEAN_FROM, Scorer
+from pathfinder.core.scoring import CLEAR_FIT, CLEAR_WIN, LEAN_WIN, Scorer
 
 PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -151,7 +151,48 @@ def test_clear_and_lean_only_for_a_program_that_fits_and_the_margin_is_the_one_s
         rival = next(e for e in result.ranking[1:] if e.eligible)
         assert rec.margin >= 0
         assert rec.margin == round(first.score - rival.score, 1)
-        assert (rec.confidence == "toss-up") == (rec.margin < LEAN_FROM / 10)
+    # The confidence rule restated: clear never below the stated chances, a toss-up under the lean's win chance.
+    if rec.confidence == "clear":
+        assert first.fit_chance >= CLEAR_FIT and first.win_chance >= CLEAR_WIN
+    if first.eligible and first.win_chance < LEAN_WIN:
+        assert rec.confidence == "toss-up"
+    if first.eligible and rec.confidence == "toss-up":
+        assert first.win_chance < LEAN_WIN or rec.margin == 0
+
+
+@PROPERTY
+@given(answers=ANSWERS, catalog=CATALOGS)
+def test_chances_are_shares_and_the_win_chances_add_up_to_one(answers: dict[str, Any], catalog: Catalog) -> None:
+    ranking = Scorer(catalog).rank(answers)
+    assert math.isclose(sum(p.win_chance for p in ranking.programs), 1.0, abs_tol=1e-9)
+    for program in ranking.programs:
+        assert 0 <= program.fit_chance <= 1 and 0 <= program.win_chance <= 1
+        assert (program.fit_chance > 0) <= program.fits  # a share of the range fits only where the pathway fits
+    result = advise(answers, catalog)
+    assert abs(sum(e.win_chance for e in result.ranking) - 1) <= 0.01 * len(result.ranking) / 2
+
+
+def _fitting(scorer: Scorer, answers: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(p.program.id, s.pathway.id) for p in scorer.rank(answers).programs for s in p.pathways if s.fits}
+
+
+EDUCATION = ["high_school", "some_college", "associate", "bachelor"]
+
+
+@PROPERTY
+@given(answers=ANSWERS, catalog=CATALOGS, more=st.integers(1, 20_000), longer=st.integers(1, 48),
+       step=st.integers(1, 3))
+def test_more_education_budget_or_time_never_removes_a_fit(answers: dict[str, Any], catalog: Catalog, more: int,
+                                                            longer: int, step: int) -> None:
+    scorer = Scorer(catalog)
+    now = _fitting(scorer, answers)
+    budget, timeline, education = answers.get("budget_usd"), answers.get("timeline_months"), answers.get("education")
+    if budget is not None:
+        assert now <= _fitting(scorer, {**answers, "budget_usd": budget + more})
+    if timeline is not None:
+        assert now <= _fitting(scorer, {**answers, "timeline_months": min(120, timeline + longer)})
+    if education is not None and EDUCATION.index(education) + step < len(EDUCATION):
+        assert now <= _fitting(scorer, {**answers, "education": EDUCATION[EDUCATION.index(education) + step]})
 
 
 @PROPERTY
@@ -268,8 +309,9 @@ def test_a_weight_claim_says_the_range_its_fields_give(answers: dict[str, Any], 
             assert f"counted for exactly {change.to:.1f} of" in change.sentence
         else:
             low, high = sorted((change.to, change.until))
-            assert f"counted for {low:.1f} to {high:.1f} of" in change.sentence
-            assert 0 < high - low and (high < 100.0 if change.to > change.from_ else low > 0.0)
+            words = f"exactly {low:.1f}" if low == high else f"{low:.1f} to {high:.1f}"
+            assert f"counted for {words} of" in change.sentence
+            assert 0 <= high - low and (high < 100.0 if change.to > change.from_ else low > 0.0)
 
 
 def test_the_shipped_catalog_is_not_changed_by_advice() -> None:

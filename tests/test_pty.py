@@ -64,17 +64,17 @@ def review_and_finish(child: pexpect.spawn) -> str:
 
 def answer_example_1(child: pexpect.spawn) -> None:
     """goal billing (5 down), budget 4000, timeline 12, hands_on (2 down), the rest at their defaults."""
-    child.expect_exact("(1 of 10)")
+    child.expect_exact("(1 of 11)")
     child.send(DOWN * 5 + ENTER)
-    child.expect_exact("(2 of 10)")
+    child.expect_exact("(2 of 11)")
     child.send("4000" + ENTER)
-    child.expect_exact("(3 of 10)")
+    child.expect_exact("(3 of 11)")
     child.expect_exact("48 months")  # the default, as a hint in the empty field
     child.send("12" + ENTER)
-    child.expect_exact("(4 of 10)")
+    child.expect_exact("(4 of 11)")
     child.send(DOWN * 2 + ENTER)
-    for position in range(5, 11):
-        child.expect_exact(f"({position} of 10)")
+    for position in range(5, 12):
+        child.expect_exact(f"({position} of 11)")
         child.send(ENTER)
 
 
@@ -99,28 +99,28 @@ def test_the_whole_quiz_in_a_terminal(tmp_path: Path) -> None:
 
 def test_going_back_with_ctrl_b_and_the_left_arrow(tmp_path: Path) -> None:
     child = spawn("quiz", "--json", cwd=tmp_path)
-    child.expect_exact("(1 of 10)")
+    child.expect_exact("(1 of 11)")
     child.send(DOWN * 5 + ENTER)  # billing
-    child.expect_exact("(2 of 10)")
+    child.expect_exact("(2 of 11)")
     child.expect_exact("Ctrl-B goes back")
     child.send("$4.5k" + ENTER)
-    child.expect_exact("(3 of 10)")
+    child.expect_exact("(3 of 11)")
     child.send(CTRL_B)  # back to the budget, which shows its answer as the hint
-    child.expect_exact("(2 of 10)")
+    child.expect_exact("(2 of 11)")
     child.expect_exact("$4,500")
     child.send(ENTER)  # Enter keeps it
-    child.expect_exact("(3 of 10)")
+    child.expect_exact("(3 of 11)")
     child.send("1 year" + ENTER)
-    child.expect_exact("(4 of 10)")
+    child.expect_exact("(4 of 11)")
     child.expect_exact("Left arrow or Ctrl-B goes back")
     child.send(LEFT)  # back to the timeline
-    child.expect_exact("(3 of 10)")
+    child.expect_exact("(3 of 11)")
     child.expect_exact("12 months")
     child.send("18" + ENTER)
-    child.expect_exact("(4 of 10)")
+    child.expect_exact("(4 of 11)")
     child.send(DOWN * 2 + ENTER)  # hands_on
-    for position in range(5, 11):
-        child.expect_exact(f"({position} of 10)")
+    for position in range(5, 12):
+        child.expect_exact(f"({position} of 11)")
         child.send(ENTER)
     child.expect_exact("Review your answers")
     child.expect(r"Budget: \$4,500")
@@ -139,8 +139,8 @@ def test_only_missing_questions_are_asked_and_a_bad_value_is_asked_again(tmp_pat
     answers = tmp_path / "partial.json"
     answers.write_text(json.dumps(given), encoding="utf-8")
     child = spawn("quiz", "--answers", str(answers), cwd=tmp_path)
-    # Only the budget is missing, so the first prompt is question 2 of 10.
-    index = child.expect_exact(["(1 of 10)", "(2 of 10)"])
+    # Only the budget is missing, so the first prompt is question 2 of 11.
+    index = child.expect_exact(["(1 of 11)", "(2 of 11)"])
     assert index == 1, "a question that was already answered was asked"
     child.send("lots" + ENTER)
     child.expect_exact("Enter a number from 0 to 1,000,000")
@@ -149,7 +149,7 @@ def test_only_missing_questions_are_asked_and_a_bad_value_is_asked_again(tmp_pat
     child.expect(r"Budget: \$4,000")
     # Change it again from the review screen (the budget is the second answer listed).
     child.send(DOWN * 2 + ENTER)
-    child.expect_exact("(2 of 10)")
+    child.expect_exact("(2 of 11)")
     child.send(BACKSPACE * 4 + "3500" + ENTER)
     child.expect_exact("Review your answers")
     child.expect(r"Budget: \$3,500")
@@ -183,12 +183,12 @@ def test_save_answers_from_a_terminal_session_replays(tmp_path: Path) -> None:
 def test_ctrl_c_exits_130_without_a_traceback_keeping_the_answers_given(tmp_path: Path, where: int | str) -> None:
     saved = tmp_path / "answers.json"
     child = spawn("quiz", "--save-answers", str(saved), cwd=tmp_path)
-    child.expect_exact("(1 of 10)")
+    child.expect_exact("(1 of 11)")
     if where == 2:
         child.send(ENTER)
-        child.expect_exact("(2 of 10)")
+        child.expect_exact("(2 of 11)")
     elif where == "review":
-        child.send(ENTER * 10)
+        child.send(ENTER * 11)
         child.expect_exact("Review your answers")
     child.send(CTRL_C)
     out = finish(child)
@@ -209,7 +209,7 @@ def test_missing_answers_with_stdin_not_a_terminal_is_an_error_not_a_prompt(tmp_
                                timeout=TIMEOUT, withexitstatus=True, encoding="utf-8")
     assert status == 2, text
     assert "--answers" in text and "--defaults" in text
-    assert "(1 of 10)" not in text
+    assert "(1 of 11)" not in text
 
 
 # --- colour in a real terminal ---------------------------------------------------------------

@@ -26,7 +26,7 @@ CATALOG = load_catalog()
 MORE = "More: add --details for the whole report, or --export report.html to save it."
 DEFAULTS: dict[str, Any] = {}
 NOTHING_FITS = {"goal": "management", "budget_usd": 0, "timeline_months": 1}
-INFORMATICS = {"goal": "informatics", "budget_usd": 5000, "timeline_months": 12, "learning_style": "analytical"}
+INFORMATICS = {"goal": "informatics", "budget_usd": 5000, "timeline_months": 18, "learning_style": "analytical"}
 
 
 def result_for(given: dict[str, Any]) -> Result:
@@ -113,7 +113,7 @@ def _what_if_sentence(given: dict[str, Any], what_if: dict[str, Any]) -> str:
 def test_a_what_if_names_only_the_answers_it_changes() -> None:
     # $5,000.40 reads as the $5,000 given, so it is no change either.
     sentence = _what_if_sentence(INFORMATICS, {"budget_usd": 5000.4, "timeline_months": 24})
-    assert sentence.startswith("With timeline: 24 months (you said 12 months), ")
+    assert sentence.startswith("With timeline: 24 months (you said 18 months), ")
     assert "budget" not in sentence
 
 
@@ -123,12 +123,13 @@ def test_a_what_if_that_changes_nothing_says_so() -> None:
 
 
 def test_a_what_if_that_makes_the_same_pathway_fit_says_it_now_fits() -> None:
-    """$1,000 and 6 months: nothing fits (the MBC certificate starts at $3,000 and takes 9 months to work); with
-    $3,000 and 9 months the same certificate fits, and is the only program that does."""
+    """$1,000 and 6 months: nothing fits (the MBC certificate starts at $3,000 and takes 13 months to work); with
+    $6,999 and 23 months the same certificate fits, the only program that does, in about a quarter of its range
+    (3,999/14,000 x 10/11): a lean."""
     sentence = _what_if_sentence({"budget_usd": 1000, "timeline_months": 6},
-                                 {"budget_usd": 3000, "timeline_months": 9})
+                                 {"budget_usd": 6999, "timeline_months": 23})
     assert sentence.endswith("the recommendation stays the MBC certificate or diploma, and it fits your limits: a "
-                             "clear choice.")
+                             "lean.")
 
 
 def test_three_what_ifs_are_counted_not_listed() -> None:
@@ -163,11 +164,11 @@ def test_confidence_in_words() -> None:
     assert nothing.headline.verdict == "Nothing fits your limits yet"  # type: ignore[union-attr]
     assert nothing.headline.line.text == "The nearest is the MBC certificate or diploma."  # type: ignore[union-attr]
     # What the nearest misses by is the first reason ($0 and 1 month: the certificate starts at $3,000 with fees and
-    # could have someone working at 9 months at the soonest).
+    # could have someone working at 13 months at the soonest: 9 months of school, then the usual 4-6 to a job).
     why = nothing.section("reasons")
     assert why is not None and isinstance(why.blocks[0], Bullets)
     assert why.blocks[0].items[0].text == ("The MBC certificate or diploma does not fit: $3,000 over your budget and "
-                                           "8 months over your timeline.")
+                                           "12 months over your timeline.")
 
 
 def test_a_toss_up_says_what_would_settle_it_and_nothing_fits_names_the_nearest_step() -> None:
@@ -303,18 +304,20 @@ def test_markdown_escapes_what_would_start_formatting(text: str) -> None:
 
 
 def test_the_headline_reads_the_confidence_thresholds_from_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
-    """"under the 5 that would make it a lean" and "by less than 10" are the scoring's LEAN_FROM and CLEAR_FROM,
-    never typed into the sentence: moved, the words follow."""
+    """The chances that make a lean (60% of the draws) and a clear choice (80%) are the scoring's LEAN_WIN and
+    CLEAR_WIN, never typed into the sentence: moved, the words follow."""
     from pathfinder.core import explain
-    from pathfinder.core.scoring import CLEAR_FROM, LEAN_FROM, Scorer
+    from pathfinder.core.scoring import CLEAR_WIN, LEAN_WIN, Scorer
 
     scorer = Scorer(load_catalog())
-    toss_up = scorer.rank(defaults())  # MBC 3.0 points ahead of HIM (README, worked by hand)
-    lean = scorer.rank({**defaults(), "goal": "management", "priority": "cost", "learning_style": "blended"})
-    assert (toss_up.confidence, lean.confidence) == ("toss-up", "lean")
-    assert explain.headline(toss_up).endswith(f"under the {LEAN_FROM / 10:g} that would make it a lean.")
-    assert explain.headline(lean).endswith(f"ahead, but by less than {CLEAR_FROM / 10:g}.")
-    monkeypatch.setattr(explain, "LEAN_FROM", 40)
-    monkeypatch.setattr(explain, "CLEAR_FROM", 120)
-    assert explain.headline(toss_up).endswith("under the 4 that would make it a lean.")
-    assert explain.headline(lean).endswith("ahead, but by less than 12.")
+    rankings = [scorer.rank({**defaults(), "goal": goal, "priority": priority, "budget_usd": budget})
+                for goal in ("management", "coding", "informatics", None) for priority in ("balanced", "cost")
+                for budget in (None, 20000)]
+    toss_up = next(r for r in rankings if r.confidence == "toss-up" and r.margin)
+    lean = next(r for r in rankings if r.confidence == "lean" and r.margin)
+    assert f"under the {LEAN_WIN:.0%} that would make it a lean" in explain.headline(toss_up)
+    assert f"ahead, but not by the {CLEAR_WIN:.0%} that would make it clear" in explain.headline(lean)
+    monkeypatch.setattr(explain, "LEAN_WIN", 0.55)
+    monkeypatch.setattr(explain, "CLEAR_WIN", 0.9)
+    assert "under the 55% that would make it a lean" in explain.headline(toss_up)
+    assert "ahead, but not by the 90% that would make it clear" in explain.headline(lean)

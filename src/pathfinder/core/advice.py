@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from pathfinder.core import explain
+from pathfinder.core.credentials import first_step, reachable
 from pathfinder.core.programs import Catalog
 from pathfinder.core.projection import Options
 from pathfinder.core.questions import Answer
 from pathfinder.core.result import (
     Constraint,
+    Credential,
     CriterionScore,
     LineRanked,
     LineRecommendation,
@@ -32,7 +34,7 @@ from pathfinder.core.result import (
 from pathfinder.core.scoring import CRITERIA, LIMITS, MILLION, ProgramScore, Ranking, ScoredPathway, Scorer
 from pathfinder.core.wording import to_points
 
-UNITS = {"budget": "USD", "timeline": "months", "admission": "", "level": ""}
+UNITS = {"budget": "USD", "timeline": "months", "admission": ""}
 
 
 def advise(answers: Mapping[str, Answer], catalog: Catalog, options: Options | None = None,
@@ -57,12 +59,15 @@ def advise(answers: Mapping[str, Answer], catalog: Catalog, options: Options | N
         what_if = WhatIf(changed=changed, answers=dict(again.answers), recommendation=recommendation,
                          ranking=ranked, warnings=warnings, sentence=explain.what_if_sentence(ranking, again, changed),
                          outcome=explain.what_if_outcome(ranking, again))
-    recommendation, ranked, warnings = summary(ranking, stack)
+    credentials = reachable(answers, ranking.first.program, ranking.first.best.pathway)
+    recommendation, ranked, warnings = summary(ranking, stack, first_step(credentials))
     return Result(
         answers=dict(answers), recommendation=recommendation, ranking=ranked, warnings=warnings,
         projection=projection, assumptions=assumptions + stack_assumptions,
         what_would_change=what_would_change(ranking, scorer), what_would_decide=what_would_decide(ranking, scorer),
         nearest_fit=nearest_fit(ranking, scorer), stackable_path=stack, what_if=what_if,
+        credentials=[Credential(id=c.id, name=c.name, now=c.now, when=c.when, rule=c.rule, source=c.source)
+                     for c in credentials],
     )
 
 
@@ -72,15 +77,16 @@ def result(answers: Mapping[str, Answer], catalog: Catalog, scorer: Scorer | Non
     return Result(answers=dict(answers), recommendation=recommendation, ranking=ranked, warnings=warnings)
 
 
-def summary(ranking: Ranking, stack: StackablePath | None = None) -> tuple[Recommendation, list[RankedProgram],
-                                                                           list[str]]:
+def summary(ranking: Ranking, stack: StackablePath | None = None,
+            credential_step: str | None = None) -> tuple[Recommendation, list[RankedProgram], list[str]]:
     """The recommendation (with its words), every ranked program with its criteria and limits, and the warnings.
-    ``stack``: the two-step path, when there is one (the next step names it)."""
+    ``stack``: the two-step path, when there is one (the next step names it); ``credential_step``: the first
+    credential within reach, which is the next step otherwise."""
     first = ranking.first
     best = first.best
     margin = ranking.margin
     reasons = explain.reasons(ranking)
-    step = explain.next_step(ranking, stack)
+    step = explain.next_step(ranking, stack, credential_step)
     rival = explain.rival(ranking)
     recommendation = Recommendation(
         program_id=first.program.id, program_name=first.program.name, pathway=best.pathway.id,
@@ -88,9 +94,10 @@ def summary(ranking: Ranking, stack: StackablePath | None = None) -> tuple[Recom
         margin=None if margin is None else to_points(margin), fits_limits=ranking.fits,
         rival_program_id=None if rival is None else rival.program.id,
         verdict=explain.verdict(ranking.confidence), headline=explain.headline(ranking),
+        fits_if=explain.fit_condition(ranking), caveats=explain.caveats(ranking),
         reasons=[r.text for r in reasons], reason_sources=[list(r.sources) for r in reasons],
         next_step=step.text, next_step_sources=list(step.sources),
-        next_steps=explain.next_steps(first.program, best.pathway),
+        next_steps=[*([credential_step] if credential_step else []), *explain.next_steps(first.program, best.pathway)],
     )
     return recommendation, [_ranked(ranking, p) for p in ranking.programs], explain.warnings(ranking)
 
@@ -119,12 +126,14 @@ def score_line(line: int, columns: dict[str, Any], answers: Mapping[str, Answer]
             margin=None if margin is None else to_points(margin)).model_dump()
     ranked = []
     for program in ranking.programs:
-        part = (program.program.id, program.best.pathway.id, program.best.score, program.fits)
+        part = (program.program.id, program.best.pathway.id, program.best.score, program.fits, program.fit_chance,
+                program.win_chance)
         entry = _LEAN_PARTS.get(part)
         if entry is None:
             entry = _LEAN_PARTS[part] = LineRanked(program_id=program.program.id, pathway=program.best.pathway.id,
-                                                   score=to_points(program.best.score),
-                                                   eligible=program.fits).model_dump()
+                                                   score=to_points(program.best.score), eligible=program.fits,
+                                                   fit_chance=program.fit_chance,
+                                                   win_chance=round(program.win_chance, 2)).model_dump()
         ranked.append(entry)
     return {"line": line, "columns": columns, "answers": answers, "recommendation": recommendation,
             "ranking": ranked, "warnings": explain.warnings(ranking)}
@@ -142,6 +151,7 @@ def _ranked(ranking: Ranking, program: ProgramScore) -> RankedProgram:
     return RankedProgram(
         program_id=program.program.id, name=program.program.name, score=to_points(best.score), eligible=program.fits,
         distance=round(best.distance / MILLION, 6), pathway=best.pathway.id, pathway_name=best.pathway.name,
+        fit_chance=program.fit_chance, win_chance=round(program.win_chance, 2),
         constraints=_constraints(best, answers), criteria=criteria,
         pathways=[_pathway(p) for p in program.pathways],
     )
@@ -150,7 +160,7 @@ def _ranked(ranking: Ranking, program: ProgramScore) -> RankedProgram:
 def _constraints(best: ScoredPathway, answers: dict[str, Answer]) -> list[Constraint]:
     """One line per limit the person set, for the program's pathway."""
     given = {"budget": answers.get("budget_usd") is not None, "timeline": answers.get("timeline_months") is not None,
-             "admission": answers.get("education") is not None, "level": answers.get("education") is not None}
+             "admission": answers.get("education") is not None}
     lines = []
     for limit in LIMITS:
         miss = best.misses.get(limit)
@@ -169,5 +179,5 @@ def _pathway(score: ScoredPathway) -> PathwayScore:
                 for k, m in score.misses.items()},
         cost_usd=Spread(low=score.cost.low, high=score.cost.high),
         time_to_work_months=Spread(low=score.time_to_work.low, high=score.time_to_work.high),
-        prerequisite_first=score.prerequisite,
+        prerequisite_first=bool(score.prerequisite),
     )

@@ -1,36 +1,31 @@
 """What would change the advice, what would decide a toss-up, and the nearest step when nothing fits.
 Pure: no typer, rich or questionary.
 
-A claim is made only when it holds over its whole stated range: the named program then leads, fits the
-person's limits and is not a toss-up. The ranges are found exactly, not sampled:
+A claim is made only where it holds: the named program then leads, fits the person's limits and is not a
+toss-up. Each claim states the range where it really holds, at the precision shown:
 
-- **Budget and timeline** only decide which pathways fit (the scores do not read them), so the ranking
-  is the same between two neighbouring pathway costs (or earliest start dates). Each stretch between
-  them is ranked once, and a claim spans whole stretches.
+- **Budget, timeline and weights**: values are tried at the figures' own edges and on a grid, and each end
+  of a claim is found by bisection with the real scoring, to the whole dollar, month or tenth of a point.
+  Just beyond either end the claim no longer holds. (Budget and timeline move the chances too, so a claim
+  can end inside a pathway's range, where the pick stops being clear enough.)
 - **Choices**: every other value is tried.
-- **Weights**, in the points the result shows: one criterion is given a new share of the 100 points and
-  the others share the rest in proportion. Each pathway's score is then a straight line in that share, so
-  the ranking can change only where two lines cross, or where two come within 5 points of each other;
-  between those places nothing changes. The stretch is checked with the real scoring at both ends.
+- **Weights**: one criterion is given a new share of the 100 points and the others share the rest in
+  proportion (tenths, largest remainder).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pathfinder.core import wording
 from pathfinder.core.explain import label, path_name
-from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Answer, Question
+from pathfinder.core.questions import QUESTIONS, Answer, Question
 from pathfinder.core.result import Change, Decider, NearestFit
-from pathfinder.core.scoring import CRITERIA, LEAN_FROM, TOTAL, Ranking, ScoredPathway, Scorer
+from pathfinder.core.scoring import CRITERIA, TOTAL, Ranking, ScoredPathway, Scorer
 
 MAX_DECIDERS = 4
-# Shown scores round each contribution to a tenth, with weights rounded to tenths too: a score can differ from
-# its unrounded line by up to 1.5 tenths per criterion, so two scores by up to 24 tenths. A weight claim keeps
-# that much room, so it holds at every share in its range, not only where it was checked.
-GUARD = 24
 # The answers that most often settle a toss-up come first: what the person wants to do and what matters most.
 DECIDER_ORDER = ("goal", "priority", "interest", "learning_style", "strength", "challenge", "remote")
 # Answers that state facts about the person, not wishes: advice never suggests changing them.
@@ -55,6 +50,16 @@ class _Trials:
         if found is None:
             found = self.cache[key] = self.scorer.rank({**self.answers, question_id: value})
         return found
+
+    def lead_with(self, answers: Mapping[str, Answer], weights: tuple[int, ...] | None = None) -> Lead | None:
+        """``leader`` for changed answers or weights, working out the chances only where the first program or
+        pathway changes and fits (most tried values do not)."""
+        quick = self.scorer.rank(answers, weights, chances=False)
+        now = self.ranking.first
+        first = quick.first
+        if not quick.fits or (first.program.id, first.best.pathway.id) == (now.program.id, now.best.pathway.id):
+            return None
+        return self.leader(self.scorer.rank(answers, weights))
 
     def leader(self, ranking: Ranking) -> Lead | None:
         """The program and pathway a trial puts first, if they differ from now, fit, and are not a toss-up."""
@@ -85,60 +90,109 @@ def short_name(ranking: Ranking, program_id: str) -> str:
     return next(p.program.short_name for p in ranking.programs if p.program.id == program_id)
 
 
+# --- the search for a claim's real edges ----------------------------------------------------------
+
+
+GRID = 48  # evenly spaced values tried besides the figures' own edges, before bisection finds the exact edges
+EDGE_WINDOW = 100  # values tried one by one inside each end of a claim
+ROUNDING = 3  # tenths: how far apart two shown scores can be from their unrounded lines' difference
+NEAR_TIE_SCAN = 60  # at most this many tenths tried one by one where two scores run level
+
+
+def _claim(low: int, high: int, current: int | None, at: Callable[[int], Lead | None],
+           hints: Iterable[float]) -> tuple[int, int, Lead, int] | None:
+    """The stretch of whole values nearest ``current`` (from the top when it is None) over which ``at`` gives one
+    new lead throughout: (near end, far end, lead, direction). Values are tried at the figures' edges (``hints``)
+    and on a grid; each end is then found exactly by bisection, so the claim holds to its last shown value and not
+    one step beyond (between tried values one change at most is assumed)."""
+    points = {low, high, *(low + (high - low) * k // GRID for k in range(GRID + 1))}
+    for hint in hints:
+        for v in (math.floor(hint), math.ceil(hint), math.floor(hint) - 1, math.ceil(hint) + 1):
+            if low <= v <= high:
+                points.add(v)
+    seen: dict[int, Lead | None] = {}
+
+    def get(v: int) -> Lead | None:
+        if v not in seen:
+            seen[v] = at(v)
+        return seen[v]
+
+    def edge(inside: int, outside: int, lead: Lead) -> int:
+        """The last value from ``inside`` toward ``outside`` where ``lead`` still holds."""
+        while abs(outside - inside) > 1:
+            middle = (inside + outside) // 2
+            if get(middle) == lead:
+                inside = middle
+            else:
+                outside = middle
+        return inside
+
+    ordered = sorted(points)
+    found: list[tuple[int, int, Lead, int]] = []
+    directions = (-1,) if current is None else (1, -1)
+    for direction in directions:
+        start = high if current is None else current
+        run = [v for v in ordered if (v > start if direction > 0 else v < start)]
+        if direction < 0:
+            run.reverse()
+        if current is None:
+            run = [high, *run]
+        previous = start
+        for i, v in enumerate(run):
+            lead = get(v)
+            if lead is None:
+                previous = v
+                continue
+            near = v if (current is None and v == high) else edge(v, previous, lead)
+            far = v
+            for w in run[i + 1:]:
+                if get(w) != lead:
+                    far = edge(far, w, lead)
+                    break
+                far = w
+            # Near an edge the lead can flicker (a chance on the line between two confidences): every value within
+            # one grid step of each end is tried, and an end moves inward past any value where the claim fails.
+            step = 1 if far >= near else -1
+            reach = min(max(1, (high - low) // GRID), EDGE_WINDOW)
+            for _ in range(2):
+                for x in range(near, near + step * min(reach, abs(far - near)) + step, step):
+                    if get(x) != lead:
+                        near = x + step
+                for x in range(far, far - step * min(reach, abs(far - near)) - step, -step):
+                    if get(x) != lead:
+                        far = x - step
+                if (far - near) * step < 0:
+                    break
+            if (far - near) * step >= 0:
+                found.append((near, far, lead, direction))
+            break
+    if not found:
+        return None
+    return min(found, key=lambda c: (abs(c[0] - (current if current is not None else high)), -c[3]))
+
+
 # --- answers: numbers --------------------------------------------------------------------------
 
 
-def _stretches(question: Question, trials: _Trials) -> list[tuple[int, int]]:
-    """Whole-number stretches of a budget or timeline within which the ranking cannot change."""
+def _number_change(question: Question, trials: _Trials) -> Change | None:
     assert question.minimum is not None and question.maximum is not None
+    current = trials.answers.get(question.id)
     low, high = int(question.minimum), int(question.maximum)
-    edges = set()
+    hints = []
     for program in trials.ranking.programs:
         for score in program.pathways:
-            figure = score.cost.low if question.id == "budget_usd" else score.time_to_work.low
-            if figure is not None:
-                edges.add(math.ceil(figure))
-    starts = sorted({low, *(e for e in edges if low < e <= high)})
-    return [(start, (starts[i + 1] - 1) if i + 1 < len(starts) else high) for i, start in enumerate(starts)]
-
-
-def _number_change(question: Question, trials: _Trials) -> Change | None:
-    current = trials.answers.get(question.id)
-    stretches = _stretches(question, trials)
-    leaders = [trials.leader(trials.with_answer(question.id, start)) for start, _ in stretches]
-    if current is None:
-        # From "not sure": the largest value that changes the advice, so search down from the top.
-        order = [(i, -1) for i in range(len(stretches) - 1, -1, -1)]
-    else:
-        assert isinstance(current, int | float)
-        here = max(i for i, (start, _) in enumerate(stretches) if start <= current)
-        order = _nearest_first(here, stretches, current)
-    for index, step in order:
-        new = leaders[index]
-        if new is None:
-            continue
-        # The run of neighbouring stretches with the same leader, away from the current answer.
-        far = index
-        while 0 <= far + step < len(stretches) and leaders[far + step] == new:
-            far += step
-        if current is None:
-            near_end, far_end = stretches[index][1], stretches[far][0]
-        else:
-            near_end = stretches[index][0] if step > 0 else stretches[index][1]
-            far_end = stretches[far][1] if step > 0 else stretches[far][0]
-        until = None if far_end == (question.maximum if step > 0 else question.minimum) else far_end
-        return _answer_change(question, trials, near_end, until, new, (), upward=step > 0)
-    return None
-
-
-def _nearest_first(here: int, stretches: list[tuple[int, int]], current: float) -> list[tuple[int, int]]:
-    """Stretches above and below the current one, nearest first (each with its direction)."""
-    def gap(index: int) -> float:
-        start, end = stretches[index]
-        return start - current if start > current else current - end
-
-    others = [(i, 1) for i in range(here + 1, len(stretches))] + [(i, -1) for i in range(here - 1, -1, -1)]
-    return sorted(others, key=lambda item: (gap(item[0]), -item[1]))
+            if question.id == "budget_usd":
+                hints += [v for v in (score.cost.low, score.cost.high) if v is not None]
+            else:
+                hints += [v for t in score.figures.times for v in (t.low, t.high) if v is not None]
+    here = None if current is None else round(float(current))
+    claim = _claim(low, high, here, lambda v: trials.lead_with({**trials.answers, question.id: v}), hints)
+    if claim is None:
+        return None
+    near, far, new, direction = claim
+    end = question.maximum if direction > 0 else question.minimum
+    until = None if far == end else far
+    return _answer_change(question, trials, near, until, new, (), upward=direction > 0)
 
 
 # --- answers: choices --------------------------------------------------------------------------
@@ -188,6 +242,8 @@ def _where(question: Question, to: Answer, until: Answer, upward: bool) -> str:
         return f"{shown(to)}{unit} or {'more' if upward else 'less'}"
     assert isinstance(until, int | float)
     low, high = sorted((to, until))
+    if low == high:
+        return f"exactly {shown(low)}{unit}"
     return f"from {shown(low)} to {shown(high)}{unit}"
 
 
@@ -209,21 +265,32 @@ def shifted_weights(weights: tuple[int, ...], index: int, share: int) -> tuple[i
     return tuple(floors)
 
 
-def _lines(ranking: Ranking, index: int) -> list[tuple[Lead, float, float]]:
-    """Each fitting pathway's score as a line in criterion ``index``'s share x (tenths): a + b*x."""
+def _crossings(ranking: Ranking, index: int) -> list[float]:
+    """The shares of criterion ``index`` (tenths) where two pathways' scores on the typical figures cross: the
+    first program can change only there, so they are tried besides the grid. A pathway's score is a straight
+    line in the share: score(x) = x * v + (TOTAL - x) / rest * others."""
     weights = ranking.weights
     rest = TOTAL - weights[index]
     lines = []
     for program in ranking.programs:
         for score in program.pathways:
-            if not score.fits:
-                continue
             values = [v or 0.0 for v in score.values]
             others = sum(w * v for i, (w, v) in enumerate(zip(weights, values, strict=True)) if i != index)
-            # score(x) = x * v_i + (TOTAL - x) / rest * others
-            slope = values[index] - (others / rest if rest else 0.0)
-            lines.append(((program.program.id, score.pathway.id), TOTAL * others / rest if rest else 0.0, slope))
-    return lines
+            lines.append((TOTAL * others / rest if rest else 0.0, values[index] - (others / rest if rest else 0.0)))
+    found: list[float] = []
+    for i, (a1, b1) in enumerate(lines):
+        for a2, b2 in lines[i + 1:]:
+            if b1 == b2:
+                continue
+            x = (a2 - a1) / (b1 - b2)
+            if 0 < x < TOTAL:
+                found.append(x)
+            # Where two scores stay within the rounding of shown tenths of each other, the first can flicker
+            # between them: every tenth of that stretch is tried.
+            ends = sorted(((a2 - a1 - ROUNDING) / (b1 - b2), (a2 - a1 + ROUNDING) / (b1 - b2)))
+            start, stop = max(0, math.floor(ends[0])), min(TOTAL, math.ceil(ends[1]))
+            found.extend(range(start, min(stop, start + NEAR_TIE_SCAN) + 1))
+    return found
 
 
 def _weight_change(index: int, trials: _Trials) -> Change | None:
@@ -231,102 +298,27 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
     weights = ranking.weights
     if weights[index] == 0 or weights[index] == TOTAL or not ranking.fits:
         return None
-    lines = _lines(ranking, index)
-    points = {0.0, float(TOTAL)}
-    for (lead1, a1, b1), (lead2, a2, b2) in ((l1, l2) for i, l1 in enumerate(lines) for l2 in lines[i + 1:]):
-        if b1 != b2:
-            gap = GUARD if lead1[0] == lead2[0] else LEAN_FROM + GUARD
-            for offset in (0.0, gap, -gap, GUARD, -GUARD):
-                x = (a2 - a1 + offset) / (b1 - b2)
-                if 0 < x < TOTAL:
-                    points.add(x)
-    cuts = sorted(points)
     now = weights[index]
 
-    def leader_at(x: float) -> Lead | None:
-        """The first (program, pathway) at share x, if it changes and leads with room to spare: by a lean plus
-        GUARD over every other program, and by GUARD over its own other pathways, on the unrounded scores."""
-        best: dict[str, list[tuple[float, Lead]]] = {}
-        for lead, a, b in lines:
-            best.setdefault(lead[0], []).append((a + b * x, lead))
-        for scores in best.values():
-            scores.sort(key=lambda item: -item[0])
-        order = sorted(best.values(), key=lambda scores: -scores[0][0])
-        top, lead = order[0][0]
-        current = trials.ranking.first
-        if lead == (current.program.id, current.best.pathway.id):
-            return None
-        if len(order[0]) > 1 and top - order[0][1][0] < GUARD:
-            return None
-        if len(order) > 1 and top - order[1][0][0] < LEAN_FROM + GUARD:
-            return None
-        return lead
+    def at(share: int) -> Lead | None:
+        return trials.lead_with(trials.answers, shifted_weights(weights, index, share))
 
-    pieces = [(cuts[i], cuts[i + 1], leader_at((cuts[i] + cuts[i + 1]) / 2)) for i in range(len(cuts) - 1)]
-    options: list[tuple[int, int, Lead]] = []
-    for direction in (1, -1):
-        ordered = [p for p in pieces if (p[0] >= now if direction > 0 else p[1] <= now)]
-        if direction < 0:
-            ordered.reverse()
-        for k, (start, end, new) in enumerate(ordered):
-            if new is None:
-                continue
-            near, far = (start, end) if direction > 0 else (end, start)
-            for start2, end2, new2 in ordered[k + 1:]:
-                if new2 != new:
-                    break
-                far = end2 if direction > 0 else start2
-            near_t = math.ceil(near) if direction > 0 else math.floor(near)
-            far_t = math.floor(far) if direction > 0 else math.ceil(far)
-            checked = _check_weight_range(trials, index, near_t, far_t, new, direction)
-            if checked is not None:
-                options.append((*checked, new))
-            break
-    if not options:
+    claim = _claim(0, TOTAL, now, at, _crossings(ranking, index))
+    if claim is None:
         return None
-    to, until, new = min(options, key=lambda o: abs(o[0] - now))
+    to, until, new, direction = claim
     criterion = CRITERIA[index]
     name = trials.name(new)
-    end = TOTAL if to > now else 0
-    if until == end:
-        where = f"{wording.points(to)} or {'more' if to > now else 'less'}"
-    elif until == to:  # the claim holds at this one share only: say so, not "82.5 to 82.5"
-        where = f"exactly {wording.points(to)}"
-    else:
-        where = f"{wording.points(min(to, until))} to {wording.points(max(to, until))}"
+    end = TOTAL if direction > 0 else 0
+    where = (f"{wording.points(to)} or {'more' if direction > 0 else 'less'}" if until == end
+             else f"exactly {wording.points(to)}" if until == to
+             else f"{wording.points(min(to, until))} to {wording.points(max(to, until))}")
     sentence = (f"If {criterion.label.lower()} counted for {where} of the 100 points (now {wording.points(now)}, the "
                 f"other criteria sharing the rest in proportion), {name} would lead.")
     return Change(weight=criterion.id, from_=wording.to_points(now), to=wording.to_points(to),
                   until=None if until == end else wording.to_points(until),
                   new_program_id=new[0], new_pathway=new[1], distance=round(abs(to - now) / max(now, 10), 4),
                   sentence=sentence)
-
-
-def _check_weight_range(trials: _Trials, index: int, near: int, far: int, new: Lead,
-                        direction: int) -> tuple[int, int] | None:
-    """Check the stretch with the real scoring at both ends (the guard makes this a formality), moving an end
-    inward if it does not hold there."""
-
-    def holds(share: int) -> bool:
-        again = trials.scorer.rank(trials.answers,
-                                   weight_override=shifted_weights(trials.ranking.weights, index, share))
-        return trials.leader(again) == new
-
-    for _ in range(20):
-        if (far - near) * direction < 0:
-            return None
-        if holds(near):
-            break
-        near += direction
-    else:
-        return None
-    for _ in range(20):
-        if (far - near) * direction < 0:
-            return None
-        if holds(far):
-            return near, far
-        far -= direction
-    return None
 
 
 # --- together ----------------------------------------------------------------------------------
@@ -402,12 +394,6 @@ def nearest_fit(ranking: Ranking, scorer: Scorer) -> NearestFit | None:
             changes["timeline_months"] = {"from": answers.get("timeline_months"), "to": _whole(miss.need)}
             words.append(f"{wording.months(math.ceil(miss.short or 0))} more time "
                          f"(a timeline of {wording.months(_whole(miss.need))})")
-        elif miss.limit == "level" and best.pathway.goals:
-            # The direct-route goals in the questionnaire's order (never the data file's list order).
-            direct = [c.value for c in QUESTIONS_BY_ID["goal"].choices if c.value in best.pathway.goals]
-            changes["goal"] = {"from": answers.get("goal"), "to": direct[0]}
-            words.append("a goal it is the direct route to "
-                         f"({wording.listing([label('goal', g) for g in direct], 'or')})")
         else:
             return None  # no change to one's answers can mend it (admission, or a cost no source gives)
     again = scorer.rank({**answers, **{k: change["to"] for k, change in changes.items()}})

@@ -14,15 +14,24 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from pathfinder.core import wording
+from pathfinder.core.pathways import (
+    PART_STEP,
+    Span,
+    below_held,
+    job_search_months,
+    prerequisite_months,
+    school_months,
+    unpriced,
+)
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.questions import QUESTIONS_BY_ID, Answer
 from pathfinder.core.scoring import (
-    CLEAR_FROM,
+    CLEAR_WIN,
     COST,
     DIFFICULTY,
     GOAL,
     GROWTH,
-    LEAN_FROM,
+    LEAN_WIN,
     LEARNING,
     REMOTE,
     SALARY,
@@ -32,12 +41,7 @@ from pathfinder.core.scoring import (
     ProgramScore,
     Ranking,
     ScoredPathway,
-    Span,
-    below_held,
     goal_fit,
-    job_search_months,
-    prerequisite_months,
-    school_months,
 )
 
 if TYPE_CHECKING:
@@ -91,8 +95,9 @@ def time_words(score: ScoredPathway) -> str:
     pathway = score.pathway
     parts = []
     if score.prerequisite and pathway.prerequisite is not None:
-        pre = prerequisite_months(pathway)
-        parts.append(f"{wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}")
+        pre = prerequisite_months(pathway, score.prerequisite)
+        left = " (what is left if your credits transfer)" if score.prerequisite == PART_STEP else ""
+        parts.append(f"{wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}{left}")
     school = school_months(pathway)
     parts.append(f"{wording.month_span(school.low, school.high)} of school")
     search = job_search_months(pathway)
@@ -100,7 +105,7 @@ def time_words(score: ScoredPathway) -> str:
     if rng is not None and rng.known:
         searching = (f"up to {wording.months(search.high)}" if not search.low
                      else wording.month_span(search.low, search.high))
-        parts.append(f"{searching} to find a job")
+        parts.append(f"{searching} to find a job" + (" (the usual; it can come sooner)" if search.low else ""))
     else:
         parts.append("no job-search time counted (no source gives one)")
     total = score.time_to_work
@@ -289,21 +294,25 @@ def headline(ranking: Ranking) -> str:
     if ranking.confidence == "none":
         return f"The nearest is {name}."
     if margin is None:
+        condition = fit_condition(ranking)
         if ranking.confidence == "clear":
-            return f"{_cap(name)} is the only program within your limits, and it suits your answers best."
-        return (f"{_cap(name)} is the only program within your limits, but {other} would suit your answers better if "
-                "you could stretch them.")
-    lead = f"{short} leads {other} by {wording.points(margin)} points"
+            line = f"{_cap(name)} is the only program within your limits, and it suits your answers best."
+        else:
+            line = (f"{_cap(name)} is the only program within your limits, but {other} would suit your answers "
+                    "better if you could stretch them.")
+        return f"{line} {condition}" if condition else line
+    lead = f"{short} leads {other} by {wording.points(margin)} points on the typical figures"
+    wins = _percent(first.win_chance)
     if ranking.confidence == "toss-up":
-        return f"Too close to call: {lead}, under the {_threshold(LEAN_FROM)} that would make it a lean."
-    if ranking.confidence == "lean":
-        return f"{lead}: ahead, but by less than {_threshold(CLEAR_FROM)}."
-    return f"{lead}, and fits your limits."
-
-
-def _threshold(tenths: int) -> str:
-    """A confidence threshold as a sentence names it: '5', '10'."""
-    return wording.number(wording.to_points(tenths))
+        line = (f"Too close to call: {lead}, but comes out first in only {wins} of the draws across the ranges, "
+                f"under the {_percent(LEAN_WIN)} that would make it a lean.")
+    elif ranking.confidence == "lean":
+        line = (f"{lead}, and comes out first in {wins} of the draws across the ranges: ahead, but not by the "
+                f"{_percent(CLEAR_WIN)} that would make it clear.")
+    else:
+        line = f"{lead}, and comes out first in {wins} of the draws across the ranges."
+    condition = fit_condition(ranking)
+    return f"{line} {condition}" if condition else line
 
 
 def reasons(ranking: Ranking, limit: int = REASONS) -> list[Reason]:
@@ -322,6 +331,11 @@ def first_reason(ranking: Ranking) -> str:
 def _reasons(ranking: Ranking) -> Iterator[Reason]:
     first, against = ranking.first, rival(ranking)
     answers = ranking.answers
+    # What undercuts the verdict comes first: a budget or timeline met only at the cheap or quick end, costs no
+    # source prices that could break the budget.
+    undercut = caveats(ranking)
+    for caveat in undercut:
+        yield Reason(caveat)
     if not first.fits:  # nothing fits: what the nearest misses by
         yield Reason(f"{_cap(path_name(first.program, first.best.pathway))} does not fit: {_brief_misses(first.best)}.")
     elif against is not None and not against.fits:
@@ -332,7 +346,7 @@ def _reasons(ranking: Ranking) -> Iterator[Reason]:
     if ranking.confidence == "toss-up" and against is not None:
         theirs = next((_reason(i, against, first, answers) for i in _gains(against, first)[:1]), None)
     given: set[str] = set()
-    count = 0 if first.fits and (against is None or against.fits) else 1
+    count = len(undercut) + (0 if first.fits and (against is None or against.fits) else 1)
     for index in _gains(first, against):
         if theirs is not None and count >= REASONS - 1:
             given.add(theirs.text)
@@ -408,15 +422,17 @@ def _reason(index: int, first: ProgramScore, rival: ProgramScore | None, answers
                   f"{label('challenge', answers.get('challenge'))} program you want.", (program.difficulty.source,))
 
 
-def next_step(ranking: Ranking, stack: StackablePath | None) -> Reason:
+def next_step(ranking: Ranking, stack: StackablePath | None, credential_step: str | None = None) -> Reason:
     """The one next step: the two-step path where the goal points to a program the limits rule out now, else the
-    recommended program's first next step."""
+    first credential within reach (``credential_step``), else the recommended program's first next step."""
     first = ranking.first
     if stack is not None:
         names = {p.program.id: p.program.short_name for p in ranking.programs}
         steps = [f"the {wording.pathway(names[s.program_id], s.pathway_name)}" for s in stack.steps]
         return Reason(f"Your goal points to {names[stack.goal_program_id]}. A two-step path gets there: {steps[0]} "
                       f"now, then {steps[1]} part-time after a year of work.", (stack.source,))
+    if credential_step:
+        return Reason(credential_step)
     program = first.program
     return Reason(program.next_steps[0] if program.next_steps else next_steps(program, first.best.pathway)[0])
 
@@ -487,17 +503,14 @@ def _warnings(ranking: Ranking) -> Iterator[str]:
             yield (f"{_cap(path_name(program, sibling.pathway))} scores the same as {name} "
                    f"({wording.points(sibling.score)} points); {name} comes first "
                    f"{_tie_reason(first, sibling, answers)}.")
-    if below_held(answers, pathway):
-        goal = label("goal", answers.get("goal"))
-        held = EDUCATION_WORDS.get(str(answers.get("education")), "")
-        yield (f"{_cap(name)} is below the {held.removeprefix('a ').removeprefix('an ')} you already hold; "
-               f"it is suggested because it is the direct route to your goal ({goal}).")
+    if below_held(pathway, answers.get("education")):
+        yield below_held_sentence(first, answers)
     budget = answers.get("budget_usd")
     cost = first.cost
     if (isinstance(budget, int | float) and cost.low is not None and cost.high is not None
             and cost.low <= budget < cost.high):
         yield (f"Your {wording.money(budget)} covers only the cheaper {program.short_name} programs: "
-               f"{name} costs {wording.money_span(cost.low, cost.high)} in all, so compare prices.")
+               f"{name} costs {cost_words(cost, pathway)}, so compare prices.")
     timeline = answers.get("timeline_months")
     time = first.time_to_work
     if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
@@ -510,6 +523,9 @@ def _warnings(ranking: Ranking) -> Iterator[str]:
                f"without it, add {wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}.")
     if first.cost.low is None:
         yield f"No source gives a cost for {name}; ask schools directly."
+    priced_out = unpriced_sentence(first, answers)
+    if priced_out:
+        yield priced_out
     if isinstance(timeline, int | float) and time.low is not None and time.low > timeline:
         for note in program.notes:
             if note.about == "length" and note.high is not None and note.low is None:
@@ -535,3 +551,71 @@ def next_steps(program: Program, pathway: Pathway) -> list[str]:
         steps.append(f"Certifications to aim for after {path_name(program, pathway)}: {wording.listing(names)}.")
     steps.extend(program.next_steps)
     return steps
+
+
+# --- the advice across the ranges (conditions, caveats) ----------------------------------------------
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100):.0f}%"
+
+
+def fit_condition(ranking: Ranking) -> str | None:
+    """When the first program fits only at the cheap or quick end of its ranges, the condition in words: 'The MBC
+    certificate or diploma fits only if your program costs $4,000 or less with books and fees: 7% of its range.'
+    (the share of its cost x time range, every figure in it equally likely). None when it fits across its ranges,
+    or nothing fits."""
+    if not ranking.fits:
+        return None
+    best = ranking.first.best
+    answers = ranking.answers
+    budget, timeline = answers.get("budget_usd"), answers.get("timeline_months")
+    cost, time = best.cost, best.time_to_work
+    parts = []
+    if (isinstance(budget, int | float) and cost.low is not None and cost.high is not None
+            and cost.low <= budget < cost.high):
+        with_extras = " with books and fees" if unpriced(best.pathway) == [] else " in tuition"
+        parts.append(f"your program costs {wording.money(budget)} or less{with_extras}")
+    if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
+            and time.low <= timeline < time.high):
+        parts.append(f"you are working within {wording.months(timeline)}")
+    if not parts:
+        return None
+    chance = ranking.first.fit_chance
+    share = "under 1%" if 0 < chance < 0.005 else _percent(chance)
+    return f"{_cap(path_name(best.program, best.pathway))} fits only if {wording.listing(parts)}: {share} of its range."
+
+
+def unpriced_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> str | None:
+    """Costs the pathway has that no source prices, named; and where they could break the budget, said so."""
+    missing = unpriced(score.pathway, score.prerequisite)
+    if not missing or score.cost.low is None:
+        return None
+    name = path_name(score.program, score.pathway)
+    text = (f"No source prices the {wording.listing(missing)} for {name}: they come on top of "
+            f"{wording.money_span(score.cost.low, score.cost.high)}")
+    budget = answers.get("budget_usd")
+    if isinstance(budget, int | float) and score.cost.high is not None and budget < score.cost.high:
+        return text + f", and could take it over your {wording.money(budget)} budget."
+    return text + "."
+
+
+def below_held_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> str:
+    """A credential below one the person holds: allowed, with why it can make sense and what to ask a school."""
+    name = path_name(score.program, score.pathway)
+    held = EDUCATION_WORDS.get(str(answers.get("education")), "a degree")
+    goal = answers.get("goal")
+    why = (f"it is the direct route to your goal ({label('goal', goal)})" if goal in score.pathway.goals
+           else "it is a shorter, cheaper way into this work than a second degree at your level")
+    return (f"{_cap(name)} is below the {held.removeprefix('a ').removeprefix('an ')} you already hold; it can "
+            f"still make sense, as {why}. Ask the school which of your credits count toward it.")
+
+
+def caveats(ranking: Ranking) -> list[str]:
+    """The warnings that undercut the verdict, for the summary: a budget that covers only the cheaper programs, a
+    timeline met only at the quick end (unless the headline's condition says so), costs no source prices that
+    could break the budget."""
+    # The headline's condition ("fits only if ...") already says the first two when it is there.
+    marks = (("could take it over your",) if fit_condition(ranking)
+             else ("covers only the cheaper", "only on the quicker end", "could take it over your"))
+    return [w for w in warnings(ranking) if any(m in w for m in marks)]

@@ -88,6 +88,8 @@ class Source(_Model):
     as_of: SafeStr = Field(min_length=1, description="The period or edition its figures describe, in words")
     retrieved: Day = Field(description="When the copy of it the figures come from was read (YYYY-MM-DD)")
     official: bool = Field(default=False, description="Published by a government agency or a certifying body")
+    quotes: SafeStr | None = Field(default=None, description="For a secondary source: the official body whose "
+                                   "figures it quotes (not checked against the official page)")
     sections: dict[Id, SafeStr] = Field(default={}, description="Names of the parts a reference such as "
                                         "article#cost points to, in words")
 
@@ -167,6 +169,14 @@ class Format(_Model):
     source: SafeStr
 
 
+class Credit(_Model):
+    """What part of a prerequisite step is left for a person with a given education (their courses count for the
+    rest, if they transfer)."""
+
+    education: Education
+    months: Range
+
+
 class Prerequisite(_Model):
     """A step a person below ``min_education`` takes first (general-education courses before a bachelor's)."""
 
@@ -175,6 +185,7 @@ class Prerequisite(_Model):
     months: Range
     source: SafeStr
     note: SafeStr | None = None
+    credit: list[Credit] = Field(default=[], description="Education that covers part of the step: the months left")
 
 
 def _check_months(rng: "Range | None", name: str, minimum: float) -> None:
@@ -230,6 +241,10 @@ class Pathway(Named):
             _check_months(self.prerequisite.months, "prerequisite.months", 0)
             if not self.prerequisite.months.known:
                 raise ValueError("prerequisite.months needs at least one figure")
+            for credit in self.prerequisite.credit:
+                _check_months(credit.months, "prerequisite.credit.months", 0)
+                if not credit.months.known:
+                    raise ValueError("prerequisite.credit.months needs at least one figure")
         return self
 
     def cost_sources(self) -> tuple[str, ...]:
@@ -436,6 +451,8 @@ class Catalog(_Model):
     """The whole of programs.json; ``compare --json`` prints this same shape."""
 
     schema_version: Literal[1]
+    reviewed: Day | None = Field(default=None, description="When the figures were last checked against their "
+                                 "sources (YYYY-MM-DD); a test reads it to catch stale data")
     sources: list[Source]
     glossary: dict[SafeStr, SafeStr] = Field(default={}, description="Abbreviations and what they stand for, "
                                              "spelled out at their first use in a report")

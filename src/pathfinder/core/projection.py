@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from pathfinder.core import wording
 from pathfinder.core.explain import label, path_name
+from pathfinder.core.pathways import Span, job_search_months, prerequisite_months, school_months, total_cost
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.result import (
     BreakEven,
@@ -25,16 +26,7 @@ from pathfinder.core.result import (
     StackablePath,
     StackStep,
 )
-from pathfinder.core.scoring import (
-    ProgramScore,
-    Ranking,
-    ScoredPathway,
-    Span,
-    job_search_months,
-    prerequisite_months,
-    school_months,
-    total_cost,
-)
+from pathfinder.core.scoring import ProgramScore, Ranking, ScoredPathway
 
 DEFAULT_YEARS = 10
 MAX_YEARS = 40
@@ -115,10 +107,10 @@ def _salary(program: Program) -> Span:
     return Span(min(known), max(known)) if known else Span(None, None)
 
 
-def pathway_inputs(program: Program, pathway: Pathway, prerequisite: bool = False) -> dict[str, Inputs]:
+def pathway_inputs(program: Program, pathway: Pathway, prerequisite: int = 0) -> dict[str, Inputs]:
     """The months before work starts (any prerequisite step and school), the job search, the cost and the
     salary of each scenario for one pathway."""
-    school = school_months(pathway) + (prerequisite_months(pathway) if prerequisite else Span(0.0, 0.0))
+    school = school_months(pathway) + prerequisite_months(pathway, prerequisite)
     months = _spread(school, more_is_better=False)
     search = _spread(job_search_months(pathway), more_is_better=False)
     cost = _spread(total_cost(pathway), more_is_better=False)
@@ -248,7 +240,7 @@ def _pathway_lines(score: ScoredPathway) -> list[str]:
                      f"{wording.month_span(school.low, school.high)}; no source gives a figure for books, fees and "
                      "exams, so none is counted. This flatters it.")
     if score.prerequisite and pathway.prerequisite is not None:
-        pre = prerequisite_months(pathway)
+        pre = prerequisite_months(pathway, score.prerequisite)
         lines.append(f"Before {name}: {wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()} "
                      "(a judgement: no source gives the time), with no cost counted for them.")
     rng = pathway.job_search_months
@@ -256,7 +248,8 @@ def _pathway_lines(score: ScoredPathway) -> list[str]:
         search = job_search_months(pathway)
         when = (f"within {wording.months(search.high)}" if not search.low
                 else wording.month_span(search.low, search.high))
-        lines.append(f"After {name}: the first job comes {when} after school ends.")
+        sooner = " (the usual search; it can come sooner)" if search.low else ""
+        lines.append(f"After {name}: the first job comes {when} after school ends{sooner}.")
     else:
         lines.append(f"After {name}: no source gives how long the job search takes, so none is counted and pay starts "
                      "the month school ends. This flatters it.")

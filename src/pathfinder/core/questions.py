@@ -311,6 +311,28 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
+        id="experience",
+        english_title=N_("Work in healthcare"),
+        also_read_as=(
+            "Have you worked in healthcare?", "Healthcare experience", "Do you have experience in healthcare?",
+            "Work experience in healthcare", "Have you worked in medical coding or billing?",
+            "¿Ha trabajado en el sector de la salud?", "Experiencia en salud",
+            "¿Tiene experiencia en el sector de la salud?", "¿Ha trabajado en codificación o facturación médica?",
+        ),
+        english_prompt=N_("Have you worked in healthcare?"),
+        kind="choice",
+        english_help=N_("Coding or billing work counts toward some certifications (the CPC's apprentice mark, the "
+                        "CCS). It does not change the scores."),
+        default=None,
+        nullable=True,
+        choices=_choices(
+            (None, N_("Not sure / prefer not to say")),
+            ("none", N_("No"), N_("no healthcare work")),
+            ("healthcare", N_("Yes, but not in coding or billing"), N_("healthcare work outside coding and billing")),
+            ("coding_billing", N_("Yes, in medical coding or billing"), N_("coding or billing work")),
+        ),
+    ),
+    Question(
         id="remote",
         english_title=N_("Remote work"),
         also_read_as=(

@@ -32,7 +32,7 @@ class CriterionScore(BaseModel):
 class Constraint(BaseModel):
     """A limit the person set (budget, timeline, admission, level) checked against the program's pathway."""
 
-    id: Literal["budget", "timeline", "admission", "level"]
+    id: Literal["budget", "timeline", "admission"]
     ok: bool
     shortfall: float | None = Field(None, description="How far the pathway misses, in the constraint's unit")
     unit: str = ""
@@ -75,6 +75,11 @@ class LineRanked(BaseModel):
     pathway: str
     score: float = Field(ge=0, le=100)
     eligible: bool
+    fit_chance: float = Field(ge=0, le=1, description="The share of the pathway's cost x time-to-work range within "
+                              "the budget and timeline, every figure in a range equally likely (two decimals)")
+    win_chance: float = Field(ge=0, le=1, description="How often the program comes out first when every range is "
+                              "drawn at random (SMAA; draws in which nothing fits set aside); the programs' chances "
+                              "add up to 1 (two decimals)")
 
 
 class RankedProgram(LineRanked):
@@ -89,6 +94,17 @@ class RankedProgram(LineRanked):
     pathways: list[PathwayScore]
 
 
+class Credential(BaseModel):
+    """A certification the person can reach: whether they can sit it now, and the body's rule."""
+
+    id: str
+    name: str
+    now: bool = Field(description="The person can sit it now")
+    when: str
+    rule: str
+    source: str = Field(description="The catalog source of the rule")
+
+
 class LineRecommendation(BaseModel):
     """The recommendation as the lean score line gives it; ``Recommendation`` adds the words."""
 
@@ -97,8 +113,9 @@ class LineRecommendation(BaseModel):
     pathway: str
     pathway_name: str
     score: float
-    confidence: Confidence = Field(description="clear, lean or toss-up by the lead over the best other program that "
-                                   "fits; none when no program fits the limits (the program is then the nearest)")
+    confidence: Confidence = Field(description="clear, lean or toss-up, read from the first program's chances "
+                                   "(win_chance, fit_chance; docs/method.md); none when no program fits the limits "
+                                   "(the program is then the nearest)")
     margin: float | None = Field(description="The lead in points over the best other program that fits; null when no "
                                  "other program fits. Never negative")
 
@@ -113,6 +130,10 @@ class Recommendation(LineRecommendation):
     verdict: str = Field(description="The confidence in words: 'A clear choice', 'A lean', 'A toss-up', 'Nothing fits "
                          "your limits yet'")
     headline: str = Field(description="How close the call is, in a sentence")
+    fits_if: str | None = Field(None, description="When the pick fits only at the cheap or quick end of its ranges, "
+                                "the condition in words (also said in the headline)")
+    caveats: list[str] = Field(default=[], description="The warnings that undercut the verdict; the summary gives "
+                               "them first among the reasons")
     reasons: list[str] = Field(description="Why, in the sentences every layout prints (at most three)")
     reason_sources: list[list[str]] = Field(
         description="For each reason, the catalog's source references it rests on (`pathfinder sources`), in order; "
@@ -271,6 +292,9 @@ class Result(BaseModel):
     )
     stackable_path: StackablePath | None = None
     what_if: WhatIf | None = None
+    credentials: list[Credential] = Field(
+        default=[], description="The certifications the person can sit now, then later, for the recommended pathway"
+    )
 
 
 # --- one line of ``pathfinder score`` (the default, lean line) --------------------------------------------

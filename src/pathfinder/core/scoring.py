@@ -24,21 +24,35 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
+from pathfinder.core.chances import Draws, PathwayDraws
+from pathfinder.core.pathways import (
+    EDUCATION_RANK,
+    NO_STEP,
+    PART_STEP,
+    WHOLE_STEP,
+    Span,
+    admits,
+    span,
+    step_for,
+    time_to_work,
+    total_cost,
+)
 from pathfinder.core.programs import Catalog, Pathway, Program
-from pathfinder.core.questions import EDUCATION_ORDER, Answer
+from pathfinder.core.questions import Answer
 
 Answers = Mapping[str, Answer]
-Confidence = Literal["clear", "lean", "toss-up", "none"]  # none: no program fits the limits
+Confidence = Literal["clear", "lean", "toss-up", "none"]
+# The confidence when nothing fits the person's limits: a state of its own, which every output shows alike.
+NOTHING_FITS: Confidence = "none"
 
-# Leads, in tenths of a point, that set the confidence (docs/method.md explains the choice).
-LEAN_FROM = 50
-CLEAR_FROM = 100
+# The chances that set the confidence (docs/method.md, section 7, explains the choice).
+CLEAR_WIN = 0.8  # clear: first in at least 80% of the draws ...
+CLEAR_FIT = 0.5  # ... and fits in at least half of its cost x time range
+LEAN_WIN = 0.6  # under 60% of the draws: a toss-up
 TOTAL = 1000  # 100 points, in tenths (``wording.to_points`` turns tenths into the points shown)
 MILLION = 1_000_000
 
-LIMITS = ("budget", "timeline", "admission", "level")
-LEVEL_RANK = {"certificate": 0, "associate": 1, "bachelor": 2, "master": 3}
-HELD_LEVEL = {"associate": 1, "bachelor": 2}  # the credential each education answer means the person holds
+LIMITS = ("budget", "timeline", "admission")
 
 
 @dataclass(frozen=True)
@@ -60,67 +74,6 @@ CRITERIA: tuple[Criterion, ...] = (
 INDEX = {c.id: i for i, c in enumerate(CRITERIA)}
 COST, TIME, SALARY, GROWTH, GOAL, LEARNING, REMOTE, DIFFICULTY = range(len(CRITERIA))
 PRIORITY_CRITERION = {"cost": COST, "speed": TIME, "salary": SALARY, "job_growth": GROWTH}
-
-
-# --- the figures of a pathway ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Span:
-    """A low-middle-high figure; ``None`` throughout where no source gives it."""
-
-    low: float | None
-    high: float | None
-
-    @property
-    def mid(self) -> float | None:
-        if self.low is None or self.high is None:
-            return None
-        return (self.low + self.high) / 2
-
-    @property
-    def known(self) -> bool:
-        return self.low is not None
-
-    def __add__(self, other: Span) -> Span:
-        if self.low is None or self.high is None or other.low is None or other.high is None:
-            return Span(None, None)
-        return Span(self.low + other.low, self.high + other.high)
-
-
-NO_SPAN = Span(None, None)
-ZERO = Span(0.0, 0.0)
-
-
-def _span(low: float | None, high: float | None) -> Span:
-    known = [v for v in (low, high) if v is not None]
-    return Span(min(known), max(known)) if known else NO_SPAN
-
-
-def total_cost(pathway: Pathway) -> Span:
-    """Tuition plus any extras a source gives; unknown where no source gives the tuition."""
-    tuition = _span(pathway.cost_usd.low, pathway.cost_usd.high)
-    extras = pathway.extra_costs_usd
-    if not tuition.known:
-        return NO_SPAN
-    if extras is None or not extras.known:
-        return tuition
-    return tuition + _span(extras.low, extras.high)
-
-
-def school_months(pathway: Pathway) -> Span:
-    return _span(pathway.duration_months.low, pathway.duration_months.high)
-
-
-def job_search_months(pathway: Pathway) -> Span:
-    """The job search after school where a source gives one; none is counted otherwise."""
-    rng = pathway.job_search_months
-    return _span(rng.low, rng.high) if rng is not None and rng.known else ZERO
-
-
-def prerequisite_months(pathway: Pathway) -> Span:
-    pre = pathway.prerequisite
-    return _span(pre.months.low, pre.months.high) if pre is not None else ZERO
 
 
 # --- weights ------------------------------------------------------------------------------------
@@ -202,13 +155,13 @@ def _largest_remainder(exact: list[float]) -> tuple[int, ...]:
 class Miss(NamedTuple):
     """A limit a pathway misses: what the pathway needs against what the person has."""
 
-    limit: Literal["budget", "timeline", "admission", "level"]
-    need: float | None = None  # USD or months; None where no source gives it, and for admission and level
+    limit: Literal["budget", "timeline", "admission"]
+    need: float | None = None  # USD or months; None where no source gives it, and for admission
     have: float | None = None
 
     @property
     def short(self) -> float | None:
-        """How far short the person is (USD or months); None for admission and level, or an unknown need."""
+        """How far short the person is (USD or months); None for admission, or an unknown need."""
         if self.need is None or self.have is None:
             return None
         return self.need - self.have
@@ -233,18 +186,17 @@ class ScoredPathway(NamedTuple):
     fits: bool  # the pathway fits every limit the person set
     cost: Span
     time_to_work: Span
-    prerequisite: bool  # the person takes the pathway's prerequisite step first
+    prerequisite: int  # how much of the prerequisite step the person takes: NO_STEP, PART_STEP or WHOLE_STEP
     distance: int  # how far it misses the person's limits, in millionths (0 when it fits, at least 1 when not)
     score: int  # tenths of a point, 0-1000: the exact sum of the shown contributions
     key: tuple[object, ...]  # how it sorts, see below
-    person: _Person
+    missed: tuple[Miss, ...]  # the limits it misses, in the order of LIMITS
     figures: _Figures
 
     @property
     def misses(self) -> dict[str, Miss]:
-        """The limits the pathway misses, keyed by limit (budget, timeline, admission, level); worked out when
-        asked, since most lines of a batch never ask."""
-        return _misses(self.person, self.figures, self.time_to_work) if not self.fits else {}
+        """The limits the pathway misses, keyed by limit (budget, timeline, admission)."""
+        return {m.limit: m for m in self.missed}
 
     # The sort key, within a program and between programs: fitting first by score, then the nearest misses.
     # Level scores fall to the goal's direct route, then the cheaper, the sooner, then the name: never to an id
@@ -263,6 +215,8 @@ class ProgramScore(NamedTuple):
     program: Program
     best: ScoredPathway  # the pathway the program is scored through
     pathways: tuple[ScoredPathway, ...]  # best first
+    win_chance: float = 0.0  # how often it comes out first when every range is drawn (exact; shown to two decimals)
+    fit_chance: float = 0.0  # the share of its pathway's cost x time range within the person's limits (two decimals)
 
     @property
     def fits(self) -> bool:
@@ -294,23 +248,59 @@ class Ranking(NamedTuple):
         return self.programs[0].best.fits
 
 
+def confidence_of(fits: bool, fit_chance: float, win_chance: float, margin: int | None,
+                  better_ruled_out: bool) -> Confidence:
+    """The confidence in a first program, from its chances (docs/method.md, section 7), read at the two decimals
+    shown. Nothing fits: NOTHING_FITS. Clear: it fits in at least half of its cost x time range, comes out first in
+    at least 80% of the draws, and no program ruled out suits the person better. Toss-up: it comes out first in
+    under 60% of the draws, or its score ties the best other that fits. Otherwise a lean."""
+    if not fits:
+        return NOTHING_FITS
+    fit, win = round(fit_chance, 2), round(win_chance, 2)
+    if win < LEAN_WIN or margin == 0:
+        return "toss-up"
+    if win >= CLEAR_WIN and fit >= CLEAR_FIT and not better_ruled_out:
+        return "clear"
+    return "lean"
+
+
 def rank_of(answers: Answers, weights: tuple[int, ...], programs: tuple[ProgramScore, ...]) -> Ranking:
     """The ranking of programs already sorted, with its rival, margin and confidence (docs/method.md, section 7).
 
-    clear or lean only for a first program that fits the person's limits; the margin is the lead over the
-    best other program that fits, never negative; when no other fits, clear unless one ruled out would suit the
-    person better (then lean); when nothing fits, ``none``.
+    The margin is the lead over the best other program that fits, never negative; the confidence reads the first
+    program's chances (``confidence_of``).
     """
     first, others = programs[0], programs[1:]
     if not first.best.fits:
-        return Ranking(answers, weights, programs, others[0] if others else None, None, "none")
+        return Ranking(answers, weights, programs, others[0] if others else None, None, NOTHING_FITS)
     rival = next((p for p in others if p.best.fits), None)
-    if rival is None:
-        better = any(p.best.score > first.best.score for p in others)
-        return Ranking(answers, weights, programs, None, None, "lean" if better else "clear")
-    margin = first.best.score - rival.best.score
-    confidence: Confidence = "clear" if margin >= CLEAR_FROM else "lean" if margin >= LEAN_FROM else "toss-up"
+    better = any(p.best.score > first.best.score for p in others if not p.best.fits)
+    margin = None if rival is None else first.best.score - rival.best.score
+    confidence = confidence_of(True, first.fit_chance, first.win_chance, margin, better)
     return Ranking(answers, weights, programs, rival, margin, confidence)
+
+
+def fit_chance(score: ScoredPathway, person: _Person) -> float:
+    """The share of the pathway's cost x time-to-work range within the person's budget and timeline, every figure
+    in a range equally likely and the two independent (the area of the rectangle the two limits cut), at the two
+    decimals shown."""
+    cost, time = score.cost, score.time_to_work
+    return round(share_within(cost.low, cost.high, person.budget) * share_within(time.low, time.high, person.timeline),
+                 2)
+
+
+def share_within(low: float | None, high: float | None, limit: float | None) -> float:
+    """The share of a range [low, high], every value equally likely, that is at most ``limit`` (exact). No limit:
+    all of it; a figure no source gives: none of it."""
+    if limit is None:
+        return 1.0
+    if low is None or high is None:
+        return 0.0
+    if high <= limit:
+        return 1.0
+    if low > limit or high <= low:
+        return 0.0
+    return (limit - low) / (high - low)
 
 
 # --- the scorer ---------------------------------------------------------------------------------
@@ -320,24 +310,25 @@ def rank_of(answers: Answers, weights: tuple[int, ...], programs: tuple[ProgramS
 class _Figures:
     """What never changes between answer sets for one pathway, and what its fits give for answers seen."""
 
+    index: int  # its place among the catalog's pathways (the draws' tables are kept by it)
     program: Program
     pathway: Pathway
     cost: Span
-    times: tuple[Span, Span]  # without, with the prerequisite step
+    times: tuple[Span, Span, Span]  # by step: no prerequisite, the part left, the whole step
     static: tuple[float, float, float]  # the cost, salary and growth values
-    time_values: tuple[float, float]  # without, with the prerequisite step
-    keys: tuple[tuple[tuple[object, ...], ...], ...]  # sort tails [prerequisite][serves the goal directly]
+    time_values: tuple[float, float, float]  # by step
+    keys: tuple[tuple[tuple[object, ...], ...], ...]  # sort tails [step][serves the goal directly]
     entry: int  # EDUCATION_RANK of min_education
-    raises_to: int  # EDUCATION_RANK the prerequisite step brings a person to (-1: none)
-    level: int | None
+    steps: tuple[int, ...]  # the step a person takes, by EDUCATION_RANK (and -1: education not given, last)
+    admitted: tuple[bool, ...]  # admitted, by EDUCATION_RANK (and -1 last)
     goals: frozenset[str]
     fit_values: dict[tuple[object, ...], tuple[float | None, float | None, float | None, float | None]]
-    figure_points: dict[int, tuple[tuple[float | None, ...], tuple[int, ...], int]]  # by 2 * weights' number + step
+    figure_points: dict[int, tuple[tuple[float | None, ...], tuple[int, ...], int]]  # by 3 * weights' number + step
     remote: dict[str, float]
     challenge: dict[str, float]
+    draws: PathwayDraws
 
 
-EDUCATION_RANK = {level: i for i, level in enumerate(EDUCATION_ORDER)}
 _REMEMBER_FITS = 20_000  # fit values kept per pathway (every combination of the answers they read is 7,560)
 _REMEMBER_WEIGHTS = 2_000  # sets of weights numbered, each with its figures' points per pathway
 
@@ -351,7 +342,7 @@ class Scorer:
         self.catalog = catalog
         pathways = [(program, pathway) for program in catalog.programs for pathway in program.pathways]
         costs = {id(pw): total_cost(pw) for _, pw in pathways}
-        times = {id(pw): school_months(pw) + job_search_months(pw) for _, pw in pathways}
+        times = {id(pw): time_to_work(pw) for _, pw in pathways}
         best_cost = min((c.mid for c in costs.values() if c.mid is not None), default=None)
         best_time = min(t.mid for t in times.values() if t.mid is not None)
         salaries = [_salary(p) for p in catalog.programs]
@@ -360,32 +351,38 @@ class Scorer:
         top_growth = max((g for g in growths if g is not None), default=None)
         # Shortfalls are measured against the catalog's largest starting cost and earliest start, the same
         # yardstick for every pathway: so the nearest program changes at most once as a limit is raised.
-        self._scales = {
-            "budget": max((c.low for c in costs.values() if c.low is not None), default=0.0),
-            "timeline": max((t.low for t in times.values() if t.low is not None), default=0.0),
-        }
+        self._scales = (
+            max((c.low for c in costs.values() if c.low is not None), default=0.0),
+            max((t.low for t in times.values() if t.low is not None), default=0.0),
+        )
+        self.draws = Draws(catalog)
         self._plan: list[tuple[Program, list[_Figures]]] = []
+        index = 0
         for program in catalog.programs:
             figures = []
             for pathway in program.pathways:
                 cost = costs[id(pathway)]
-                plain = times[id(pathway)]
-                longer = plain + prerequisite_months(pathway)
-                pre = pathway.prerequisite
+                by_step = (time_to_work(pathway, NO_STEP), time_to_work(pathway, PART_STEP),
+                           time_to_work(pathway, WHOLE_STEP))
+                ranks = [*range(len(EDUCATION_RANK)), -1]
+                education = {r: e for e, r in EDUCATION_RANK.items()}
                 figures.append(_Figures(
-                    program, pathway, cost, (plain, longer),
+                    index, program, pathway, cost, by_step,
                     static=(_less_is_better(cost.mid, best_cost), _more_is_better(_salary(program), top_salary),
                             _more_is_better(program.outcomes.job_growth.percent, top_growth)),
-                    time_values=(_less_is_better(plain.mid, best_time), _less_is_better(longer.mid, best_time)),
+                    time_values=tuple(_less_is_better(t.mid, best_time) for t in by_step),  # type: ignore[arg-type]
                     keys=tuple((((True, *_tail(program, pathway, cost, t)), (False, *_tail(program, pathway, cost, t))))
-                               for t in (plain, longer)),
+                               for t in by_step),
                     entry=EDUCATION_RANK[pathway.min_education],
-                    raises_to=EDUCATION_RANK[pre.gives] if pre is not None else -1,
-                    level=LEVEL_RANK.get(pathway.level), goals=frozenset(pathway.goals),
+                    steps=tuple(step_for(pathway, education.get(r)) for r in ranks),
+                    admitted=tuple(admits(pathway, education.get(r)) for r in ranks),
+                    goals=frozenset(pathway.goals),
                     fit_values={}, figure_points={},
                     remote={k: f.value for k, f in program.fit.remote.items()},
                     challenge={k: f.value for k, f in program.fit.challenge.items()},
+                    draws=self.draws.of(index),
                 ))
+                index += 1
             self._plan.append((program, figures))
         self._weights: dict[tuple[object, ...], tuple[int, ...]] = {}
         self._weight_numbers: dict[tuple[int, ...], int] = {}  # each set of weights seen, numbered (a cheap key)
@@ -401,9 +398,10 @@ class Scorer:
             found = self._weights[key] = weights(answers)
         return found
 
-    def rank(self, answers: Answers, weight_override: tuple[int, ...] | None = None) -> Ranking:
-        """Every program, best first. ``weight_override`` (tenths per criterion, adding up to 1000)
-        replaces the person's weights; the search for what would change uses it."""
+    def rank(self, answers: Answers, weight_override: tuple[int, ...] | None = None, chances: bool = True) -> Ranking:
+        """Every program, best first, each with its chances. ``weight_override`` (tenths per criterion, adding up
+        to 1000) replaces the person's weights; the search for what would change uses it, and ``chances=False``
+        to see first who leads (the chances are then 0 and the confidence is not read)."""
         w = weight_override if weight_override is not None else self.weights(answers)
         number = self._weight_numbers.get(w)
         if number is None:
@@ -415,17 +413,21 @@ class Scorer:
             number = self._weight_numbers[w] = len(self._weight_numbers)
         person = _Person.of(answers)
         score = self._score
-        programs = []
+        scored_programs = []
         for program, figures in self._plan:
             scored = [score(answers, person, f, w, number) for f in figures]
             scored.sort(key=_by_key)
-            programs.append(ProgramScore(program, scored[0], tuple(scored)))
+            scored_programs.append((program, scored))
+        wins = (self.draws.win_chances([scored for _, scored in scored_programs], person, w) if chances
+                else [0.0] * len(scored_programs))
+        programs = [ProgramScore(program, scored[0], tuple(scored), chance, fit_chance(scored[0], person))
+                    for (program, scored), chance in zip(scored_programs, wins, strict=True)]
         programs.sort(key=_best_key)
         return rank_of(answers, w, tuple(programs))
 
     def _score(self, answers: Answers, person: _Person, f: _Figures, w: tuple[int, ...], number: int) -> ScoredPathway:
         """One pathway for one person. Written out plainly: this is the innermost loop of ``pathfinder score``."""
-        prerequisite = 0 <= person.held < f.entry and f.raises_to >= 0
+        step = f.steps[person.held]
         # The four fits depend on a few answers (person.fits): remembered per pathway, a few thousand at most.
         fit = f.fit_values.get(person.fits)
         if fit is None:
@@ -436,11 +438,11 @@ class Scorer:
                 None if person.remote is None else f.remote.get(person.remote, 0.0),
                 None if person.challenge is None else f.challenge.get(person.challenge, 0.0))
         # The four figures depend only on the weights and on the prerequisite step: remembered per weights.
-        figures = f.figure_points.get(2 * number + prerequisite)
+        figures = f.figure_points.get(3 * number + step)
         if figures is None:
-            values = (f.static[0], f.time_values[prerequisite], f.static[1], f.static[2])
+            values = (f.static[0], f.time_values[step], f.static[1], f.static[2])
             points = tuple(int(weight * v + 0.5) for v, weight in zip(values, w[:4], strict=True))
-            figures = f.figure_points[2 * number + prerequisite] = (
+            figures = f.figure_points[3 * number + step] = (
                 tuple(v if weight else None for v, weight in zip(values, w[:4], strict=True)), points, sum(points))
         w4, w5, w6, w7 = w[4], w[5], w[6], w[7]
         v4 = fit[0] if w4 else None
@@ -452,12 +454,18 @@ class Scorer:
         p6 = 0 if v6 is None else int(w6 * v6 + 0.5)
         p7 = 0 if v7 is None else int(w7 * v7 + 0.5)
         total = figures[2] + p4 + p5 + p6 + p7
-        time = f.times[prerequisite]
-        distance = _distance(person, f, time, self._scales)
-        tail = f.keys[prerequisite][person.goal in f.goals]
+        time = f.times[step]
+        missed = _misses(person, f, time)
+        if missed:
+            budget_scale, time_scale = self._scales
+            far = sum(m.distance(budget_scale if m.limit == "budget" else time_scale) for m in missed)
+            distance = max(1, round(MILLION * far))
+        else:
+            distance = 0
+        tail = f.keys[step][person.goal in f.goals]
         order = (1, distance, -total, tail) if distance else (0, -total, tail)
         return ScoredPathway(f.program, f.pathway, figures[0] + (v4, v5, v6, v7), figures[1] + (p4, p5, p6, p7),
-                            not distance, f.cost, time, prerequisite, distance, total, order, person, f)
+                             not distance, f.cost, time, step, distance, total, order, missed, f)
 
 
 class _Person(NamedTuple):
@@ -467,7 +475,6 @@ class _Person(NamedTuple):
     remote: str | None
     challenge: str | None
     held: int  # EDUCATION_RANK of their education, -1 when not given
-    credential: int | None  # the credential level they hold, if any
     budget: int | None  # in whole dollars, as a budget is shown
     timeline: float | None
     fits: tuple[object, ...]  # the answers the fit tables read: goal, interest, style, strength, remote, challenge
@@ -482,7 +489,6 @@ class _Person(NamedTuple):
             goal,
             None if remote is None else str(remote), None if challenge is None else str(challenge),
             EDUCATION_RANK.get(education, -1) if isinstance(education, str) else -1,
-            held_level(education),
             math.floor(float(budget) + 0.5) if isinstance(budget, int | float) else None,
             float(timeline) if isinstance(timeline, int | float) else None,
             (goal, interest, style, strength, remote, challenge),
@@ -493,67 +499,33 @@ _by_key = attrgetter("key")
 _best_key = attrgetter("best.key")
 
 
-def _misses(person: _Person, f: _Figures, time: Span) -> dict[str, Miss]:
-    """The person's limits the pathway misses, keyed by limit (budget, timeline, admission, level).
+def _misses(person: _Person, f: _Figures, time: Span) -> tuple[Miss, ...]:
+    """The one statement of the limits: the person's limits the pathway misses, in the order of LIMITS.
 
-    Budget: the lowest cost (with extras) is above the budget (in whole dollars, as shown), or no source gives a
-    cost. Timeline: the earliest the person could be working is after their timeline. Admission: their education
-    is below the entry and no prerequisite step lifts it. Level: the credential is below one they hold and is
-    not their goal's direct route.
+    Budget: the lowest cost (with the extras a source prices) is above the budget (in whole dollars, as shown), or
+    no source gives a cost. Timeline: the earliest the person could be working is after their timeline.
+    Admission: their education is below the entry and no prerequisite step lifts it. Nothing else: more
+    education, budget or time never removes a fit.
     """
-    misses: dict[str, Miss] = {}
+    misses: tuple[Miss, ...] = ()
     budget = person.budget
     if budget is not None:
         low = f.cost.low
         if low is None or low > budget:
-            misses["budget"] = Miss("budget", low, float(budget))
+            misses += (Miss("budget", low, float(budget)),)
     timeline, earliest = person.timeline, time.low
     if timeline is not None and earliest is not None and earliest > timeline:
-        misses["timeline"] = Miss("timeline", earliest, timeline)
-    if person.held >= 0:
-        if person.held < f.entry and f.raises_to < f.entry:
-            misses["admission"] = Miss("admission")
-        if _below(person, f):
-            misses["level"] = Miss("level")
+        misses += (Miss("timeline", earliest, timeline),)
+    if not f.admitted[person.held]:
+        misses += (Miss("admission"),)
     return misses
-
-
-def _below(person: _Person, f: _Figures) -> bool:
-    return (person.credential is not None and f.level is not None and f.level < person.credential
-            and person.goal not in f.goals)
-
-
-def _distance(person: _Person, f: _Figures, time: Span, scales: Mapping[str, float]) -> int:
-    """How far the pathway misses the person's limits, in millionths, by the rules of ``_misses``: dollars short
-    over the catalog's largest starting cost, plus months short over its latest earliest start, plus 1 for each
-    other miss (see ``Miss.distance``). 0 when it fits, at least 1 when it does not."""
-    far = 0.0
-    missed = False
-    budget = person.budget
-    if budget is not None:
-        low = f.cost.low
-        if low is None:
-            far, missed = far + 1.0, True
-        elif low > budget:
-            scale = scales["budget"]
-            far, missed = far + ((low - budget) / scale if scale > 0 else 1.0), True
-    timeline, earliest = person.timeline, time.low
-    if timeline is not None and earliest is not None and earliest > timeline:
-        scale = scales["timeline"]
-        far, missed = far + ((earliest - timeline) / scale if scale > 0 else 1.0), True
-    if person.held >= 0:
-        if person.held < f.entry and f.raises_to < f.entry:
-            far, missed = far + 1.0, True
-        if _below(person, f):
-            far, missed = far + 1.0, True
-    return max(1, round(MILLION * far)) if missed else 0
 
 
 # --- values ---------------------------------------------------------------------------------------
 
 
 def _salary(program: Program) -> float | None:
-    return _span(program.outcomes.salary_usd.low, program.outcomes.salary_usd.high).mid
+    return span(program.outcomes.salary_usd.low, program.outcomes.salary_usd.high).mid
 
 
 def _less_is_better(value: float | None, best: float | None) -> float:
@@ -604,17 +576,3 @@ def learning_value(answers: Answers, program: Program) -> float | None:
     if strength is not None:
         parts.append(_table_value(program.fit.strengths, strength) or 0.0)
     return sum(parts) / len(parts) if parts else None
-
-
-# --- limits ---------------------------------------------------------------------------------------
-
-
-def held_level(education: Answer) -> int | None:
-    return HELD_LEVEL.get(str(education)) if education is not None else None
-
-
-def below_held(answers: Answers, pathway: Pathway) -> bool:
-    """Is the pathway's credential below one the person already holds (allowed as their goal's direct route)?"""
-    held = held_level(answers.get("education"))
-    level = LEVEL_RANK.get(pathway.level)
-    return held is not None and level is not None and level < held

@@ -31,7 +31,12 @@ def sources_text(catalog: Catalog, width: int = 80) -> str:
     blocks = []
     for source in catalog.sources:
         title = source_title(source.title)
-        lines = [_("{title} (official)").format(title=title) if source.official else title]
+        if source.official:
+            lines = [_("{title} (official)").format(title=title)]
+        elif source.quotes:
+            lines = [_("{title} (secondary: quotes {body})").format(title=title, body=source.quotes)]
+        else:
+            lines = [title]
         lines.append("  " + " | ".join(part for part in (source.publisher, source.url or _("no link")) if part))
         lines.append("  " + _("Figures as of: {as_of}; read {retrieved}").format(as_of=source.as_of,
                                                                                  retrieved=source.retrieved))

@@ -139,8 +139,15 @@ def _occupations(program: Program, catalog: Catalog | None) -> list[tuple[Occupa
     return [(occupation, why) for occupation, why in found if occupation is not None]
 
 
-def official_pay_lines(occupation: Occupation) -> list[Line]:
-    """An occupation's official pay, newest first: the median, and where found the pay of the lowest paid."""
+def _kind(source_id: str, catalog: Catalog | None) -> str:
+    """'Official' for a figure from the body itself, 'Secondary' for one a site quotes from it."""
+    source = next((s for s in catalog.sources if s.id == source_id), None) if catalog is not None else None
+    return _("Secondary") if source is not None and not source.official else _("Official")
+
+
+def official_pay_lines(occupation: Occupation, catalog: Catalog | None = None) -> list[Line]:
+    """An occupation's pay figures, newest first, each labelled official or secondary: the median, and where
+    found the pay of the lowest paid."""
     lines = []
     for pay in occupation.pay:
         parts = [_("median {pay}").format(pay=wording.money(pay.median))] if pay.median is not None else []
@@ -148,14 +155,16 @@ def official_pay_lines(occupation: Occupation) -> list[Line]:
             parts.append(_("a quarter under {pay}").format(pay=wording.money(pay.p25)))
         if pay.p10 is not None:
             parts.append(_("a tenth under {pay}").format(pay=wording.money(pay.p10)))
-        lines.append(Line(_("Official, {occupation}: {figures} ({as_of})").format(
-            occupation=occupation.short_name, figures=", ".join(parts), as_of=pay.as_of), (pay.source,)))
+        lines.append(Line(_("{kind}, {occupation}: {figures} ({as_of})").format(
+            kind=_kind(pay.source, catalog), occupation=occupation.short_name, figures=", ".join(parts),
+            as_of=pay.as_of), (pay.source,)))
     return lines
 
 
-def official_growth_lines(occupation: Occupation) -> list[Line]:
-    return [Line(_("Official, {occupation}: {figures} ({as_of})").format(
-        occupation=occupation.short_name, figures=wording.percent(g.percent), as_of=g.period), (g.source,))
+def official_growth_lines(occupation: Occupation, catalog: Catalog | None = None) -> list[Line]:
+    return [Line(_("{kind}, {occupation}: {figures} ({as_of})").format(
+        kind=_kind(g.source, catalog), occupation=occupation.short_name, figures=wording.percent(g.percent),
+        as_of=g.period), (g.source,))
             for g in occupation.growth]
 
 
@@ -174,8 +183,8 @@ def program_cells(program: Program, catalog: Catalog | None = None) -> dict[str,
         salary_lines[0] = Line(_("The article: {figure}").format(figure=salary_lines[0].text), salary_lines[0].sources)
         growth_lines[0] = Line(_("The article: {figure}").format(figure=growth_lines[0].text), growth_lines[0].sources)
     for occupation, _why in occupations:
-        salary_lines += official_pay_lines(occupation)
-        growth_lines += official_growth_lines(occupation)
+        salary_lines += official_pay_lines(occupation, catalog)
+        growth_lines += official_growth_lines(occupation, catalog)
     salary_lines += _flag_lines(program, "salary")
     growth_lines += _flag_lines(program, "growth")
     education = tuple(Line(_("Official, {occupation} ({why}): {education}").format(
@@ -377,7 +386,7 @@ def _cert_short(name: str) -> str:
 
 
 def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
-    from pathfinder.core.scoring import job_search_months, school_months, total_cost
+    from pathfinder.core.pathways import job_search_months, school_months, total_cost
 
     sources = {"cost": pathway.cost_sources(), "time": pathway.time_sources()}
     cost = total_cost(pathway)

@@ -1,0 +1,234 @@
+"""How often each program comes out first when every range is drawn: stochastic multicriteria acceptability
+analysis (SMAA; Lahdelma and Salminen, 2001), on a fixed sample, so the same answers give the same chances on any
+machine. docs/method.md, section 7, states the method and its assumptions.
+
+- **The draws.** Every figure that is a range (each pathway's total cost and months to work, each program's
+  salary) is drawn uniformly within its range, independently: a Latin hypercube of ``DRAWS`` points, each range's
+  positions shuffled by a generator seeded from the range's own names and figures (not from the catalog's order).
+- **In each draw** the pathways are scored as the ranking scores them (the same weights; cost, time and salary
+  values on the same ratio scales, against the cheapest, quickest and best paid in that draw; growth and the fit
+  tables as they are). A pathway fits in a draw when its drawn cost and months are within the person's budget and
+  timeline and the person is admitted. A program comes first in a draw when one of its pathways that fits scores
+  above every fitting pathway of every other program; a tie is shared.
+- **Draws in which nothing fits are set aside**: the win chance is about which program comes out ahead, the fit
+  chance (``scoring.share_within``) about whether it fits. When nothing fits in any draw, the pathways that fit at
+  the very end of their ranges count as fitting in every draw, or, if none does, every pathway, so the chances
+  still say which program the answers favour. The chances add up to 1.
+
+Fast enough for ``pathfinder score``: each draw's comparison of two pathways is kept as sorted differences with a
+bit mask of the draws above each, remembered by the weights and steps; a person then costs a few bisections and
+integer bit operations.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pathfinder.core.pathways import NO_STEP, PART_STEP, WHOLE_STEP, span, time_to_work, total_cost
+from pathfinder.core.programs import Catalog
+
+if TYPE_CHECKING:
+    from pathfinder.core.scoring import ScoredPathway
+
+DRAWS = 128
+ALL = (1 << DRAWS) - 1
+STEPS = (NO_STEP, PART_STEP, WHOLE_STEP)
+_REMEMBER_PAIRS = 20_000
+
+
+def uniforms(seed_text: str) -> list[float]:
+    """``DRAWS`` positions in [0, 1], one in each of ``DRAWS`` equal strata, shuffled by a generator seeded from
+    ``seed_text`` (a Latin hypercube column): the same on any machine."""
+    order = list(range(DRAWS))
+    random.Random(zlib.crc32(seed_text.encode())).shuffle(order)
+    return [(k + 0.5) / DRAWS for k in order]
+
+
+def _masks(values: list[float]) -> tuple[list[float], list[int]]:
+    """The values sorted, and for each k the bit mask of the draws holding the k smallest (prefix masks)."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    masks = [0]
+    for d in order:
+        masks.append(masks[-1] | (1 << d))
+    return [values[d] for d in order], masks
+
+
+@dataclass(frozen=True)
+class PathwayDraws:
+    cost: tuple[list[float], list[int]] | None  # sorted drawn costs and prefix masks; None where no source prices it
+    times: tuple[tuple[list[float], list[int]], ...]  # by step
+    cost_value: list[float]  # per draw
+    time_value: tuple[list[float], ...]  # by step, per draw
+    salary_value: list[float]  # per draw (the program's)
+    growth_value: float
+
+
+class Draws:
+    """The fixed draws for one catalog, and the chances each answer set gives."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        pathways = [(program, pathway) for program in catalog.programs for pathway in program.pathways]
+        costs, times = [], []
+        for program, pathway in pathways:
+            name = f"{program.name}|{pathway.name}"
+            cost = total_cost(pathway)
+            u = uniforms(f"{name}|cost|{cost.low}|{cost.high}")
+            costs.append(None if cost.low is None or cost.high is None
+                         else [cost.low + x * (cost.high - cost.low) for x in u])
+            u = uniforms(f"{name}|time|{pathway.duration_months.low}|{pathway.duration_months.high}")
+            by_step = []
+            for step in STEPS:
+                t = time_to_work(pathway, step)
+                assert t.low is not None and t.high is not None  # validated: every pathway has a length
+                by_step.append([t.low + x * (t.high - t.low) for x in u])
+            times.append(by_step)
+        salaries = {}
+        for program in catalog.programs:
+            salary = span(program.outcomes.salary_usd.low, program.outcomes.salary_usd.high)
+            u = uniforms(f"{program.name}|salary|{salary.low}|{salary.high}")
+            salaries[program.id] = (None if salary.low is None or salary.high is None
+                                    else [salary.low + x * (salary.high - salary.low) for x in u])
+        priced = [c for c in costs if c is not None]
+        cheapest = [min(c[d] for c in priced) for d in range(DRAWS)] if priced else [0.0] * DRAWS
+        quickest = [min(t[NO_STEP][d] for t in times) for d in range(DRAWS)]
+        paid = [s for s in salaries.values() if s is not None]
+        best_paid = [max(s[d] for s in paid) for d in range(DRAWS)] if paid else [0.0] * DRAWS
+        growths = [p.outcomes.job_growth.percent for p in catalog.programs]
+        top_growth = max((g for g in growths if g is not None), default=None)
+        self._of: list[PathwayDraws] = []
+        for (program, _), drawn, by_step in zip(pathways, costs, times, strict=True):
+            pay = salaries[program.id]
+            growth = program.outcomes.job_growth.percent
+            self._of.append(PathwayDraws(
+                cost=None if drawn is None else _masks(drawn),
+                times=tuple(_masks(t) for t in by_step),
+                cost_value=[0.0] * DRAWS if drawn is None else
+                [1.0 if c <= 0 or c <= low else low / c for c, low in zip(drawn, cheapest, strict=True)],
+                time_value=tuple([1.0 if t <= 0 or t <= q else q / t for t, q in zip(by_step[s], quickest, strict=True)]
+                                 for s in STEPS),
+                salary_value=[0.0] * DRAWS if pay is None else
+                [0.0 if top <= 0 else min(1.0, p / top) for p, top in zip(pay, best_paid, strict=True)],
+                growth_value=0.0 if growth is None or top_growth is None or top_growth <= 0
+                else max(0.0, min(1.0, growth / top_growth)),
+            ))
+        self._pairs: dict[tuple[int, ...], tuple[list[float], list[int]]] = {}
+        self._chances: dict[tuple[object, ...], list[float]] = {}  # by weights and each pathway's step, score, fits
+
+    def of(self, index: int) -> PathwayDraws:
+        return self._of[index]
+
+    def _pair(self, p: int, sp: int, q: int, sq: int, w: tuple[int, ...]) -> tuple[list[float], list[int]]:
+        """Per draw, pathway p's score minus q's from the drawn figures (cost, time, salary), sorted, with prefix
+        masks; remembered by the pathways, their steps and the three weights it reads."""
+        key = (p, sp, q, sq, w[0], w[1], w[2])
+        found = self._pairs.get(key)
+        if found is None:
+            a, b = self._of[p], self._of[q]
+            w0, w1, w2 = w[0], w[1], w[2]
+            ta, tb = a.time_value[sp], b.time_value[sq]
+            diffs = [w0 * (ca - cb) + w1 * (xa - xb) + w2 * (sa - sb) for ca, cb, xa, xb, sa, sb in
+                     zip(a.cost_value, b.cost_value, ta, tb, a.salary_value, b.salary_value, strict=True)]
+            if len(self._pairs) >= _REMEMBER_PAIRS:
+                self._pairs.clear()
+            found = self._pairs[key] = _masks(diffs)
+        return found
+
+    def win_chances(self, programs: Sequence[Sequence[ScoredPathway]], person: object,
+                    w: tuple[int, ...]) -> list[float]:
+        """Each program's share of the draws (those in which something fits) where it comes out first, exact (the
+        result shows two decimals; the shares add up to 1)."""
+        budget = getattr(person, "budget", None)
+        timeline = getattr(person, "timeline", None)
+        held = getattr(person, "held", -1)
+        fits: list[list[int]] = []
+        anything = 0
+        for scored in programs:
+            masks = []
+            for score in scored:
+                f = score.figures
+                drawn = self._of[f.index]
+                if not f.admitted[held]:
+                    mask = 0
+                else:
+                    if budget is None:
+                        mask = ALL
+                    elif drawn.cost is None:
+                        mask = 0
+                    else:
+                        mask = drawn.cost[1][bisect_right(drawn.cost[0], budget)]
+                    if mask and timeline is not None:
+                        times = drawn.times[score.prerequisite]
+                        mask &= times[1][bisect_right(times[0], timeline)]
+                masks.append(mask)
+                anything |= mask
+            fits.append(masks)
+        if not anything:  # a pathway that fits only at the very end of its ranges, or nothing that fits at all
+            edge = any(score.fits for scored in programs for score in scored)
+            fits = [[ALL if score.fits or not edge else 0 for score in scored] for scored in programs]
+            anything = ALL
+        holders = [i for i, masks in enumerate(fits) if any(masks)]
+        if len(holders) == 1:  # only one program fits in any draw: it comes out first in all of them
+            return [1.0 if i == holders[0] else 0.0 for i in range(len(programs))]
+        key = (w, tuple((s.figures.index, s.prerequisite, s.score, m) for scored, masks in
+                        zip(programs, fits, strict=True) for s, m in zip(scored, masks, strict=True)))
+        found = self._chances.get(key)
+        if found is not None:
+            return found
+        above: dict[tuple[int, int], int] = {}  # (a, b): the draws where pathway a scores above pathway b
+        own = {}
+        for scored in programs:
+            for score in scored:
+                own[score.figures.index] = (sum(score.points[4:])
+                                            + w[3] * self._of[score.figures.index].growth_value)
+        wins = []
+        won = 0
+        for i, scored in enumerate(programs):
+            mine = 0
+            for a, score in enumerate(scored):
+                mask = fits[i][a]
+                if not mask:
+                    continue
+                pa = score.figures.index
+                for j, others in enumerate(programs):
+                    if j == i:
+                        continue
+                    for b, other in enumerate(others):
+                        theirs = fits[j][b]
+                        if not theirs:
+                            continue
+                        pb = other.figures.index
+                        over = above.get((pa, pb))
+                        if over is None:
+                            # a is above b in a draw when (drawn part of a - drawn part of b) > b's rest - a's rest
+                            first, second = (score, other) if pa < pb else (other, score)
+                            values, prefix = self._pair(first.figures.index, first.prerequisite,
+                                                        second.figures.index, second.prerequisite, w)
+                            gap = own[second.figures.index] - own[first.figures.index]
+                            low_over = ALL ^ prefix[bisect_right(values, gap)]  # first above second
+                            high_over = prefix[bisect_left(values, gap)]  # second above first
+                            above[(first.figures.index, second.figures.index)] = low_over
+                            above[(second.figures.index, first.figures.index)] = high_over
+                            over = above[(pa, pb)]
+                        mask &= over | (ALL ^ theirs)
+                mine |= mask
+            wins.append(mine.bit_count())
+            won |= mine
+        shared = [0.0] * len(programs)
+        tied = anything & ~won
+        while tied:  # draws where the top programs tie (rare): shared by the programs that fit in them
+            bit = tied & -tied
+            tied ^= bit
+            among = [i for i, masks in enumerate(fits) if any(m & bit for m in masks)]
+            for i in among:
+                shared[i] += 1 / len(among)
+        total = anything.bit_count()
+        chances = [(count + extra) / total for count, extra in zip(wins, shared, strict=True)]
+        if len(self._chances) >= _REMEMBER_PAIRS:
+            self._chances.clear()
+        self._chances[key] = chances
+        return chances

@@ -1,0 +1,73 @@
+"""The certifications a person can reach: which they can sit now and which later, each with its rule and source.
+
+Pure. The rules are the certifying bodies' own (AHIMA, AAPC), as read on their sites; each names the catalog
+source it rests on, so ``pathfinder sources`` lists it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pathfinder.core.programs import Pathway, Program
+from pathfinder.core.questions import Answer
+
+
+@dataclass(frozen=True)
+class Credential:
+    id: str
+    name: str
+    now: bool  # the person can sit it now (or hold it now, for the CPC's apprentice mark)
+    when: str  # when they can, in words
+    rule: str  # who may sit it, in the body's terms
+    source: str  # a catalog source id
+
+
+CCA_RULE = ("A high school diploma or equivalent; six months of coding work or an approved coding program is "
+            "recommended, not required.")
+CPC_RULE = ("Anyone may sit it: AAPC needs no proof of education or experience. Until the person has two years of "
+            "verified coding work (or one year plus an 80-hour coding course or AAPC's Practicode), a pass gives the "
+            "CPC-A, the apprentice mark, which is removed once that work is shown.")
+CCS_RULE = ("A high school diploma; recommended: coding coursework plus a year of coding work, or two years of coding "
+            "work, or the CCA plus a year, or the RHIT or RHIA.")
+RHIT_RULE = ("The academic requirements of an associate degree in a CAHIIM-accredited HIM program; students in their "
+             "final term may test early.")
+RHIA_RULE = ("A CAHIIM-accredited bachelor's or master's HIM program, or a CAHIIM-approved post-baccalaureate HIM "
+             "certificate.")
+
+
+def reachable(answers: Mapping[str, Answer], program: Program, pathway: Pathway) -> list[Credential]:
+    """Every credential the rules above name, for this person and the recommended pathway: those they can sit now
+    first, then those the pathway leads to, then the rest."""
+    education = answers.get("education")
+    coder = answers.get("experience") == "coding_billing"
+    diploma = education is not None  # every education answer includes a high school diploma
+    him_associate = program.id == "him" and pathway.level == "associate"
+    him_bachelor = program.id == "him" and pathway.level == "bachelor"
+    found = [
+        Credential("cca", "Certified Coding Associate (CCA)", diploma,
+                   "now" if diploma else "with a high school diploma or equivalent", CCA_RULE, "ahima-cca"),
+        Credential("cpc", "Certified Professional Coder (CPC)", True,
+                   "now (as CPC-A, the apprentice mark, until two years of coding work"
+                   + (", which your coding work may count toward)" if coder else ")"), CPC_RULE, "aapc-cpc"),
+        Credential("ccs", "Certified Coding Specialist (CCS)", coder and diploma,
+                   "now, if your coding work adds up to two years (recommended)" if coder and diploma
+                   else "after coding coursework and a year of coding work (recommended)", CCS_RULE, "ahima-ccs"),
+        Credential("rhit", "Registered Health Information Technician (RHIT)", False,
+                   "in the final term of the HIM associate degree, if the program is CAHIIM-accredited" if him_associate
+                   else "after a CAHIIM-accredited HIM associate degree", RHIT_RULE, "ahima-rhit"),
+        Credential("rhia", "Registered Health Information Administrator (RHIA)", False,
+                   "after the HIM bachelor's degree, if the program is CAHIIM-accredited" if him_bachelor
+                   else "after a CAHIIM-approved post-baccalaureate HIM certificate" if education == "bachelor"
+                   else "after a CAHIIM-accredited HIM bachelor's degree", RHIA_RULE, "ahima-rhia"),
+    ]
+    on_path = set(pathway.certifications)
+    return sorted(found, key=lambda c: (not c.now, c.id not in on_path))
+
+
+def first_step(credentials: list[Credential]) -> str | None:
+    """The next step's sentence about the first credential within reach."""
+    if not credentials:
+        return None
+    first = credentials[0]
+    return f"First certification within reach: the {first.name}, {first.when}."
