@@ -53,6 +53,7 @@ TOTAL = 1000  # 100 points, in tenths (``wording.to_points`` turns tenths into t
 MILLION = 1_000_000
 
 LIMITS = ("budget", "timeline", "admission")
+MAX_CONTENDERS = 6  # programs compared in the draws (the first six by the ranking's order)
 
 
 @dataclass(frozen=True)
@@ -418,8 +419,15 @@ class Scorer:
             scored = [score(answers, person, f, w, number) for f in figures]
             scored.sort(key=_by_key)
             scored_programs.append((program, scored))
-        wins = (self.draws.win_chances([scored for _, scored in scored_programs], person, w) if chances
-                else [0.0] * len(scored_programs))
+        wins = [0.0] * len(scored_programs)
+        if chances:
+            # The draws compare the programs that lead on the typical figures; in a large catalog the rest, far
+            # behind, are left out of them (chance 0) so that ranking stays fast.
+            contenders = sorted(range(len(scored_programs)), key=lambda i: scored_programs[i][1][0].key)
+            contenders = contenders[:MAX_CONTENDERS]
+            found = self.draws.win_chances([scored_programs[i][1] for i in contenders], person, w)
+            for i, chance in zip(contenders, found, strict=True):
+                wins[i] = chance
         programs = [ProgramScore(program, scored[0], tuple(scored), chance, fit_chance(scored[0], person))
                     for (program, scored), chance in zip(scored_programs, wins, strict=True)]
         programs.sort(key=_best_key)
