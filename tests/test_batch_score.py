@@ -293,7 +293,9 @@ def test_the_csv_table_reads_as_advice(tmp_path: Path) -> None:
     # (1,000 of its 14,000-dollar range) and quicker end (18 of 13-24 months): the only fit, a lean.
     assert (ana["recommended_program"], ana["pathway"], ana["confidence"], ana["margin"], ana["fits_limits"]) == (
         MBC, "Certificate or diploma", "lean", "", "yes")
-    assert ana["reason"].startswith("The HIM associate degree does not fit")
+    # The caveat takes the warning column; the first reason says what HIM misses by: its nearest, the associate
+    # degree, starts at $7,000 ($3,000 over) and takes 24 months with no job search given (6 over).
+    assert ana["reason"] == "HIM does not fit: $3,000 over your budget and 6 months over your timeline."
     assert "$4,000" in ana["warning"]
     # Bo: management, $45,000, 40 months: the HIM bachelor's degree, clearly.
     assert (bo["recommended_program"], bo["pathway"], bo["confidence"], bo["fits_limits"]) == (
@@ -301,8 +303,8 @@ def test_the_csv_table_reads_as_advice(tmp_path: Path) -> None:
     assert float(bo["margin"]) >= 10
     # Cy: $500 and 3 months fit nothing; the nearest is named and the warning says so.
     assert (cy["fits_limits"], cy["confidence"]) == ("no", "none")
-    assert cy["reason"] == ("The MBC certificate or diploma does not fit: $2,500 over your budget and 6 months over "
-                            "your timeline.")  # $3,000 with fees, 9 months at the fastest
+    assert cy["reason"] == ("The MBC certificate or diploma does not fit: $2,500 over your budget and 10 months over "
+                            "your timeline.")  # $3,000 with fees; 9 + 4 = 13 months at the fastest
     assert cy["warning"].startswith("No program fits your limits")
     for row in (ana, bo, cy):
         for column in ("HIM score", "MBC score", *(["margin"] if row["margin"] else [])):

@@ -1,8 +1,10 @@
 """``pathfinder score`` on class files as counselors have them: form titles as headers, semicolons, workbooks,
 students whose answers cannot be read, duplicate headers, and cells that a spreadsheet would run as formulas.
 
-Expected values are worked out by hand: a student on $4,000 and 12 months can afford only the MBC certificate
-($3,000 at its cheapest; HIM starts at $7,000), so MBC, clear, with no rival that fits; every row of the input
+Expected values are worked out by hand: a student on $4,000 and 18 months can afford only the MBC certificate
+($3,000 at its cheapest; HIM starts at $7,000 and takes 24 months), and only at its cheap and quick end
+($1,000 of its $3,000-$17,000 and 5 of its 13-24 months to work: a fit chance of 1/14 x 5/11, about 0.03), so
+MBC, lean (under half its range fits), with no rival that fits; every row of the input
 has a row in the output; a cell written "5000-8000" names the budget, what it said and how to write it.
 """
 
@@ -51,7 +53,7 @@ def sheet_rows(path: Path, name: str | None = None) -> list[list[Any]]:
 # --- 1. how every column was read -----------------------------------------------------------------------------------
 
 FORM = ("Timestamp,Name,How much money can you spend?,When do you want to start working?\n"
-        "2026-11-02 09:14,Ana,$4k,12 months\n"
+        "2026-11-02 09:14,Ana,$4k,18 months\n"
         "2026-11-02 09:20,Ben,$45000,48\n")
 
 
@@ -61,10 +63,10 @@ def test_a_forms_own_titles_are_read_as_the_questions_and_said_so(tmp_path: Path
     done = subprocess.run([find_pathfinder(), "score", str(source)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     ana, ben = (json.loads(line) for line in done.stdout.splitlines())
-    assert (ana["answers"]["budget_usd"], ana["answers"]["timeline_months"]) == (4000, 12)
+    assert (ana["answers"]["budget_usd"], ana["answers"]["timeline_months"]) == (4000, 18)
     assert (ben["answers"]["budget_usd"], ben["answers"]["timeline_months"]) == (45000, 48)
-    # $4,000 buys only the MBC certificate: MBC, clear, with no other program that fits to lead.
-    assert (ana["recommendation"]["program_id"], ana["recommendation"]["confidence"]) == ("mbc", "clear")
+    # $4,000 buys only the MBC certificate, and 18 months only its quicker end: MBC, lean, with no rival that fits.
+    assert (ana["recommendation"]["program_id"], ana["recommendation"]["confidence"]) == ("mbc", "lean")
     report = done.stderr.splitlines()
     assert "comma-separated" in report[0] and "line 1" in report[0]
     read = {line.split("  ")[1].strip(): line.rsplit("  ", 1)[1].strip() for line in report[1:5]}
@@ -115,11 +117,11 @@ def test_map_reads_any_header_as_a_question_by_id_or_title(tmp_path: Path) -> No
 # --- 2. every student accounted for ---------------------------------------------------------------------------------
 
 MIXED = ("Name,Email,Budget,Timeline,Career goal\n"
-         "Ana,ana@example.org,$4k,12 months,Billing and insurance claims\n"
+         "Ana,ana@example.org,$4k,18 months,Billing and insurance claims\n"
          "Ben,ben@example.org,5000-8000,12,Medical coding\n"
          "Cy,cy@example.org,$4k,ASAP,\n"
          "Di,di@example.org,about $10k,24,Medical coding\n"
-         "Ed,ed@example.org,$4k,12,Billing and insurance claims\n")
+         "Ed,ed@example.org,$4k,18,Billing and insurance claims\n")
 
 
 def test_every_row_has_a_row_in_every_format_with_the_error_in_words(tmp_path: Path) -> None:
@@ -139,7 +141,7 @@ def test_every_row_has_a_row_in_every_format_with_the_error_in_words(tmp_path: P
         if row["error"]:
             assert all(row[c] == "" for c in RESULT), row  # marked: no result
         else:
-            assert row["recommended_program"] == MBC and row["confidence"] == "clear"
+            assert row["recommended_program"] == MBC and row["confidence"] == "lean"
     # The answers as the student wrote them stay beside the error, so the counselor sees what to correct.
     assert rows[1]["Budget"] == "5000-8000" and rows[2]["Timeline"] == "ASAP"
     # Messages name the student by the class's own Name column, and the line.
@@ -305,9 +307,9 @@ def test_the_workbook_holds_own_columns_answers_in_words_results_and_a_summary_s
     rows = sheet_rows(book)
     assert rows[0] == ["Name", "Email", "Budget", "Timeline", "Career goal", *RESULT, "error", "line"]
     ana = dict(zip(rows[0], rows[1], strict=True))
-    assert (ana["Budget"], ana["Timeline"], ana["Career goal"]) == ("$4,000", "12 months",
+    assert (ana["Budget"], ana["Timeline"], ana["Career goal"]) == ("$4,000", "18 months",
                                                                     "Billing and insurance claims")
-    assert (ana["recommended_program"], ana["confidence"], ana["error"], ana["line"]) == (MBC, "clear", None, 2)
+    assert (ana["recommended_program"], ana["confidence"], ana["error"], ana["line"]) == (MBC, "lean", None, 2)
     summary = sheet_rows(book, "Class summary")
     assert summary[0][0] == "Program"
     counts = {row[0]: row[-1] for row in summary[1:] if row and row[0]}
