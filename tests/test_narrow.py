@@ -54,12 +54,15 @@ def _why(lines: list[str]) -> list[str]:
 def test_at_60_columns_the_reasons_for_the_pick_come_before_any_against_it() -> None:
     # The defaults are a toss-up that MBC leads: its lower cost and sooner start speak for it, HIM's growth
     # against it.
+    # At 60 columns the headline's chances and the wrapped table leave room for one reason in 40 lines: it is
+    # one for the pick, never the one against it.
     for columns in (60, 80, 100):
         reasons = _why(_run_at(columns, "quiz", "--defaults"))
-        assert len(reasons) >= 2, (columns, reasons)
+        assert len(reasons) >= (1 if columns == 60 else 2), (columns, reasons)
         assert reasons[0].startswith("The MBC certificate or diploma costs")
-        assert reasons[1].startswith("You could be working in 9-24 months with the MBC")
-        assert all(not r.startswith("HIM jobs") for r in reasons[:-1]), (columns, reasons)
+        if columns > 60:  # 9-18 months of school, then the usual 4-6 to a job
+            assert reasons[1].startswith("You could be working in 13-24 months with the MBC")
+        assert all(not r.startswith("HIM jobs") for r in reasons[:-1] or reasons), (columns, reasons)
     assert any(r.startswith("HIM jobs") for r in _why(_run_at(100, "quiz", "--defaults")))
 
 

@@ -247,17 +247,17 @@ def test_a_quiz_stopped_half_way_picks_up_at_the_first_unanswered_question(tmp_p
     saved = tmp_path / "progress.json"
     child = spawn("quiz", "--save-answers", str(saved), cwd=tmp_path)
     child.expect_exact("saved in")  # said before the first question: no file appears unannounced
-    child.expect_exact("(1 of 10)")
+    child.expect_exact("(1 of 11)")
     child.send(DOWN * 5 + ENTER)  # billing
-    child.expect_exact("(2 of 10)")
+    child.expect_exact("(2 of 11)")
     child.send("4000" + ENTER)
-    child.expect_exact("(3 of 10)")
+    child.expect_exact("(3 of 11)")
     child.send("12" + ENTER)
-    child.expect_exact("(4 of 10)")
+    child.expect_exact("(4 of 11)")
     child.send(DOWN * 2 + ENTER)  # hands_on
-    child.expect_exact("(5 of 10)")
+    child.expect_exact("(5 of 11)")
     child.send(DOWN + ENTER)  # the second interest
-    child.expect_exact("(6 of 10)")
+    child.expect_exact("(6 of 11)")
     child.send(CTRL_C)
     out = finish(child)
     assert child.exitstatus == 130, out
@@ -266,21 +266,21 @@ def test_a_quiz_stopped_half_way_picks_up_at_the_first_unanswered_question(tmp_p
     assert given["goal"] == "billing" and given["budget_usd"] == 4000 and given["timeline_months"] == 12
 
     child = spawn("quiz", "--answers", str(saved), cwd=tmp_path)
-    first = child.expect_exact(["(1 of 10)", "(5 of 10)", "(6 of 10)", "(7 of 10)"])
+    first = child.expect_exact(["(1 of 11)", "(5 of 11)", "(6 of 11)", "(7 of 11)"])
     assert first == 2, "the quiz did not resume at the first unanswered question, the sixth"
-    for position in range(6, 11):
+    for position in range(6, 12):
         if position > 6:
-            child.expect_exact(f"({position} of 10)")
+            child.expect_exact(f"({position} of 11)")
         child.send(ENTER)
     review_and_finish(child)
-    # The file now holds all ten answers: the five from before and the five given now.
+    # The file now holds all eleven answers: the five from before and the six given now.
     assert json.loads(saved.read_text(encoding="utf-8")) == {**defaults(), **given}
 
 
 def test_the_menu_after_the_result_shows_and_saves_without_a_retake(tmp_path: Path) -> None:
     child = spawn("quiz", "--set", "budget_usd=4000", cwd=tmp_path)
-    for position in [1, *range(3, 11)]:
-        child.expect_exact(f"({position} of 10)")
+    for position in [1, *range(3, 12)]:
+        child.expect_exact(f"({position} of 11)")
         child.send(ENTER)
     child.expect_exact("Review your answers")
     child.send(ENTER)
