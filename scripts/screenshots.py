@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Remake the README's screenshots in docs/ with headless Chromium.
 
-    .venv/bin/python scripts/screenshots.py
+    .venv/bin/python scripts/screenshots.py             # English: docs/terminal.png, report.png, report-phone.png
+    .venv/bin/python scripts/screenshots.py --lang es   # Spanish, beside them: docs/terminal-es.png, ...
 
 docs/terminal.png: what `pathfinder quiz` prints at 80 columns, the one-screen summary, in colour (drawn
     from the real output with Rich's SVG export).
@@ -41,14 +42,15 @@ def shoot(browser: str, page: Path, target: Path, size: tuple[int, int], profile
     print(f"wrote {target.relative_to(ROOT)}", file=sys.stderr)
 
 
-def terminal_svg() -> tuple[str, float]:
+def terminal_svg(lang: str) -> tuple[str, float]:
     """The quiz's summary as the terminal shows it, as an SVG, and its height over its width."""
     from rich.console import Console
     from rich.text import Text
 
     env = {**os.environ, "COLUMNS": str(TERMINAL_WIDTH), "FORCE_COLOR": "1", "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
-    shown = subprocess.run(QUIZ, capture_output=True, text=True, env=env, check=True).stdout
+    shown = subprocess.run([QUIZ[0], "--lang", lang, *QUIZ[1:]], capture_output=True, text=True, env=env,
+                           check=True).stdout
     console = Console(file=io.StringIO(), width=TERMINAL_WIDTH, record=True, force_terminal=True,
                       color_system="truecolor")
     console.print(Text.from_ansi(shown), end="")
@@ -59,7 +61,12 @@ def terminal_svg() -> tuple[str, float]:
     return svg, float(box.group(2)) / float(box.group(1))
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    lang = argv[1] if argv[:1] == ["--lang"] and len(argv) > 1 else "en"
+    if lang not in ("en", "es"):
+        print("screenshots: --lang takes en or es", file=sys.stderr)
+        return 2
+    suffix = "" if lang == "en" else f"-{lang}"
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         print("screenshots: Chromium is needed (apt-get install -y chromium)", file=sys.stderr)
@@ -67,17 +74,18 @@ def main() -> int:
     DOCS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        svg, ratio = terminal_svg()
+        svg, ratio = terminal_svg(lang)
         page = folder / "terminal.svg"
         page.write_text(svg, encoding="utf-8")
-        shoot(browser, page, DOCS / "terminal.png", (900, round(900 * ratio)), folder / "profile")
+        shoot(browser, page, DOCS / f"terminal{suffix}.png", (900, round(900 * ratio)), folder / "profile")
 
         report = folder / "report.html"
-        subprocess.run([*QUIZ, "--export", str(report)], capture_output=True, check=True)
-        shoot(browser, report, DOCS / "report.png", (1200, 1500), folder / "profile")
-        shoot(browser, report, DOCS / "report-phone.png", (390, 1500), folder / "profile")
+        subprocess.run([QUIZ[0], "--lang", lang, *QUIZ[1:], "--export", str(report)], capture_output=True,
+                       check=True)
+        shoot(browser, report, DOCS / f"report{suffix}.png", (1200, 1500), folder / "profile")
+        shoot(browser, report, DOCS / f"report-phone{suffix}.png", (390, 1500), folder / "profile")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
