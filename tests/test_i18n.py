@@ -575,7 +575,7 @@ def test_pseudo_locale_interactive_quiz_first_screen(pseudo_env: dict[str, str],
     child = pexpect.spawn(find_pathfinder(), ["quiz"], env=env, cwd=str(tmp_path), dimensions=(40, 100),
                           encoding="utf-8", codec_errors="replace", timeout=30)
     try:
-        child.expect(r"1\D{1,12}10")  # the progress, "(1 of 10)" in English, however it is worded
+        child.expect(r"1\D{1,12}11")  # the progress, "(1 of 11)" in English, however it is worded
         child.expect(pexpect.TIMEOUT, timeout=1.5)  # the rest of the first screen
         screen = strip_ansi(str(child.before) + (child.after if isinstance(child.after, str) else ""))
     finally:

@@ -21,7 +21,7 @@ from insight_helpers import INFORMATICS_ON_A_BUDGET, run, set_args
 from pathfinder import i18n
 
 CLASS_CSV = ("name,Budget,timeline_months,goal,learning_style\n"
-             "Ana,$4k,12 months,billing,hands_on\n"
+             "Ana,$4k,18 months,billing,hands_on\n"
              "Bo,lots,12,,\n"
              "Cy,20000,24,,\n")
 
@@ -174,8 +174,9 @@ def test_score_csv_in_spanish_heads_and_cells(tmp_path: Path) -> None:
                           "se_ajusta_a_sus_límites", "razón", "advertencia", "puntuación de HIM", "puntuación de MBC",
                           "error", "línea"]
     by_name = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
-    # Ana: $4,000 and 12 months fit only the MBC certificate, so she is told so clearly and it fits her limits.
-    assert (by_name["Ana"]["confianza"], by_name["Ana"]["se_ajusta_a_sus_límites"]) == ("clara", "sí")
+    # Ana: $4,000 and 18 months fit only the MBC certificate, and only its cheap and quick end ($1,000 of its
+    # $3,000-$17,000, 5 of its 13-24 months to work): it fits her limits, a lean ("inclinación"), not clear.
+    assert (by_name["Ana"]["confianza"], by_name["Ana"]["se_ajusta_a_sus_límites"]) == ("inclinación", "sí")
     assert by_name["Bo"]["confianza"] == "" and by_name["Bo"]["línea"] == "3"
     assert "Resumen de la clase" in done.stderr
     assert "pathfinder: se puntuaron 2 conjuntos de respuestas; 1 fila no se pudo puntuar (en la línea 3) y se " \
