@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.questions import Answer
+from pathfinder.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,17 @@ class Credential:
     source: str  # a catalog source id
 
 
-CCA_RULE = ("A high school diploma or equivalent; six months of coding work or an approved coding program is "
+# The rules, marked for the catalog and translated where a credential is built.
+CCA_RULE = N_("A high school diploma or equivalent; six months of coding work or an approved coding program is "
             "recommended, not required.")
-CPC_RULE = ("Anyone may sit it: AAPC needs no proof of education or experience. Until the person has two years of "
+CPC_RULE = N_("Anyone may sit it: AAPC needs no proof of education or experience. Until the person has two years of "
             "verified coding work (or one year plus an 80-hour coding course or AAPC's Practicode), a pass gives the "
             "CPC-A, the apprentice mark, which is removed once that work is shown.")
-CCS_RULE = ("A high school diploma; recommended: coding coursework plus a year of coding work, or two years of coding "
-            "work, or the CCA plus a year, or the RHIT or RHIA.")
-RHIT_RULE = ("The academic requirements of an associate degree in a CAHIIM-accredited HIM program; students in their "
+CCS_RULE = N_("A high school diploma; recommended: coding coursework plus a year of coding work, or two years of "
+              "coding work, or the CCA plus a year, or the RHIT or RHIA.")
+RHIT_RULE = N_("The academic requirements of an associate degree in a CAHIIM-accredited HIM program; students in their "
              "final term may test early.")
-RHIA_RULE = ("A CAHIIM-accredited bachelor's or master's HIM program, or a CAHIIM-approved post-baccalaureate HIM "
+RHIA_RULE = N_("A CAHIIM-accredited bachelor's or master's HIM program, or a CAHIIM-approved post-baccalaureate HIM "
              "certificate.")
 
 
@@ -46,20 +48,24 @@ def reachable(answers: Mapping[str, Answer], program: Program, pathway: Pathway)
     him_bachelor = program.id == "him" and pathway.level == "bachelor"
     found = [
         Credential("cca", "Certified Coding Associate (CCA)", diploma,
-                   "now" if diploma else "with a high school diploma or equivalent", CCA_RULE, "ahima-cca"),
+                   _("now") if diploma else _("with a high school diploma or equivalent"), _(CCA_RULE), "ahima-cca"),
         Credential("cpc", "Certified Professional Coder (CPC)", True,
-                   "now (as CPC-A, the apprentice mark, until two years of coding work"
-                   + (", which your coding work may count toward)" if coder else ")"), CPC_RULE, "aapc-cpc"),
+                   _("now (as CPC-A, the apprentice mark, until two years of coding work, which your coding work may "
+                     "count toward)") if coder
+                   else _("now (as CPC-A, the apprentice mark, until two years of coding work)"),
+                   _(CPC_RULE), "aapc-cpc"),
         Credential("ccs", "Certified Coding Specialist (CCS)", coder and diploma,
-                   "now, if your coding work adds up to two years (recommended)" if coder and diploma
-                   else "after coding coursework and a year of coding work (recommended)", CCS_RULE, "ahima-ccs"),
+                   _("now, if your coding work adds up to two years (recommended)") if coder and diploma
+                   else _("after coding coursework and a year of coding work (recommended)"), _(CCS_RULE),
+                   "ahima-ccs"),
         Credential("rhit", "Registered Health Information Technician (RHIT)", False,
-                   "in the final term of the HIM associate degree, if the program is CAHIIM-accredited" if him_associate
-                   else "after a CAHIIM-accredited HIM associate degree", RHIT_RULE, "ahima-rhit"),
+                   _("in the final term of the HIM associate degree, if the program is CAHIIM-accredited")
+                   if him_associate else _("after a CAHIIM-accredited HIM associate degree"), _(RHIT_RULE),
+                   "ahima-rhit"),
         Credential("rhia", "Registered Health Information Administrator (RHIA)", False,
-                   "after the HIM bachelor's degree, if the program is CAHIIM-accredited" if him_bachelor
-                   else "after a CAHIIM-approved post-baccalaureate HIM certificate" if education == "bachelor"
-                   else "after a CAHIIM-accredited HIM bachelor's degree", RHIA_RULE, "ahima-rhia"),
+                   _("after the HIM bachelor's degree, if the program is CAHIIM-accredited") if him_bachelor
+                   else _("after a CAHIIM-approved post-baccalaureate HIM certificate") if education == "bachelor"
+                   else _("after a CAHIIM-accredited HIM bachelor's degree"), _(RHIA_RULE), "ahima-rhia"),
     ]
     on_path = set(pathway.certifications)
     return sorted(found, key=lambda c: (not c.now, c.id not in on_path))
@@ -70,4 +76,5 @@ def first_step(credentials: list[Credential]) -> str | None:
     if not credentials:
         return None
     first = credentials[0]
-    return f"First certification within reach: the {first.name}, {first.when}."
+    return _("First certification within reach: the {certification}, {when}.").format(certification=first.name,
+                                                                                         when=first.when)

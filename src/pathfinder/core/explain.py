@@ -43,16 +43,20 @@ from pathfinder.core.scoring import (
     ScoredPathway,
     goal_fit,
 )
+from pathfinder.i18n import N_, _, pgettext
 
 if TYPE_CHECKING:
     from pathfinder.core.result import StackablePath
 
-EDUCATION_WORDS = {"high_school": "a high school diploma", "some_college": "some college coursework",
-                   "associate": "an associate degree", "bachelor": "a bachelor's degree"}
+EDUCATION_WORDS = {"high_school": N_("a high school diploma"), "some_college": N_("some college coursework"),
+                   "associate": N_("an associate degree"), "bachelor": N_("a bachelor's degree")}
+# The same, as a noun after "the" ("below the associate degree you already hold").
+EDUCATION_NOUNS = {"high_school": N_("high school diploma"), "some_college": N_("some college coursework"),
+                   "associate": N_("associate degree"), "bachelor": N_("bachelor's degree")}
 
 
-VERDICTS: dict[Confidence, str] = {"clear": "A clear choice", "lean": "A lean", "toss-up": "A toss-up",
-                                   "none": "Nothing fits your limits yet"}
+VERDICTS: dict[Confidence, str] = {"clear": N_("A clear choice"), "lean": N_("A lean"), "toss-up": N_("A toss-up"),
+                                   "none": N_("Nothing fits your limits yet")}
 REASONS = 3  # the most reasons a result gives (the summary shows them all when they fit one screen)
 
 
@@ -65,7 +69,18 @@ class Reason(NamedTuple):
 
 def path_name(program: Program, pathway: Pathway) -> str:
     """'the HIM associate degree', 'the MBC certificate or diploma'."""
-    return f"the {wording.pathway(program.short_name, pathway.name)}"
+    return _the(wording.pathway(program.short_name, pathway.name))
+
+
+def _the(pathway_words: str) -> str:
+    # TRANSLATORS: a program's pathway inside a sentence, with its article: "the HIM associate degree".
+    return _("the {pathway}").format(pathway=pathway_words)
+
+
+def education_words(level: str) -> str:
+    """'a high school diploma', 'an associate degree'; an unknown level as it is written."""
+    words = EDUCATION_WORDS.get(level)
+    return _(words) if words else level
 
 
 def label(question_id: str, value: Answer) -> str:
@@ -83,11 +98,12 @@ def _cap(text: str) -> str:
 def cost_words(cost: Span, pathway: Pathway) -> str:
     """'$3,000-$17,000 with books and fees' or '$7,000-$25,000 in tuition (no source gives the extras)'."""
     if cost.low is None:
-        return "a cost no source gives"
+        return _("a cost no source gives")
     extras = pathway.extra_costs_usd
     if extras is not None and extras.known:
-        return f"{wording.money_span(cost.low, cost.high)} with books and fees"
-    return f"{wording.money_span(cost.low, cost.high)} in tuition (no source gives the other costs)"
+        return _("{cost} with books and fees").format(cost=wording.money_span(cost.low, cost.high))
+    return _("{cost} in tuition (no source gives the other costs)").format(
+        cost=wording.money_span(cost.low, cost.high))
 
 
 def time_words(score: ScoredPathway) -> str:
@@ -96,18 +112,21 @@ def time_words(score: ScoredPathway) -> str:
     parts = []
     if score.prerequisite and pathway.prerequisite is not None:
         pre = prerequisite_months(pathway, score.prerequisite)
-        left = " (what is left if your credits transfer)" if score.prerequisite == PART_STEP else ""
-        parts.append(f"{wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}{left}")
+        step = (_("{months} of {step} (what is left if your credits transfer)") if score.prerequisite == PART_STEP
+                else _("{months} of {step}"))
+        parts.append(step.format(months=wording.month_span(pre.low, pre.high), step=pathway.prerequisite.name.lower()))
     school = school_months(pathway)
-    parts.append(f"{wording.month_span(school.low, school.high)} of school")
+    parts.append(_("{months} of school").format(months=wording.month_span(school.low, school.high)))
     search = job_search_months(pathway)
     rng = pathway.job_search_months
     if rng is not None and rng.known:
-        searching = (f"up to {wording.months(search.high)}" if not search.low
+        searching = (pgettext("figure", "up to {figure}").format(figure=wording.months(search.high)) if not search.low
                      else wording.month_span(search.low, search.high))
-        parts.append(f"{searching} to find a job" + (" (the usual; it can come sooner)" if search.low else ""))
+        finding = _("{months} to find a job (the usual; it can come sooner)") if search.low else _(
+            "{months} to find a job")
+        parts.append(finding.format(months=searching))
     else:
-        parts.append("no job-search time counted (no source gives one)")
+        parts.append(_("no job-search time counted (no source gives one)"))
     total = score.time_to_work
     return f"{wording.month_span(total.low, total.high)}: {wording.listing(parts, 'then')}"
 
@@ -141,21 +160,26 @@ def criterion_reason(index: int, score: ScoredPathway, answers: Mapping[str, Ans
 def _criterion_reason(index: int, score: ScoredPathway, answers: Mapping[str, Answer]) -> str:
     program, pathway = score.program, score.pathway
     name = path_name(program, pathway)
+    short = program.short_name
     if index == COST:
-        return f"{_cap(name)} costs {cost_words(score.cost, pathway)}."
+        return _("{pathway} costs {cost}.").format(pathway=_cap(name), cost=cost_words(score.cost, pathway))
     if index == TIME:
-        return f"With {name} you could be working in {time_words(score)}."
+        return _("With {pathway} you could be working in {time}.").format(pathway=name, time=time_words(score))
     if index == SALARY:
         rng = program.outcomes.salary_usd
         if not rng.known:
-            return f"No source gives early-career pay for {program.short_name}."
-        return f"{program.short_name} pays {wording.money_span(rng.low, rng.high)} a year early in a career."
+            return _("No source gives early-career pay for {program}.").format(program=short)
+        return _("{program} pays {pay} a year early in a career.").format(
+            program=short, pay=wording.money_span(rng.low, rng.high))
     if index == GROWTH:
         growth = program.outcomes.job_growth
         if growth.percent is None:
-            return f"No source gives job growth for {program.short_name}."
-        period = f" ({growth.period})" if growth.period else ""
-        return f"{program.short_name} jobs are projected to grow {wording.percent(growth.percent)}{period}."
+            return _("No source gives job growth for {program}.").format(program=short)
+        if growth.period:
+            return _("{program} jobs are projected to grow {percent} ({period}).").format(
+                program=short, percent=wording.percent(growth.percent), period=growth.period)
+        return _("{program} jobs are projected to grow {percent}.").format(
+            program=short, percent=wording.percent(growth.percent))
     if score.values[index] is None:
         return _not_weighed(index)
     if index == GOAL:
@@ -163,31 +187,38 @@ def _criterion_reason(index: int, score: ScoredPathway, answers: Mapping[str, An
         goal, interest = answers.get("goal"), answers.get("interest")
         if goal is not None and goal != "fast_entry":
             fit = pathway.goal_fit.get(str(goal)) or program.fit.goals.get(str(goal))
-            parts.append(f"your goal ({label('goal', goal)}): {_fit_words(goal_fit(program, pathway, str(goal)))}"
-                         + (f"; {_lower(fit.note).rstrip('.')}" if fit else ""))
+            parts.append(_noted(_("your goal ({answer}): {fit}").format(
+                answer=label('goal', goal), fit=_fit_words(goal_fit(program, pathway, str(goal)))), fit))
         if interest is not None:
             fit = program.fit.interests.get(str(interest))
-            parts.append(f"your interest ({label('interest', interest)}): {_fit_words(fit.value if fit else 0.0)}"
-                         + (f"; {_lower(fit.note).rstrip('.')}" if fit else ""))
-        return f"{_cap(name)} and " + "; ".join(parts).rstrip(".") + "."
+            parts.append(_noted(_("your interest ({answer}): {fit}").format(
+                answer=label('interest', interest), fit=_fit_words(fit.value if fit else 0.0)), fit))
+        return _("{subject} and {matches}.").format(subject=_cap(name), matches="; ".join(parts).rstrip("."))
     if index == LEARNING:
         parts = []
         style, strength = answers.get("learning_style"), answers.get("strength")
         if style not in (None, "blended"):
             fit = program.fit.learning_styles.get(str(style))
-            parts.append(f"how you learn ({label('learning_style', style)}): {_fit_words(fit.value if fit else 0.0)}"
-                         + (f"; {_lower(fit.note).rstrip('.')}" if fit else ""))
+            parts.append(_noted(_("how you learn ({answer}): {fit}").format(
+                answer=label('learning_style', style), fit=_fit_words(fit.value if fit else 0.0)), fit))
         if strength is not None:
             fit = program.fit.strengths.get(str(strength))
-            parts.append(f"your strength ({label('strength', strength)}): {_fit_words(fit.value if fit else 0.0)}"
-                         + (f"; {_lower(fit.note).rstrip('.')}" if fit else ""))
-        return f"{program.short_name} and " + "; ".join(parts).rstrip(".") + "."
+            parts.append(_noted(_("your strength ({answer}): {fit}").format(
+                answer=label('strength', strength), fit=_fit_words(fit.value if fit else 0.0)), fit))
+        return _("{subject} and {matches}.").format(subject=short, matches="; ".join(parts).rstrip("."))
     table, question = (program.fit.remote, "remote") if index == REMOTE else (program.fit.challenge, "challenge")
     value = answers.get(question)
     fit = table.get(str(value))
-    what = "Remote work" if index == REMOTE else "A program's difficulty"
-    return (f"{what} ({label(question, value)}): {program.short_name} {_fit_words(fit.value if fit else 0.0)}"
-            + (f"; {_lower(fit.note)}" if fit else "") + ("" if fit and fit.note.endswith(".") else "."))
+    what = (_("Remote work ({answer}): {program} {fit}") if index == REMOTE
+            else _("A program's difficulty ({answer}): {program} {fit}"))
+    text = what.format(answer=label(question, value), program=short, fit=_fit_words(fit.value if fit else 0.0))
+    return text + (f"; {_lower(fit.note)}" if fit else "") + ("" if fit and fit.note.endswith(".") else ".")
+
+
+def _noted(part: str, fit: object) -> str:
+    """A match in words, with the catalog's note on it after a semicolon when there is one."""
+    note = getattr(fit, "note", None)
+    return f"{part}; {_lower(note).rstrip('.')}" if fit and isinstance(note, str) else part
 
 
 def _lower(text: str) -> str:
@@ -195,12 +226,14 @@ def _lower(text: str) -> str:
 
 
 # How well a fit value matches, as a noun ("a direct match") and as an adverb ("directly"): the same four levels.
-_FIT_LEVELS = (("a direct match", "directly"), ("a partial match", "in part"),
-               ("a match only through a later step", "only through a later step"), ("no match", "poorly"))
+_FIT_LEVELS = ((N_("a direct match"), N_("directly")), (N_("a partial match"), N_("in part")),
+               (N_("a match only through a later step"), N_("only through a later step")),
+               (N_("no match"), N_("poorly")))
 
 
 def _fit_level(value: float) -> tuple[str, str]:
-    return _FIT_LEVELS[0 if value >= 1 else 1 if value >= 0.5 else 2 if value > 0 else 3]
+    noun, adverb = _FIT_LEVELS[0 if value >= 1 else 1 if value >= 0.5 else 2 if value > 0 else 3]
+    return _(noun), _(adverb)
 
 
 def _fit_words(value: float) -> str:
@@ -209,10 +242,10 @@ def _fit_words(value: float) -> str:
 
 def _not_weighed(index: int) -> str:
     return {
-        GOAL: "Not weighed: you have not said what work you want or what interests you.",
-        LEARNING: "Not weighed: you learn both ways and named no strongest skill.",
-        REMOTE: "Not weighed: remote work makes no difference to you.",
-        DIFFICULTY: "Not weighed: either level of difficulty suits you.",
+        GOAL: _("Not weighed: you have not said what work you want or what interests you."),
+        LEARNING: _("Not weighed: you learn both ways and named no strongest skill."),
+        REMOTE: _("Not weighed: remote work makes no difference to you."),
+        DIFFICULTY: _("Not weighed: either level of difficulty suits you."),
     }[index]
 
 
@@ -226,29 +259,31 @@ def miss_words(miss: Miss, score: ScoredPathway, brief: bool = False) -> str:
     if brief:
         if miss.limit == "budget":
             short = miss.short
-            return "no source gives its cost" if short is None else f"{wording.money(short)} over your budget"
+            return (_("no source gives its cost") if short is None
+                    else _("{amount} over your budget").format(amount=wording.money(short)))
         if miss.limit == "timeline":
-            return f"{wording.months(miss.short)} over your timeline"
+            return _("{months} over your timeline").format(months=wording.months(miss.short))
         if miss.limit == "admission":
-            return "its admission asks for more education than you have"
-        return "it is below a credential you already hold"
+            return _("its admission asks for more education than you have")
+        return _("it is below a credential you already hold")
     if miss.limit == "budget":
         if miss.need is None:
-            return "no source gives its cost, so it cannot be shown to fit your budget"
-        return (f"it starts at {wording.money(miss.need)}, {wording.money(miss.short)} over your "
-                f"{wording.money(miss.have)} budget")
+            return _("no source gives its cost, so it cannot be shown to fit your budget")
+        return _("it starts at {need}, {short} over your {have} budget").format(
+            need=wording.money(miss.need), short=wording.money(miss.short), have=wording.money(miss.have))
     if miss.limit == "timeline":
-        return (f"the earliest you could be working is {wording.months(miss.need)}, "
-                f"{wording.months(miss.short)} more than your {wording.months(miss.have)}")
+        return _("the earliest you could be working is {need}, {short} more than your {have}").format(
+            need=wording.months(miss.need), short=wording.months(miss.short), have=wording.months(miss.have))
     if miss.limit == "admission":
-        return f"admission expects {EDUCATION_WORDS.get(pathway.min_education, pathway.min_education)}"
-    return "it is below a credential you already hold"
+        return _("admission expects {education}").format(education=education_words(pathway.min_education))
+    return _("it is below a credential you already hold")
 
 
 def misses_sentence(score: ScoredPathway) -> str:
     """'The HIM associate degree does not fit: it starts at $7,000, ...; the earliest ...'."""
     parts = [miss_words(m, score) for m in score.misses.values()]
-    return f"{_cap(path_name(score.program, score.pathway))} does not fit: {'; '.join(parts)}."
+    return _("{pathway} does not fit: {misses}.").format(pathway=_cap(path_name(score.program, score.pathway)),
+                                                        misses="; ".join(parts))
 
 
 def constraint_message(limit: str, score: ScoredPathway, answers: dict[str, Answer]) -> str:
@@ -257,13 +292,16 @@ def constraint_message(limit: str, score: ScoredPathway, answers: dict[str, Answ
         return f"{_cap(path_name(score.program, score.pathway))}: {miss_words(miss, score)}."
     name = path_name(score.program, score.pathway)
     if limit == "budget":
-        return f"{_cap(name)} starts within your {wording.money(answers.get('budget_usd'))} budget."  # type: ignore[arg-type]
+        return _("{pathway} starts within your {budget} budget.").format(
+            pathway=_cap(name), budget=wording.money(answers.get("budget_usd")))  # type: ignore[arg-type]
     if limit == "timeline":
-        return f"With {name} you could be working within your {wording.months(answers.get('timeline_months'))}."  # type: ignore[arg-type]
+        return _("With {pathway} you could be working within your {timeline}.").format(
+            pathway=name, timeline=wording.months(answers.get("timeline_months")))  # type: ignore[arg-type]
     if limit == "admission":
-        return (f"Your education meets {name}'s admission"
-                + (" once you take its prerequisite step." if score.prerequisite else "."))
-    return f"{_cap(name)} is not below a credential you hold."
+        meets = (_("Your education meets {pathway}'s admission once you take its prerequisite step.")
+                 if score.prerequisite else _("Your education meets {pathway}'s admission."))
+        return meets.format(pathway=name)
+    return _("{pathway} is not below a credential you hold.").format(pathway=_cap(name))
 
 
 # --- the recommendation ---------------------------------------------------------------------------
@@ -271,7 +309,7 @@ def constraint_message(limit: str, score: ScoredPathway, answers: dict[str, Answ
 
 def verdict(confidence: Confidence) -> str:
     """'A clear choice', 'A lean', 'A toss-up', 'Nothing fits your limits yet'."""
-    return VERDICTS[confidence]
+    return _(VERDICTS[confidence])
 
 
 def rival(ranking: Ranking) -> ProgramScore | None:
@@ -292,25 +330,28 @@ def headline(ranking: Ranking) -> str:
     other = other_program.program.short_name if other_program is not None else ""
     margin = ranking.margin
     if ranking.confidence == "none":
-        return f"The nearest is {name}."
+        return _("The nearest is {pathway}.").format(pathway=name)
     if margin is None:
         condition = fit_condition(ranking)
         if ranking.confidence == "clear":
-            line = f"{_cap(name)} is the only program within your limits, and it suits your answers best."
+            only = _("{pathway} is the only program within your limits, and it suits your answers best.")
         else:
-            line = (f"{_cap(name)} is the only program within your limits, but {other} would suit your answers "
-                    "better if you could stretch them.")
+            only = _("{pathway} is the only program within your limits, but {other} would suit your answers "
+                     "better if you could stretch them.")
+        line = only.format(pathway=_cap(name), other=other)
         return f"{line} {condition}" if condition else line
-    lead = f"{short} leads {other} by {wording.points(margin)} points on the typical figures"
-    wins = _percent(first.win_chance)
+    figures = {"program": short, "other": other, "points": wording.points(margin), "wins": _percent(first.win_chance)}
     if ranking.confidence == "toss-up":
-        line = (f"Too close to call: {lead}, but comes out first in only {wins} of the draws across the ranges, "
-                f"under the {_percent(LEAN_WIN)} that would make it a lean.")
+        line = _("Too close to call: {program} leads {other} by {points} points on the typical figures, but comes "
+                 "out first in only {wins} of the draws across the ranges, under the {lean} that would make it a "
+                 "lean.").format(lean=_percent(LEAN_WIN), **figures)
     elif ranking.confidence == "lean":
-        line = (f"{lead}, and comes out first in {wins} of the draws across the ranges: ahead, but not by the "
-                f"{_percent(CLEAR_WIN)} that would make it clear.")
+        line = _("{program} leads {other} by {points} points on the typical figures, and comes out first in {wins} "
+                 "of the draws across the ranges: ahead, but not by the {clear} that would make it clear.").format(
+                     clear=_percent(CLEAR_WIN), **figures)
     else:
-        line = f"{lead}, and comes out first in {wins} of the draws across the ranges."
+        line = _("{program} leads {other} by {points} points on the typical figures, and comes out first in {wins} "
+                 "of the draws across the ranges.").format(**figures)
     condition = fit_condition(ranking)
     return f"{line} {condition}" if condition else line
 
@@ -320,7 +361,7 @@ def reasons(ranking: Ranking, limit: int = REASONS) -> list[Reason]:
     limits, then where the first program gains most on its rival, each set against the rival's figure, and for a
     toss-up the rival's strongest point after the pick's. ``reasons(r, n)`` is always the first n of
     ``reasons(r)``."""
-    return list(itertools.islice(_reasons(ranking), limit)) or [Reason("Your answers do not separate the programs.")]
+    return list(itertools.islice(_reasons(ranking), limit)) or [Reason(_("Your answers do not separate the programs."))]
 
 
 def first_reason(ranking: Ranking) -> str:
@@ -337,9 +378,11 @@ def _reasons(ranking: Ranking) -> Iterator[Reason]:
     for caveat in undercut:
         yield Reason(caveat)
     if not first.fits:  # nothing fits: what the nearest misses by
-        yield Reason(f"{_cap(path_name(first.program, first.best.pathway))} does not fit: {_brief_misses(first.best)}.")
+        yield Reason(_("{pathway} does not fit: {misses}.").format(
+            pathway=_cap(path_name(first.program, first.best.pathway)), misses=_brief_misses(first.best)))
     elif against is not None and not against.fits:
-        yield Reason(f"{against.program.short_name} does not fit: {_brief_misses(against.best)}.")
+        yield Reason(_("{pathway} does not fit: {misses}.").format(pathway=against.program.short_name,
+                                                                    misses=_brief_misses(against.best)))
     # In a toss-up the other program's strongest point is given too, but after the pick's own reasons (as the
     # last of the REASONS a summary shows), so a summary with room for fewer keeps the reasons for the pick.
     theirs = None
@@ -376,50 +419,62 @@ def _reason(index: int, first: ProgramScore, rival: ProgramScore | None, answers
     other = rival.program if rival is not None else None
     short = program.short_name
     if index == COST:
-        cost = wording.money_span(mine.cost.low, mine.cost.high)
-        text = f"{_cap(path_name(program, mine.pathway))} costs {cost} in all"
-        if rival is not None:
-            theirs = rival.best.cost
-            text += f", against {wording.money_span(theirs.low, theirs.high)} for {rival.program.short_name}"
-        return Reason(text + ".", mine.pathway.cost_sources())
+        theirs = rival.best.cost if rival is not None else None
+        text = (_("{pathway} costs {cost} in all, against {other_cost} for {other}.") if theirs is not None
+                else _("{pathway} costs {cost} in all.")).format(
+            pathway=_cap(path_name(program, mine.pathway)), cost=wording.money_span(mine.cost.low, mine.cost.high),
+            other_cost=wording.money_span(theirs.low, theirs.high) if theirs is not None else "",
+            other=rival.program.short_name if rival is not None else "")
+        return Reason(text, mine.pathway.cost_sources())
     if index == TIME:
-        time = mine.time_to_work
-        text = (f"You could be working in {wording.span(time.low, time.high, 'months')} with "
-                f"{path_name(program, mine.pathway)}")
-        if rival is not None:
-            theirs = rival.best.time_to_work
-            text += f", against {wording.span(theirs.low, theirs.high, 'months')} with {rival.program.short_name}"
-        return Reason(text + ".", mine.pathway.time_sources())
+        time, rival_time = mine.time_to_work, rival.best.time_to_work if rival is not None else None
+        text = (_("You could be working in {time} with {pathway}, against {other_time} with {other}.")
+                if rival_time is not None else _("You could be working in {time} with {pathway}.")).format(
+            time=wording.span(time.low, time.high, "months"), pathway=path_name(program, mine.pathway),
+            other_time=wording.span(rival_time.low, rival_time.high, "months") if rival_time is not None else "",
+            other=rival.program.short_name if rival is not None else "")
+        return Reason(text, mine.pathway.time_sources())
     if index == SALARY:
         pay = program.outcomes.salary_usd
-        text = f"{short} pays {wording.money_span(pay.low, pay.high)} a year early in a career"
-        if other is not None:
-            text += f", against {wording.money_span(other.outcomes.salary_usd.low, other.outcomes.salary_usd.high)}"
-        return Reason(text + ".", (pay.source,))
+        text = (_("{program} pays {pay} a year early in a career, against {other_pay}.") if other is not None
+                else _("{program} pays {pay} a year early in a career.")).format(
+            program=short, pay=wording.money_span(pay.low, pay.high),
+            other_pay=(wording.money_span(other.outcomes.salary_usd.low, other.outcomes.salary_usd.high)
+                       if other is not None else ""))
+        return Reason(text, (pay.source,))
     if index == GROWTH:
         growth = program.outcomes.job_growth
-        text = f"{short} jobs are projected to grow {wording.percent(growth.percent)}"
-        text += f" ({growth.period})" if growth.period else ""
-        if other is not None:
-            text += f", against {wording.percent(other.outcomes.job_growth.percent)}"
-        return Reason(text + ".", (growth.source,))
+        if growth.period:
+            grows = (_("{program} jobs are projected to grow {percent} ({period}), against {other_percent}.")
+                     if other is not None else _("{program} jobs are projected to grow {percent} ({period})."))
+        else:
+            grows = (_("{program} jobs are projected to grow {percent}, against {other_percent}.")
+                     if other is not None else _("{program} jobs are projected to grow {percent}."))
+        text = grows.format(program=short, percent=wording.percent(growth.percent), period=growth.period,
+                            other_percent=wording.percent(other.outcomes.job_growth.percent) if other else "")
+        return Reason(text, (growth.source,))
     value = mine.values[index]
     degree = "" if value is None else _fit_level(value)[1]
     if index == GOAL:
         goal, interest = answers.get("goal"), answers.get("interest")
-        wish = [f"your goal ({label('goal', goal)})" if goal not in (None, "fast_entry") else "",
-                f"your interest ({label('interest', interest)})" if interest else ""]
-        return Reason(f"{short} matches {wording.listing(wish)} {degree}.")
+        wish = [_("your goal ({answer})").format(answer=label("goal", goal)) if goal not in (None, "fast_entry")
+                else "",
+                _("your interest ({answer})").format(answer=label("interest", interest)) if interest else ""]
+        return Reason(_("{program} matches {wishes} {degree}.").format(
+            program=short, wishes=wording.listing(wish), degree=degree))
     if index == LEARNING:
         style, strength = answers.get("learning_style"), answers.get("strength")
-        how = [f"how you learn ({label('learning_style', style)})" if style not in (None, "blended") else "",
-               f"your strength ({label('strength', strength)})" if strength else ""]
-        return Reason(f"{short} matches {wording.listing(how)} {degree}.")
+        how = [_("how you learn ({answer})").format(answer=label("learning_style", style))
+               if style not in (None, "blended") else "",
+               _("your strength ({answer})").format(answer=label("strength", strength)) if strength else ""]
+        return Reason(_("{program} matches {wishes} {degree}.").format(
+            program=short, wishes=wording.listing(how), degree=degree))
     if index == REMOTE:
-        return Reason(f"Remote work, which you want, is {program.remote_work.level} in {short}.",
-                      (program.remote_work.source,))
-    return Reason(f"{short} is of {program.difficulty.level} difficulty: it suits the "
-                  f"{label('challenge', answers.get('challenge'))} program you want.", (program.difficulty.source,))
+        return Reason(_("Remote work, which you want, is {level} in {program}.").format(
+            level=program.remote_work.level, program=short), (program.remote_work.source,))
+    return Reason(_("{program} is of {level} difficulty: it suits the {challenge} program you want.").format(
+        program=short, level=program.difficulty.level, challenge=label("challenge", answers.get("challenge"))),
+        (program.difficulty.source,))
 
 
 def next_step(ranking: Ranking, stack: StackablePath | None, credential_step: str | None = None) -> Reason:
@@ -428,9 +483,10 @@ def next_step(ranking: Ranking, stack: StackablePath | None, credential_step: st
     first = ranking.first
     if stack is not None:
         names = {p.program.id: p.program.short_name for p in ranking.programs}
-        steps = [f"the {wording.pathway(names[s.program_id], s.pathway_name)}" for s in stack.steps]
-        return Reason(f"Your goal points to {names[stack.goal_program_id]}. A two-step path gets there: {steps[0]} "
-                      f"now, then {steps[1]} part-time after a year of work.", (stack.source,))
+        steps = [_the(wording.pathway(names[s.program_id], s.pathway_name)) for s in stack.steps]
+        return Reason(_("Your goal points to {program}. A two-step path gets there: {first} now, then {second} "
+                        "part-time after a year of work.").format(program=names[stack.goal_program_id],
+                                                                  first=steps[0], second=steps[1]), (stack.source,))
     if credential_step:
         return Reason(credential_step)
     program = first.program
@@ -449,24 +505,34 @@ def what_if_sentence(before: Ranking, after: Ranking, changed: Mapping[str, Mapp
     for key, change in changed.items():
         to, was_given = words(key, change["to"]), words(key, change["from"])
         if to != was_given:
-            changes.append(f"{_lower(QUESTIONS_BY_ID[key].title)}: {to} (you said {was_given})")
+            changes.append(_("{question}: {answer} (you said {was})").format(
+                question=_lower(QUESTIONS_BY_ID[key].title), answer=to, was=was_given))
     now_first, was_first = after.first, before.first
-    after_name = f"the {wording.pathway(now_first.program.short_name, now_first.best.pathway.name)}"
+    after_name = path_name(now_first.program, now_first.best.pathway)
     if not changes:
-        return f"The what-if answers are the ones you gave, so the recommendation stays: {after_name}."
+        return _("The what-if answers are the ones you gave, so the recommendation stays: {pathway}.").format(
+            pathway=after_name)
     was, now = verdict(before.confidence).lower(), verdict(after.confidence).lower()
     if (now_first.program.id, now_first.best.pathway.id) != (was_first.program.id, was_first.best.pathway.id):
-        outcome = (f"the recommendation changes: {after_name} ({now}), instead of the "
-                   f"{wording.pathway(was_first.program.short_name, was_first.best.pathway.name)}.")
+        outcome = _("the recommendation changes: {pathway} ({verdict}), instead of {was_pathway}.").format(
+            pathway=after_name, verdict=now, was_pathway=path_name(was_first.program, was_first.best.pathway))
     elif after.fits and not before.fits:
-        outcome = f"the recommendation stays {after_name}, and it fits your limits: {now}."
+        outcome = _("the recommendation stays {pathway}, and it fits your limits: {verdict}.").format(
+            pathway=after_name, verdict=now)
     elif before.fits and not after.fits:
-        outcome = f"the recommendation stays {after_name}, but nothing fits your limits any more."
+        outcome = _("the recommendation stays {pathway}, but nothing fits your limits any more.").format(
+            pathway=after_name)
+    elif now != was:
+        outcome = _("the recommendation stays: {pathway}, {verdict} instead of {was_verdict}.").format(
+            pathway=after_name, verdict=now, was_verdict=was)
     else:
-        outcome = f"the recommendation stays: {after_name}" + (f", {now} instead of {was}." if now != was else ".")
+        outcome = _("the recommendation stays: {pathway}.").format(pathway=after_name)
     if len(changes) > 2:  # kept to a sentence that fits the one-screen summary
-        return f"With your {len(changes)} what-if answers (the whole report lists them), {outcome}"
-    return f"With {' and '.join(changes)}, {outcome}"
+        return _("With your {count} what-if answers (the whole report lists them), {outcome}").format(
+            count=len(changes), outcome=outcome)
+    said = (changes[0] if len(changes) == 1
+            else pgettext("listing", "{items} and {last}").format(items=changes[0], last=changes[1]))
+    return _("With {changes}, {outcome}").format(changes=said, outcome=outcome)
 
 
 def what_if_outcome(before: Ranking, after: Ranking) -> str:
@@ -474,81 +540,93 @@ def what_if_outcome(before: Ranking, after: Ranking) -> str:
     now, was = after.first, before.first
     now_pathway, was_pathway = now.best.pathway.name.lower(), was.best.pathway.name.lower()
     if (now.program.id, now.best.pathway.id) == (was.program.id, was.best.pathway.id):
-        return f"The recommendation stays: {now.program.name}, {now_pathway}."
+        return _("The recommendation stays: {program}, {pathway}.").format(program=now.program.name,
+                                                                           pathway=now_pathway)
     if now.program.id == was.program.id:
-        return f"The recommendation changes: {now.program.name}, {now_pathway} instead of {was_pathway}."
-    return f"The recommendation changes: {now.program.name} instead of {was.program.name}."
+        return _("The recommendation changes: {program}, {pathway} instead of {was_pathway}.").format(
+            program=now.program.name, pathway=now_pathway, was_pathway=was_pathway)
+    return _("The recommendation changes: {program} instead of {was_program}.").format(
+        program=now.program.name, was_program=was.program.name)
 
 
 def warnings(ranking: Ranking) -> list[str]:
     """What the person should know besides the reasons: nothing fits, a step below what they hold,
     a budget that covers only the cheapest programs, a timeline met only at the fastest, and gaps in the data."""
-    return list(_warnings(ranking))
+    return [text for _kind, text in _warnings(ranking)]
 
 
 def first_warning(ranking: Ranking) -> str:
     """The first of ``warnings`` alone, or "" (one column of ``score --format csv``)."""
-    return next(_warnings(ranking), "")
+    return next((text for _kind, text in _warnings(ranking)), "")
 
 
-def _warnings(ranking: Ranking) -> Iterator[str]:
+# The kinds of warning that undercut the verdict (see ``caveats``).
+_CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET = "cheaper only", "quicker only", "over budget"
+
+
+def _warnings(ranking: Ranking) -> Iterator[tuple[str, str]]:
+    """Each warning with its kind ("" for those that do not undercut the verdict)."""
     answers = ranking.answers
     first = ranking.first.best
     program, pathway = first.program, first.pathway
     name = path_name(program, pathway)
     if not ranking.fits:
-        yield "No program fits your limits; the programs are ranked by how near they come."
+        yield "", _("No program fits your limits; the programs are ranked by how near they come.")
     for sibling in ranking.first.pathways[1:]:
         if sibling.fits and sibling.score == first.score and first.fits:
-            yield (f"{_cap(path_name(program, sibling.pathway))} scores the same as {name} "
-                   f"({wording.points(sibling.score)} points); {name} comes first "
-                   f"{_tie_reason(first, sibling, answers)}.")
+            yield "", _("{pathway} scores the same as {first} ({points} points); {first} comes first {why}.").format(
+                pathway=_cap(path_name(program, sibling.pathway)), first=name, points=wording.points(sibling.score),
+                why=_tie_reason(first, sibling, answers))
     if below_held(pathway, answers.get("education")):
-        yield below_held_sentence(first, answers)
+        yield "", below_held_sentence(first, answers)
     budget = answers.get("budget_usd")
     cost = first.cost
     if (isinstance(budget, int | float) and cost.low is not None and cost.high is not None
             and cost.low <= budget < cost.high):
-        yield (f"Your {wording.money(budget)} covers only the cheaper {program.short_name} programs: "
-               f"{name} costs {cost_words(cost, pathway)}, so compare prices.")
+        yield _CHEAPER_ONLY, _("Your {budget} covers only the cheaper {program} programs: {pathway} costs {cost}, "
+                               "so compare prices.").format(budget=wording.money(budget), program=program.short_name,
+                                                            pathway=name, cost=cost_words(cost, pathway))
     timeline = answers.get("timeline_months")
     time = first.time_to_work
     if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
             and time.low <= timeline < time.high):
-        yield (f"You could be working within your {wording.months(timeline)} only on the quicker end: "
-               f"{name} takes {time_words(first)}.")
+        yield _QUICKER_ONLY, _("You could be working within your {timeline} only on the quicker end: {pathway} "
+                               "takes {time}.").format(timeline=wording.months(timeline), pathway=name,
+                                                       time=time_words(first))
     if answers.get("education") is None and pathway.prerequisite is not None:
         pre = prerequisite_months(pathway)
-        yield (f"{_cap(name)} expects {EDUCATION_WORDS.get(pathway.min_education, pathway.min_education)} first; "
-               f"without it, add {wording.month_span(pre.low, pre.high)} of {pathway.prerequisite.name.lower()}.")
+        yield "", _("{pathway} expects {education} first; without it, add {months} of {step}.").format(
+            pathway=_cap(name), education=education_words(pathway.min_education),
+            months=wording.month_span(pre.low, pre.high), step=pathway.prerequisite.name.lower())
     if first.cost.low is None:
-        yield f"No source gives a cost for {name}; ask schools directly."
+        yield "", _("No source gives a cost for {pathway}; ask schools directly.").format(pathway=name)
     priced_out = unpriced_sentence(first, answers)
     if priced_out:
-        yield priced_out
+        yield _OVER_BUDGET if _over_budget(first, answers) else "", priced_out
     if isinstance(timeline, int | float) and time.low is not None and time.low > timeline:
         for note in program.notes:
             if note.about == "length" and note.high is not None and note.low is None:
-                yield f"{program.short_name}: {note.note}"
+                yield "", f"{program.short_name}: {note.note}"
 
 
 def _tie_reason(first: ScoredPathway, other: ScoredPathway, answers: Mapping[str, Answer]) -> str:
     """Why the first of two pathways with the same score comes first: the sort key's next difference, in words."""
     goal = answers.get("goal")
     if goal in first.pathway.goals and goal not in other.pathway.goals:
-        return f"as the direct route to your goal ({label('goal', goal)})"
+        return _("as the direct route to your goal ({answer})").format(answer=label("goal", goal))
     if (first.cost.mid or 0) < (other.cost.mid or float("inf")):
-        return "as it costs less"
+        return _("as it costs less")
     if (first.time_to_work.mid or 0) < (other.time_to_work.mid or float("inf")):
-        return "as you could be working sooner"
-    return "by name"
+        return _("as you could be working sooner")
+    return _("by name")
 
 
 def next_steps(program: Program, pathway: Pathway) -> list[str]:
     steps = []
     names = [c.name for c in (program.certification(cid) for cid in pathway.certifications) if c is not None]
     if names:
-        steps.append(f"Certifications to aim for after {path_name(program, pathway)}: {wording.listing(names)}.")
+        steps.append(_("Certifications to aim for after {pathway}: {certifications}.").format(
+            pathway=path_name(program, pathway), certifications=wording.listing(names)))
     steps.extend(program.next_steps)
     return steps
 
@@ -574,16 +652,18 @@ def fit_condition(ranking: Ranking) -> str | None:
     parts = []
     if (isinstance(budget, int | float) and cost.low is not None and cost.high is not None
             and cost.low <= budget < cost.high):
-        with_extras = " with books and fees" if unpriced(best.pathway) == [] else " in tuition"
-        parts.append(f"your program costs {wording.money(budget)} or less{with_extras}")
+        costs = (_("your program costs {budget} or less with books and fees") if unpriced(best.pathway) == []
+                 else _("your program costs {budget} or less in tuition"))
+        parts.append(costs.format(budget=wording.money(budget)))
     if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
             and time.low <= timeline < time.high):
-        parts.append(f"you are working within {wording.months(timeline)}")
+        parts.append(_("you are working within {months}").format(months=wording.months(timeline)))
     if not parts:
         return None
     chance = ranking.first.fit_chance
-    share = "under 1%" if 0 < chance < 0.005 else _percent(chance)
-    return f"{_cap(path_name(best.program, best.pathway))} fits only if {wording.listing(parts)}: {share} of its range."
+    share = pgettext("figure", "under {figure}").format(figure="1%") if 0 < chance < 0.005 else _percent(chance)
+    return _("{pathway} fits only if {conditions}: {share} of its range.").format(
+        pathway=_cap(path_name(best.program, best.pathway)), conditions=wording.listing(parts), share=share)
 
 
 def unpriced_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> str | None:
@@ -591,24 +671,32 @@ def unpriced_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> st
     missing = unpriced(score.pathway, score.prerequisite)
     if not missing or score.cost.low is None:
         return None
-    name = path_name(score.program, score.pathway)
-    text = (f"No source prices the {wording.listing(missing)} for {name}: they come on top of "
-            f"{wording.money_span(score.cost.low, score.cost.high)}")
+    figures = {"costs": wording.listing(missing), "pathway": path_name(score.program, score.pathway),
+               "cost": wording.money_span(score.cost.low, score.cost.high)}
     budget = answers.get("budget_usd")
-    if isinstance(budget, int | float) and score.cost.high is not None and budget < score.cost.high:
-        return text + f", and could take it over your {wording.money(budget)} budget."
-    return text + "."
+    if _over_budget(score, answers):
+        return _("No source prices the {costs} for {pathway}: they come on top of {cost}, and could take it over "
+                 "your {budget} budget.").format(budget=wording.money(budget), **figures)  # type: ignore[arg-type]
+    return _("No source prices the {costs} for {pathway}: they come on top of {cost}.").format(**figures)
+
+
+def _over_budget(score: ScoredPathway, answers: Mapping[str, Answer]) -> bool:
+    """Whether the costs no source prices could take the pathway over the person's budget."""
+    budget = answers.get("budget_usd")
+    return (bool(unpriced(score.pathway, score.prerequisite)) and score.cost.low is not None
+            and isinstance(budget, int | float) and score.cost.high is not None and budget < score.cost.high)
 
 
 def below_held_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> str:
     """A credential below one the person holds: allowed, with why it can make sense and what to ask a school."""
     name = path_name(score.program, score.pathway)
-    held = EDUCATION_WORDS.get(str(answers.get("education")), "a degree")
+    held = _(EDUCATION_NOUNS.get(str(answers.get("education")), N_("degree")))
     goal = answers.get("goal")
-    why = (f"it is the direct route to your goal ({label('goal', goal)})" if goal in score.pathway.goals
-           else "it is a shorter, cheaper way into this work than a second degree at your level")
-    return (f"{_cap(name)} is below the {held.removeprefix('a ').removeprefix('an ')} you already hold; it can "
-            f"still make sense, as {why}. Ask the school which of your credits count toward it.")
+    why = (_("it is the direct route to your goal ({answer})").format(answer=label("goal", goal))
+           if goal in score.pathway.goals
+           else _("it is a shorter, cheaper way into this work than a second degree at your level"))
+    return _("{pathway} is below the {held} you already hold; it can still make sense, as {why}. Ask the school "
+             "which of your credits count toward it.").format(pathway=_cap(name), held=held, why=why)
 
 
 def caveats(ranking: Ranking) -> list[str]:
@@ -616,6 +704,5 @@ def caveats(ranking: Ranking) -> list[str]:
     timeline met only at the quick end (unless the headline's condition says so), costs no source prices that
     could break the budget."""
     # The headline's condition ("fits only if ...") already says the first two when it is there.
-    marks = (("could take it over your",) if fit_condition(ranking)
-             else ("covers only the cheaper", "only on the quicker end", "could take it over your"))
-    return [w for w in warnings(ranking) if any(m in w for m in marks)]
+    kinds = ((_OVER_BUDGET,) if fit_condition(ranking) else (_CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET))
+    return [text for kind, text in _warnings(ranking) if kind in kinds]
