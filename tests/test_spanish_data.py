@@ -349,3 +349,23 @@ def test_figures_in_english_read_as_before() -> None:
     assert wording.listing(["a, b", "c"]) == "a, b; and c"
     assert wording.listing(["x", "y", "z"], "then") == "x, then y, then z"
     assert wording.pathway("MBC", "Certificate or diploma") == "MBC certificate or diploma"
+
+
+@pytest.mark.parametrize("answers", [[], ["--set", "goal=management", "--set", "budget_usd=25000"],
+                                     ["--set", "education=bachelor", "--set", "timeline_months=24"]],
+                         ids=["defaults", "management", "bachelor"])
+def test_the_chances_are_the_same_in_every_language(answers: list[str]) -> None:
+    """The draws are seeded by the names as the programs file writes them, so a Spanish run (whose names are
+    translated) draws the same figures: the same chances, the same confidence."""
+    import json
+    import subprocess
+    import sys
+
+    def chances(lang: str) -> list[tuple[str, float, float, str]]:
+        done = subprocess.run([sys.executable, "-m", "pathfinder", "--lang", lang, "quiz", "--defaults", *answers,
+                               "--json"], capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout)
+        return [(r["program_id"], r["win_chance"], r["fit_chance"], result["recommendation"]["confidence"])
+                for r in result["ranking"]]
+
+    assert chances("es") == chances("en")

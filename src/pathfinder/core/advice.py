@@ -33,6 +33,7 @@ from pathfinder.core.result import (
 )
 from pathfinder.core.scoring import CRITERIA, LIMITS, MILLION, ProgramScore, Ranking, ScoredPathway, Scorer
 from pathfinder.core.wording import to_points
+from pathfinder.i18n import _
 
 UNITS = {"budget": "USD", "timeline": "months", "admission": ""}
 
@@ -143,7 +144,7 @@ def _ranked(ranking: Ranking, program: ProgramScore) -> RankedProgram:
     best = program.best
     answers = dict(ranking.answers)
     criteria = [
-        CriterionScore(id=c.id, label=c.label, weight=to_points(ranking.weights[i]),
+        CriterionScore(id=c.id, label=_(c.label), weight=to_points(ranking.weights[i]),
                        fit=None if best.values[i] is None else round(best.values[i] or 0.0, 2),
                        contribution=to_points(best.points[i]), reason=explain.criterion_reason(i, best, answers))
         for i, c in enumerate(CRITERIA)

@@ -75,7 +75,8 @@ class Draws:
         pathways = [(program, pathway) for program in catalog.programs for pathway in program.pathways]
         costs, times = [], []
         for program, pathway in pathways:
-            name = f"{program.name}|{pathway.name}"
+            # Seeded by the names as the programs file writes them: the same draws in every language.
+            name = f"{program.name_as_written()}|{pathway.name_as_written()}"
             cost = total_cost(pathway)
             u = uniforms(f"{name}|cost|{cost.low}|{cost.high}")
             costs.append(None if cost.low is None or cost.high is None
@@ -90,7 +91,7 @@ class Draws:
         salaries = {}
         for program in catalog.programs:
             salary = span(program.outcomes.salary_usd.low, program.outcomes.salary_usd.high)
-            u = uniforms(f"{program.name}|salary|{salary.low}|{salary.high}")
+            u = uniforms(f"{program.name_as_written()}|salary|{salary.low}|{salary.high}")
             salaries[program.id] = (None if salary.low is None or salary.high is None
                                     else [salary.low + x * (salary.high - salary.low) for x in u])
         priced = [c for c in costs if c is not None]

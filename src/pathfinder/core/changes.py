@@ -328,7 +328,7 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
              else _("{low} to {high}").format(low=wording.points(min(to, until)), high=wording.points(max(to, until))))
     sentence = _("If {criterion} counted for {where} of the 100 points (now {now}, the other criteria sharing the "
                  "rest in proportion), {pathway} would lead.").format(
-        criterion=criterion.label.lower(), where=where, now=wording.points(now), pathway=name)
+        criterion=_(criterion.label).lower(), where=where, now=wording.points(now), pathway=name)
     return Change(weight=criterion.id, from_=wording.to_points(now), to=wording.to_points(to),
                   until=None if until == end else wording.to_points(until),
                   new_program_id=new[0], new_pathway=new[1], distance=round(abs(to - now) / max(now, 10), 4),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pathfinder.core.programs import Pathway
 from pathfinder.core.questions import EDUCATION_ORDER, Answer
+from pathfinder.i18n import _
 
 EDUCATION_RANK = {level: i for i, level in enumerate(EDUCATION_ORDER)}
 LEVEL_RANK = {"certificate": 0, "associate": 1, "bachelor": 2, "master": 3}
@@ -70,7 +71,7 @@ def unpriced(pathway: Pathway, step: int = NO_STEP) -> list[str]:
     out = []
     extras = pathway.extra_costs_usd
     if pathway.cost_usd.known and extras is not None and not extras.known:
-        out.append("books, lab and exam fees")
+        out.append(_("books, lab and exam fees"))
     if step != NO_STEP and pathway.prerequisite is not None:
         out.append(pathway.prerequisite.name[0].lower() + pathway.prerequisite.name[1:])
     return out

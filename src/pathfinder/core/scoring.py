@@ -39,6 +39,7 @@ from pathfinder.core.pathways import (
 )
 from pathfinder.core.programs import Catalog, Pathway, Program
 from pathfinder.core.questions import Answer
+from pathfinder.i18n import N_
 
 Answers = Mapping[str, Answer]
 Confidence = Literal["clear", "lean", "toss-up", "none"]
@@ -63,14 +64,14 @@ class Criterion:
 
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion("cost", "Cost"),
-    Criterion("time_to_work", "Time to a first job"),
-    Criterion("salary", "Early salary"),
-    Criterion("job_growth", "Job growth"),
-    Criterion("career_goal", "The work you want"),
-    Criterion("learning", "How you learn"),
-    Criterion("remote_work", "Remote work"),
-    Criterion("difficulty", "How demanding"),
+    Criterion("cost", N_("Cost")),
+    Criterion("time_to_work", N_("Time to a first job")),
+    Criterion("salary", N_("Early salary")),
+    Criterion("job_growth", N_("Job growth")),
+    Criterion("career_goal", N_("The work you want")),
+    Criterion("learning", N_("How you learn")),
+    Criterion("remote_work", N_("Remote work")),
+    Criterion("difficulty", N_("How demanding")),
 )
 INDEX = {c.id: i for i, c in enumerate(CRITERIA)}
 COST, TIME, SALARY, GROWTH, GOAL, LEARNING, REMOTE, DIFFICULTY = range(len(CRITERIA))
