@@ -321,3 +321,16 @@ def test_the_headline_reads_the_confidence_thresholds_from_scoring(monkeypatch: 
     monkeypatch.setattr(explain, "CLEAR_WIN", 0.9)
     assert "under the 55% that would make it a lean" in explain.headline(toss_up)
     assert "ahead, but not by the 90% that would make it clear" in explain.headline(lean)
+
+
+def test_a_lean_that_wins_every_draw_says_the_fit_keeps_it_from_clear() -> None:
+    """An associate holder who wants management, $25,000 and 36 months: the HIM bachelor's wins every draw but fits
+    only where it costs $25,000 or less (a sixth of its $20,000-$50,000). The headline names that, not the draws."""
+    from pathfinder.core import explain
+    from pathfinder.core.scoring import CLEAR_FIT, CLEAR_WIN, Scorer
+
+    ranking = Scorer(load_catalog()).rank({**defaults(), "goal": "management", "budget_usd": 25000,
+                                           "timeline_months": 36, "education": "associate"})
+    assert ranking.confidence == "lean" and round(ranking.first.win_chance, 2) >= CLEAR_WIN
+    line = explain.headline(ranking)
+    assert "not by the" not in line and f"less than the {CLEAR_FIT:.0%} of its range" in line

@@ -26,6 +26,7 @@ from pathfinder.core.pathways import (
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.questions import QUESTIONS_BY_ID, Answer
 from pathfinder.core.scoring import (
+    CLEAR_FIT,
     CLEAR_WIN,
     COST,
     DIFFICULTY,
@@ -345,6 +346,11 @@ def headline(ranking: Ranking) -> str:
         line = _("Too close to call: {program} leads {other} by {points} points on the typical figures, but comes "
                  "out first in only {wins} of the draws across the ranges, under the {lean} that would make it a "
                  "lean.").format(lean=_percent(LEAN_WIN), **figures)
+    elif ranking.confidence == "lean" and round(first.win_chance, 2) >= CLEAR_WIN:
+        # First in enough of the draws, but it fits in too little of its range to be clear.
+        line = _("{program} leads {other} by {points} points on the typical figures, and comes out first in {wins} "
+                 "of the draws across the ranges, but fits your limits in less than the {fit} of its range that "
+                 "would make it clear.").format(fit=_percent(CLEAR_FIT), **figures)
     elif ranking.confidence == "lean":
         line = _("{program} leads {other} by {points} points on the typical figures, and comes out first in {wins} "
                  "of the draws across the ranges: ahead, but not by the {clear} that would make it clear.").format(
