@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +84,15 @@ def write_json(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    """Spanish for a test that calls pathfinder's functions directly (a CLI run sets its own language)."""
+    from pathfinder import i18n
+
+    i18n.set_language("es")
+    try:
+        yield
+    finally:
+        i18n.set_language("en")

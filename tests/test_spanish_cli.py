@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
@@ -31,13 +30,6 @@ TIMELINE = QUESTIONS_BY_ID["timeline_months"]
 STYLE = QUESTIONS_BY_ID["learning_style"]
 
 
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def _same(text: str) -> str:

@@ -36,13 +36,6 @@ from pathfinder.core.result import Result
 POT = ROOT / "src" / "pathfinder" / "locale" / "pathfinder.pot"
 
 
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 # --- every string field is decided, and every translated one is in the .pot ----------------------------------

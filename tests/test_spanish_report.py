@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from typing import Any
 import pytest
 
 from insight_helpers import INFORMATICS_ON_A_BUDGET, run, set_args
-from pathfinder import i18n
 
 CLASS_CSV = ("name,Budget,timeline_months,goal,learning_style\n"
              "Ana,$4k,18 months,billing,hands_on\n"
@@ -26,14 +24,6 @@ CLASS_CSV = ("name,Budget,timeline_months,goal,learning_style\n"
              "Cy,20000,24,,\n")
 
 
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    """Spanish for a test that calls the report's functions directly (a CLI run sets its own language)."""
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def _csv(text: str) -> list[list[str]]:
