@@ -362,3 +362,23 @@ def test_the_chances_are_the_same_in_every_language(answers: list[str]) -> None:
                 for r in result["ranking"]]
 
     assert chances("es") == chances("en")
+
+
+def test_the_lean_lines_remembered_parts_follow_the_language() -> None:
+    """score remembers the parts of its lean lines; a run in another language in the same process (a test, a
+    notebook) must not get the names remembered in the first."""
+    from pathfinder.core.advice import score_line
+    from pathfinder.core.questions import defaults
+    from pathfinder.core.scoring import Scorer
+
+    def first_name() -> str:
+        catalog = load_catalog()
+        line = score_line(1, {}, defaults(), Scorer(catalog).rank(defaults()))
+        return str(line["recommendation"]["program_name"])
+
+    assert first_name() == "Medical Billing and Coding"
+    i18n.set_language("es")
+    try:
+        assert first_name() == "Facturación y Codificación Médica"
+    finally:
+        i18n.set_language("en")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pathfinder import i18n
 from pathfinder.core import explain
 from pathfinder.core.credentials import first_step, reachable
 from pathfinder.core.programs import Catalog
@@ -117,7 +118,8 @@ def score_line(line: int, columns: dict[str, Any], answers: Mapping[str, Answer]
         _LEAN_PARTS.clear()
     first = ranking.first
     best = first.best
-    key = (first.program.id, best.pathway.id, best.score, ranking.confidence, ranking.margin)
+    # Keyed by the language too: the names in these parts are in the run's language.
+    key = (i18n.language(), first.program.id, best.pathway.id, best.score, ranking.confidence, ranking.margin)
     recommendation = _LEAN_PARTS.get(key)
     if recommendation is None:
         margin = ranking.margin
@@ -127,8 +129,8 @@ def score_line(line: int, columns: dict[str, Any], answers: Mapping[str, Answer]
             margin=None if margin is None else to_points(margin)).model_dump()
     ranked = []
     for program in ranking.programs:
-        part = (program.program.id, program.best.pathway.id, program.best.score, program.fits, program.fit_chance,
-                program.win_chance)
+        part = (i18n.language(), program.program.id, program.best.pathway.id, program.best.score, program.fits,
+                program.fit_chance, program.win_chance)
         entry = _LEAN_PARTS.get(part)
         if entry is None:
             entry = _LEAN_PARTS[part] = LineRanked(program_id=program.program.id, pathway=program.best.pathway.id,

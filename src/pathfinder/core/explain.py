@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from pathfinder import i18n
 from pathfinder.core import wording
 from pathfinder.core.pathways import (
     PART_STEP,
@@ -146,7 +147,7 @@ _REMEMBER_AT_MOST = 4096
 def criterion_reason(index: int, score: ScoredPathway, answers: Mapping[str, Answer] | None = None) -> str:
     """One criterion for one pathway, in the person's terms."""
     answers = answers or {}
-    key = (index, id(score.pathway), score.prerequisite, score.values[index] is None,
+    key = (i18n.language(), index, id(score.pathway), score.prerequisite, score.values[index] is None,
            *(answers.get(q) for q in _READS.get(index, ())))
     found = _REMEMBERED.get(key)
     if found is not None and found[0] is score.pathway:
