@@ -382,12 +382,12 @@ def _reasons(ranking: Ranking) -> Iterator[Reason]:
     # What undercuts the verdict comes first: a budget or timeline met only at the cheap or quick end, costs no
     # source prices that could break the budget.
     undercut = caveats(ranking)
-    for caveat in undercut:
-        yield Reason(caveat)
-    if not first.fits:  # nothing fits: what the nearest misses by
+    if not first.fits:  # nothing fits: what the nearest misses by comes first, then what undercuts it
         yield Reason(_("{pathway} does not fit: {misses}.").format(
             pathway=_cap(path_name(first.program, first.best.pathway)), misses=_brief_misses(first.best)))
-    elif against is not None and not against.fits:
+    for caveat in undercut:
+        yield Reason(caveat)
+    if first.fits and against is not None and not against.fits:
         yield Reason(_("{pathway} does not fit: {misses}.").format(pathway=against.program.short_name,
                                                                     misses=_brief_misses(against.best)))
     # In a toss-up the other program's strongest point is given too, but after the pick's own reasons (as the
