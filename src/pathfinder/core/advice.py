@@ -119,7 +119,8 @@ def score_line(line: int, columns: dict[str, Any], answers: Mapping[str, Answer]
     first = ranking.first
     best = first.best
     # Keyed by the language too: the names in these parts are in the run's language.
-    key = (i18n.language(), first.program.id, best.pathway.id, best.score, ranking.confidence, ranking.margin)
+    language = i18n.language()
+    key = (language, first.program.id, best.pathway.id, best.score, ranking.confidence, ranking.margin)
     recommendation = _LEAN_PARTS.get(key)
     if recommendation is None:
         margin = ranking.margin
@@ -129,7 +130,7 @@ def score_line(line: int, columns: dict[str, Any], answers: Mapping[str, Answer]
             margin=None if margin is None else to_points(margin)).model_dump()
     ranked = []
     for program in ranking.programs:
-        part = (i18n.language(), program.program.id, program.best.pathway.id, program.best.score, program.fits,
+        part = (language, program.program.id, program.best.pathway.id, program.best.score, program.fits,
                 program.fit_chance, program.win_chance)
         entry = _LEAN_PARTS.get(part)
         if entry is None:

@@ -16,8 +16,9 @@ machine. docs/method.md, section 7, states the method and its assumptions.
   still say which program the answers favour. The chances add up to 1.
 
 Fast enough for ``pathfinder score``: each draw's comparison of two pathways is kept as sorted differences with a
-bit mask of the draws above each, remembered by the weights and steps; a person then costs a few bisections and
-integer bit operations.
+bit mask of the draws above each, remembered by the weights and steps once they are asked for twice; a person then
+costs a few bisections and integer bit operations. Weights tried once (the search for what would change) are
+compared draw by draw instead, without sorting.
 """
 
 from __future__ import annotations
@@ -118,14 +119,21 @@ class Draws:
                 else max(0.0, min(1.0, growth / top_growth)),
             ))
         self._pairs: dict[tuple[int, ...], tuple[list[float], list[int]]] = {}
+        self._seen: set[tuple[int, ...]] = set()  # pairs of pathways and weights asked for once
         self._chances: dict[tuple[object, ...], list[float]] = {}  # by weights and each pathway's step, score, fits
 
     def of(self, index: int) -> PathwayDraws:
         return self._of[index]
 
-    def _pair(self, p: int, sp: int, q: int, sq: int, w: tuple[int, ...]) -> tuple[list[float], list[int]]:
-        """Per draw, pathway p's score minus q's from the drawn figures (cost, time, salary), sorted, with prefix
-        masks; remembered by the pathways, their steps and the three weights it reads."""
+    def _above(self, p: int, sp: int, q: int, sq: int, w: tuple[int, ...], gap: float) -> tuple[int, int]:
+        """The draws where pathway p (taken at step sp) scores above q (at step sq), and those where q scores above
+        p, when the parts of their scores that are not drawn differ by ``gap`` (q's minus p's): p is above q in a
+        draw when its drawn part (cost, time, salary) exceeds q's by more than ``gap``.
+
+        The drawn parts' differences, sorted with prefix masks, are remembered by the pathways, their steps and the
+        three weights they read, from the second time they are asked for; a person then costs two bisections. The
+        first time, as in the search for what would change (which tries many weights once each), they are only
+        compared with ``gap``."""
         key = (p, sp, q, sq, w[0], w[1], w[2])
         found = self._pairs.get(key)
         if found is None:
@@ -134,28 +142,39 @@ class Draws:
             ta, tb = a.time_value[sp], b.time_value[sq]
             diffs = [w0 * (ca - cb) + w1 * (xa - xb) + w2 * (sa - sb) for ca, cb, xa, xb, sa, sb in
                      zip(a.cost_value, b.cost_value, ta, tb, a.salary_value, b.salary_value, strict=True)]
+            if key not in self._seen:
+                if len(self._seen) >= _REMEMBER_PAIRS:
+                    self._seen.clear()
+                self._seen.add(key)
+                over = under = 0
+                bit = 1
+                for value in diffs:
+                    if value > gap:
+                        over |= bit
+                    elif value < gap:
+                        under |= bit
+                    bit <<= 1
+                return over, under
             if len(self._pairs) >= _REMEMBER_PAIRS:
                 self._pairs.clear()
             found = self._pairs[key] = _masks(diffs)
-        return found
+        values, prefix = found
+        return ALL ^ prefix[bisect_right(values, gap)], prefix[bisect_left(values, gap)]
 
-    def win_chances(self, programs: Sequence[Sequence[ScoredPathway]], person: object,
-                    w: tuple[int, ...]) -> list[float]:
+    def win_chances(self, programs: Sequence[Sequence[ScoredPathway]], budget: float | None, timeline: float | None,
+                    held: int, w: tuple[int, ...]) -> list[float]:
         """Each program's share of the draws (those in which something fits) where it comes out first, exact (the
-        result shows two decimals; the shares add up to 1)."""
-        budget = getattr(person, "budget", None)
-        timeline = getattr(person, "timeline", None)
-        held = getattr(person, "held", -1)
-        fits: list[list[int]] = []
+        result shows two decimals; the shares add up to 1). ``budget`` and ``timeline`` are the person's limits
+        (None: not given) and ``held`` the rank of the education they hold (-1: not given)."""
+        entries: list[tuple[int, ScoredPathway, int]] = []  # (program, pathway, the draws in which it fits)
         anything = 0
-        for scored in programs:
-            masks = []
+        for i, scored in enumerate(programs):
             for score in scored:
                 f = score.figures
-                drawn = self._of[f.index]
                 if not f.admitted[held]:
                     mask = 0
                 else:
+                    drawn = self._of[f.index]
                     if budget is None:
                         mask = ALL
                     elif drawn.cost is None:
@@ -165,70 +184,57 @@ class Draws:
                     if mask and timeline is not None:
                         times = drawn.times[score.prerequisite]
                         mask &= times[1][bisect_right(times[0], timeline)]
-                masks.append(mask)
+                entries.append((i, score, mask))
                 anything |= mask
-            fits.append(masks)
         if not anything:  # a pathway that fits only at the very end of its ranges, or nothing that fits at all
-            edge = any(score.fits for scored in programs for score in scored)
-            fits = [[ALL if score.fits or not edge else 0 for score in scored] for scored in programs]
+            edge = any(score.fits for _, score, _ in entries)
+            entries = [(i, score, ALL if score.fits or not edge else 0) for i, score, _ in entries]
             anything = ALL
-        holders = [i for i, masks in enumerate(fits) if any(masks)]
+        holders = {i for i, _, mask in entries if mask}
         if len(holders) == 1:  # only one program fits in any draw: it comes out first in all of them
-            return [1.0 if i == holders[0] else 0.0 for i in range(len(programs))]
-        key = (w, tuple((s.figures.index, s.prerequisite, s.score, m) for scored, masks in
-                        zip(programs, fits, strict=True) for s, m in zip(scored, masks, strict=True)))
+            (only,) = holders
+            return [1.0 if i == only else 0.0 for i in range(len(programs))]
+        key = (w, tuple((s.figures.index, s.prerequisite, s.score, m) for _, s, m in entries))
         found = self._chances.get(key)
         if found is not None:
             return found
+        # What each fitting pathway scores apart from the drawn figures (cost, time, salary): the fit criteria's
+        # points and growth's.
+        growth = w[3]
+        fitting = [(i, s.figures.index, s, m, sum(s.points[4:]) + growth * self._of[s.figures.index].growth_value)
+                   for i, s, m in entries if m]
         above: dict[tuple[int, int], int] = {}  # (a, b): the draws where pathway a scores above pathway b
-        own = {}
-        for scored in programs:
-            for score in scored:
-                own[score.figures.index] = (sum(score.points[4:])
-                                            + w[3] * self._of[score.figures.index].growth_value)
-        wins = []
-        won = 0
-        for i, scored in enumerate(programs):
-            mine = 0
-            for a, score in enumerate(scored):
-                mask = fits[i][a]
-                if not mask:
+        wins = [0] * len(programs)
+        for i, pa, score, mask, own_a in fitting:
+            for j, pb, other, theirs, own_b in fitting:
+                if j == i:
                     continue
-                pa = score.figures.index
-                for j, others in enumerate(programs):
-                    if j == i:
-                        continue
-                    for b, other in enumerate(others):
-                        theirs = fits[j][b]
-                        if not theirs:
-                            continue
-                        pb = other.figures.index
-                        over = above.get((pa, pb))
-                        if over is None:
-                            # a is above b in a draw when (drawn part of a - drawn part of b) > b's rest - a's rest
-                            first, second = (score, other) if pa < pb else (other, score)
-                            values, prefix = self._pair(first.figures.index, first.prerequisite,
-                                                        second.figures.index, second.prerequisite, w)
-                            gap = own[second.figures.index] - own[first.figures.index]
-                            low_over = ALL ^ prefix[bisect_right(values, gap)]  # first above second
-                            high_over = prefix[bisect_left(values, gap)]  # second above first
-                            above[(first.figures.index, second.figures.index)] = low_over
-                            above[(second.figures.index, first.figures.index)] = high_over
-                            over = above[(pa, pb)]
-                        mask &= over | (ALL ^ theirs)
-                mine |= mask
-            wins.append(mine.bit_count())
+                over = above.get((pa, pb))
+                if over is None:
+                    if pa < pb:
+                        over, under = self._above(pa, score.prerequisite, pb, other.prerequisite, w, own_b - own_a)
+                        above[(pb, pa)] = under
+                    else:
+                        under, over = self._above(pb, other.prerequisite, pa, score.prerequisite, w, own_a - own_b)
+                        above[(pb, pa)] = under
+                    above[(pa, pb)] = over
+                mask &= over | (ALL ^ theirs)
+                if not mask:
+                    break
+            wins[i] |= mask
+        won = 0
+        for mine in wins:
             won |= mine
         shared = [0.0] * len(programs)
         tied = anything & ~won
         while tied:  # draws where the top programs tie (rare): shared by the programs that fit in them
             bit = tied & -tied
             tied ^= bit
-            among = [i for i, masks in enumerate(fits) if any(m & bit for m in masks)]
+            among = sorted({i for i, _, m in entries if m & bit})
             for i in among:
                 shared[i] += 1 / len(among)
         total = anything.bit_count()
-        chances = [(count + extra) / total for count, extra in zip(wins, shared, strict=True)]
+        chances = [(mine.bit_count() + extra) / total for mine, extra in zip(wins, shared, strict=True)]
         if len(self._chances) >= _REMEMBER_PAIRS:
             self._chances.clear()
         self._chances[key] = chances

@@ -312,9 +312,20 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
     if weights[index] == 0 or weights[index] == TOTAL or not ranking.fits:
         return None
     now = weights[index]
+    current = (ranking.first.program.id, ranking.first.best.pathway.id)
+    # Weights change no fit, so the first program under other weights is the fitting pathway with the highest
+    # score, each score worked out from its values exactly as the scorer does (``int(weight * value + 0.5)`` a
+    # criterion), level scores falling to the same sort tail. Only where that differs from now is the whole ranking
+    # (with its chances) worked out.
+    fitting = [(program.program.id, score.pathway.id, tuple(v or 0.0 for v in score.values), score.key[-1])
+               for program in ranking.programs for score in program.pathways if score.fits]
 
     def at(share: int) -> Lead | None:
-        return trials.lead_with(trials.answers, shifted_weights(weights, index, share))
+        shifted = shifted_weights(weights, index, share)
+        first = min(fitting, key=lambda f: (-sum(int(w * v + 0.5) for w, v in zip(shifted, f[2], strict=True)), f[3]))
+        if (first[0], first[1]) == current:
+            return None
+        return trials.leader(trials.scorer.rank(trials.answers, shifted))
 
     claim = _claim(0, TOTAL, now, at, _crossings(ranking, index))
     if claim is None:

@@ -19,7 +19,7 @@ The method is written out in docs/method.md. In short:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Literal, NamedTuple
@@ -424,9 +424,11 @@ class Scorer:
         if chances:
             # The draws compare the programs that lead on the typical figures; in a large catalog the rest, far
             # behind, are left out of them (chance 0) so that ranking stays fast.
-            contenders = sorted(range(len(scored_programs)), key=lambda i: scored_programs[i][1][0].key)
-            contenders = contenders[:MAX_CONTENDERS]
-            found = self.draws.win_chances([scored_programs[i][1] for i in contenders], person, w)
+            contenders: Sequence[int] = range(len(scored_programs))
+            if len(scored_programs) > MAX_CONTENDERS:
+                contenders = sorted(contenders, key=lambda i: scored_programs[i][1][0].key)[:MAX_CONTENDERS]
+            found = self.draws.win_chances([scored_programs[i][1] for i in contenders], person.budget, person.timeline,
+                                            person.held, w)
             for i, chance in zip(contenders, found, strict=True):
                 wins[i] = chance
         programs = [ProgramScore(program, scored[0], tuple(scored), chance, fit_chance(scored[0], person))
