@@ -13,6 +13,7 @@ import html
 import io
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 from helpers import raw_catalog, third_program
 from pathfinder.core import explain
 from pathfinder.core.advice import advise
-from pathfinder.core.catalog import validate_catalog
+from pathfinder.core.catalog import load_catalog, validate_catalog
 from pathfinder.core.programs import Catalog
 from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Question, validate_answers
 from pathfinder.core.result import Result
@@ -421,3 +422,31 @@ def test_nothing_fits_is_a_confidence_of_its_own(answers: dict[str, Any], catalo
     rec = advise(answers, catalog).recommendation
     assert (rec.confidence == "none") == (not rec.fits_limits)
     assert (rec.verdict == "Nothing fits your limits yet") == (rec.confidence == "none")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in a dumped result, however deep."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+@FEW
+@given(answers=ANSWERS)
+def test_spanish_sentences_contract_de_el_and_a_el(answers: dict[str, Any]) -> None:
+    """Spanish writes "del" and "al", never "de el" or "a el": a pathway's name carries its article ("el programa
+    ..."), so a sentence must not put "de" or "a" right before it. Every string of the whole result, in Spanish."""
+    from pathfinder.i18n import set_language
+
+    set_language("es")
+    try:
+        result = advise(answers, load_catalog())
+        wrong = [s for s in _strings(result.model_dump()) if re.search(r"\b(de|a) el\b", s, re.IGNORECASE)]
+    finally:
+        set_language("en")
+    assert not wrong, wrong

@@ -568,7 +568,7 @@ def first_warning(ranking: Ranking) -> str:
 
 
 # The kinds of warning that undercut the verdict (see ``caveats``).
-_CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET = "cheaper only", "quicker only", "over budget"
+_CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET, _NO_SEARCH = "cheaper only", "quicker only", "over budget", "no search"
 
 
 def _warnings(ranking: Ranking) -> Iterator[tuple[str, str]]:
@@ -600,6 +600,10 @@ def _warnings(ranking: Ranking) -> Iterator[tuple[str, str]]:
         yield _QUICKER_ONLY, _("You could be working within your {timeline} only on the quicker end: {pathway} "
                                "takes {time}.").format(timeline=wording.months(timeline), pathway=name,
                                                        time=time_words(first))
+    if ranking.fits:
+        searching = unsearched_sentence(first, answers, _shortest_search(ranking))
+        if searching:
+            yield _NO_SEARCH, searching
     if answers.get("education") is None and pathway.prerequisite is not None:
         pre = prerequisite_months(pathway)
         yield "", _("{pathway} expects {education} first; without it, add {months} of {step}.").format(
@@ -687,6 +691,33 @@ def unpriced_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> st
     return _("No source prices the {costs} for {pathway}: they come on top of {cost}.").format(**figures)
 
 
+def _shortest_search(ranking: Ranking) -> float | None:
+    """The shortest job search any source gives for the programs ranked (None when no source gives one)."""
+    lows = [job_search_months(s.pathway).low for p in ranking.programs for s in p.pathways
+            if s.pathway.job_search_months is not None and s.pathway.job_search_months.known]
+    return min((low for low in lows if low is not None), default=None)
+
+
+def unsearched_sentence(score: ScoredPathway, answers: Mapping[str, Answer], shortest: float | None) -> str | None:
+    """No source gives the job search after the pathway, so none is counted; when the person's timeline leaves less
+    time after school than the shortest search any source gives (or none at all), said, with the months left."""
+    search = score.pathway.job_search_months
+    timeline = answers.get("timeline_months")
+    time = score.time_to_work
+    if (search is not None and search.known) or not isinstance(timeline, int | float) or time.high is None:
+        return None
+    room = timeline - time.high
+    if room >= (shortest if shortest is not None else 1):
+        return None
+    name = path_name(score.program, score.pathway)
+    if room <= 0:
+        return _("No source gives how long finding a job takes after {pathway}, so none is counted: at its longest, "
+                 "school alone fills your {timeline}.").format(pathway=name, timeline=wording.months(timeline))
+    return _("No source gives how long finding a job takes after {pathway}, so none is counted: your {timeline} "
+             "leave {room} after school to find one.").format(pathway=name, timeline=wording.months(timeline),
+                                                               room=wording.months(room))
+
+
 def _over_budget(score: ScoredPathway, answers: Mapping[str, Answer]) -> bool:
     """Whether the costs no source prices could take the pathway over the person's budget."""
     budget = answers.get("budget_usd")
@@ -709,7 +740,8 @@ def below_held_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> 
 def caveats(ranking: Ranking) -> list[str]:
     """The warnings that undercut the verdict, for the summary: a budget that covers only the cheaper programs, a
     timeline met only at the quick end (unless the headline's condition says so), costs no source prices that
-    could break the budget."""
+    could break the budget, a timeline that leaves less time to find a job than any source gives."""
     # The headline's condition ("fits only if ...") already says the first two when it is there.
-    kinds = ((_OVER_BUDGET,) if fit_condition(ranking) else (_CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET))
+    kinds = ((_OVER_BUDGET, _NO_SEARCH) if fit_condition(ranking)
+             else (_CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET, _NO_SEARCH))
     return [text for kind, text in _warnings(ranking) if kind in kinds]
