@@ -203,25 +203,23 @@ class Draws:
         growth = w[3]
         fitting = [(i, s.figures.index, s, m, sum(s.points[4:]) + growth * self._of[s.figures.index].growth_value)
                    for i, s, m in entries if m]
-        above: dict[tuple[int, int], int] = {}  # (a, b): the draws where pathway a scores above pathway b
-        wins = [0] * len(programs)
-        for i, pa, score, mask, own_a in fitting:
-            for j, pb, other, theirs, own_b in fitting:
+        # Each pair of fitting pathways of different programs is compared once: a pathway comes out first in the
+        # draws where it fits and no pathway of another program that fits there scores above it (or level).
+        beaten = [0] * len(fitting)
+        for x, (i, pa, score, mask, own_a) in enumerate(fitting):
+            for y in range(x + 1, len(fitting)):
+                j, pb, other, theirs, own_b = fitting[y]
                 if j == i:
                     continue
-                over = above.get((pa, pb))
-                if over is None:
-                    if pa < pb:
-                        over, under = self._above(pa, score.prerequisite, pb, other.prerequisite, w, own_b - own_a)
-                        above[(pb, pa)] = under
-                    else:
-                        under, over = self._above(pb, other.prerequisite, pa, score.prerequisite, w, own_a - own_b)
-                        above[(pb, pa)] = under
-                    above[(pa, pb)] = over
-                mask &= over | (ALL ^ theirs)
-                if not mask:
-                    break
-            wins[i] |= mask
+                if pa < pb:  # the pair is remembered in one order: the catalog's
+                    over, under = self._above(pa, score.prerequisite, pb, other.prerequisite, w, own_b - own_a)
+                else:
+                    under, over = self._above(pb, other.prerequisite, pa, score.prerequisite, w, own_a - own_b)
+                beaten[x] |= theirs & ~over
+                beaten[y] |= mask & ~under
+        wins = [0] * len(programs)
+        for (i, _, _, mask, _), lost in zip(fitting, beaten, strict=True):
+            wins[i] |= mask & ~lost
         won = 0
         for mine in wins:
             won |= mine
