@@ -8,14 +8,17 @@ import csv
 import io
 import subprocess
 
+import pytest
+
 from helpers import find_pathfinder
 from insight_helpers import run
 
 PATHWAYS = ["HIM associate degree", "HIM bachelor's degree", "MBC certificate or diploma", "MBC associate degree"]
 
 
-def _compare_at(columns: int, *args: str) -> str:
-    done = subprocess.run([find_pathfinder(), "--no-color", "compare", *args], capture_output=True, text=True,
+def _compare_at(columns: int, *args: str, lang: str = "en") -> str:
+    done = subprocess.run([find_pathfinder(), "--no-color", "--lang", lang, "compare", *args], capture_output=True,
+                          text=True,
                           env={"COLUMNS": str(columns), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -33,6 +36,30 @@ def test_one_screen_at_80_columns_with_a_column_per_pathway() -> None:
     assert "Also reported" not in out and "Official" not in out and "Note:" not in out
     assert "[1]" not in out and "Sources" not in out
     assert "pathfinder compare --details" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("columns", [80, 100])
+def test_one_screen_in_either_language_and_no_word_cut(lang: str, columns: int) -> None:
+    """At most 40 lines at 80 columns in English and in Spanish, and every word of the table whole: a table whose
+    longest words need every column of the screen must not lose its last column's last letter."""
+    from pathfinder import i18n
+    from pathfinder.core.catalog import load_catalog
+    from pathfinder.report.factsheet import quick_table
+
+    out = _compare_at(columns, lang=lang)
+    lines = out.splitlines()
+    if columns == 80:
+        assert len(lines) <= 40, len(lines)
+    assert max(len(line) for line in lines) <= columns
+    i18n.set_language(lang)
+    try:
+        _headings, rows = quick_table(load_catalog().programs)
+        words = {word for row in rows for cell in row.cells for line in cell for word in line.text.split()}
+    finally:
+        i18n.set_language("en")
+    shown = set(out.split())
+    assert words <= shown, sorted(words - shown)
 
 
 def test_the_figures_per_pathway_in_csv() -> None:

@@ -300,8 +300,8 @@ BLIND = [
     # method reads the figures as given (it fits across its range and wins every draw: clear) and puts the
     # advisor's reason in the summary, as a caveat.
     Persona("blind: fast entry but salary first, 24 months",
-            {"education": "some_college", "goal": "fast_entry", "interest": "it_systems", "learning_style": "analytical",
-             "budget_usd": 25000, "timeline_months": 24, "priority": "salary"},
+            {"education": "some_college", "goal": "fast_entry", "interest": "it_systems",
+             "learning_style": "analytical", "budget_usd": 25000, "timeline_months": 24, "priority": "salary"},
             "him", "associate", ("clear", "lean", "toss-up"),
             "the summary must say that no job search is counted and school alone fills the 24 months",
             extra={"caveat": "No source gives how long finding a job takes after the HIM associate degree"}),

@@ -400,7 +400,7 @@ def what_would_decide(ranking: Ranking, scorer: Scorer) -> list[Decider]:
 
 
 def nearest_fit(ranking: Ranking, scorer: Scorer) -> NearestFit | None:
-    """What would make a ruled-out pathway fit (more budget, more months, another goal): when nothing fits, the
+    """What would make a ruled-out pathway fit (more budget, more months; never another goal): when nothing fits, the
     nearest one; when the only program that fits is not the one the person's answers favour, that one."""
     if ranking.fits:
         favoured = max((p for p in ranking.programs[1:] if not p.fits), key=lambda p: p.score, default=None)

@@ -178,8 +178,20 @@ def _table(table: model.Table, console: Console, width: int) -> RenderableType:
     # compare's quick table gives its figures the room: its row labels wrap at their longest word.
     grid.add_column(Text(table.columns[0]), style="bold", no_wrap=False, min_width=narrowest[0],
                     max_width=narrowest[0] if table.key == "quick" else None)
-    for heading, least in zip(table.columns[1:], narrowest[1:], strict=True):
-        grid.add_column(Text(heading), no_wrap=False, min_width=least,
+    widths: list[int | None] = [None] * len(columns)
+    if light and sum(max(map(len, texts)) for texts in columns) + needed - sum(narrowest) > width:
+        # Text wider than the screen: Rich would shrink the widest columns evenly and, when the longest words need
+        # every column of the screen, take one below its longest word and crop the table's last column. The widths
+        # are set here instead: each column its longest word, and the columns left over shared out from the last.
+        fixed = list(narrowest)
+        for i in [*range(len(fixed) - 1, 0, -1)] * (width - needed):
+            if sum(fixed) + needed - sum(narrowest) >= width:
+                break
+            if fixed[i] == min(fixed[1:]):
+                fixed[i] += 1
+        widths = [None, *fixed[1:]]
+    for heading, least, fixed_width in zip(table.columns[1:], narrowest[1:], widths[1:], strict=True):
+        grid.add_column(Text(heading), no_wrap=False, min_width=least, width=fixed_width,
                         justify="right" if table.key in ("scores", "yearly") else "left")
     for label, cells in table.rows:
         grid.add_row(Text(label), *(_cell(c) for c in cells))
