@@ -3,7 +3,7 @@
 Each property is a rule restated simply, checked against the real engine on generated answers:
 ids and catalog order decide nothing; sweeping the budget or the timeline never brings back a program it
 left; clear and lean go only to a program that fits; every "what would change" claim holds at both ends
-of its range; a score is the sum of what is shown.
+of its range and not one shown step beyond either; a score is the sum of what is shown.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import raw_catalog, third_program
@@ -24,8 +24,8 @@ from pathfinder.core import explain
 from pathfinder.core.advice import advise
 from pathfinder.core.catalog import load_catalog, validate_catalog
 from pathfinder.core.programs import Catalog
-from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Question, validate_answers
-from pathfinder.core.result import Result
+from pathfinder.core.questions import QUESTIONS, QUESTIONS_BY_ID, Question, defaults, validate_answers
+from pathfinder.core.result import Change, Result
 from pathfinder.core.scoring import CLEAR_FIT, CLEAR_WIN, LEAN_WIN, Scorer
 
 PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -47,8 +47,21 @@ def _catalog_with_three() -> Catalog:
     return validate_catalog(data)
 
 
+def _catalog_priced_at_one_figure() -> Catalog:
+    """The shipped programs plus a third whose certificate costs one figure, $6,001 and $500 in extras: it fits, and
+    leads, from a budget of $6,501 exactly, so the claims about it have their edges on whole dollars."""
+    data = raw_catalog()
+    other = third_program(data, program_id="records", name="Records Academy", short_name="RA")
+    other["pathways"][0]["cost_usd"].update(low=6001, high=6001, alternates=[])
+    other["pathways"][0]["extra_costs_usd"].update(low=500, high=500)
+    other["fit"]["goals"]["informatics"]["value"] = 1.0
+    data["programs"].append(other)
+    return validate_catalog(data)
+
+
 SHIPPED = validate_catalog(raw_catalog())
 THREE = _catalog_with_three()
+ONE_FIGURE = _catalog_priced_at_one_figure()
 CATALOGS = st.sampled_from([SHIPPED, THREE])
 
 
@@ -267,6 +280,79 @@ def test_every_what_would_change_claim_holds_at_both_ends(answers: dict[str, Any
     _claims_hold(result, catalog)
     fitting = [c for c in result.what_would_change if c.makes_fit]
     assert result.what_would_change[:len(fitting)] == fitting  # changes that make a ruled-out program fit come first
+
+
+HALF_DOLLAR = validate_answers({**defaults(), "goal": "informatics", "learning_style": "analytical",
+                                "budget_usd": 6500.5}, partial=False)
+
+
+def _just_beyond(change: Change) -> list[int]:
+    """The values one shown step outside a claim's range, on both sides: a whole dollar or month for an answer, a
+    tenth of a point for a weight (given in tenths). A step past the question's minimum or maximum (or 0 or 100
+    points) is left out, and a choice has no step.
+
+    The near end ``to`` is the one next to the current answer, so one step beyond it is toward the answer (at most
+    the answer itself as the scoring reads it, where nothing changes); the far end is ``until`` (None: the claim runs
+    to the bound). With no current answer (not sure), the claim is searched from the top down: ``to`` is its upper
+    end, and ``until`` its lower."""
+    if change.answer is not None:
+        question = QUESTIONS_BY_ID[change.answer]
+        if question.kind == "choice":
+            return []
+        assert question.minimum is not None and question.maximum is not None
+        assert isinstance(change.to, int | float) and (change.from_ is None or isinstance(change.from_, int | float))
+        low, high, step = question.minimum, question.maximum, 1
+        to, until, now = change.to, change.until, change.from_
+    else:
+        assert isinstance(change.to, float) and isinstance(change.from_, float)
+        low, high, step = 0, 1000, 1
+        to, now = round(change.to * 10), round(change.from_ * 10)
+        until = None if change.until is None else round(change.until * 10)
+    upward = now is not None and to > now
+    beyond = [to - step if upward else to + step]
+    if until is not None:
+        beyond.append(until + step if upward else until - step)
+    return [int(v) for v in beyond if low <= v <= high]
+
+
+def _claims_end_where_stated(result: Result, catalog: Catalog) -> None:
+    """One shown step beyond either end of every claim's range, fresh scoring does not give the claim's program and
+    pathway as a fit that is not a toss-up."""
+    scorer = Scorer(catalog)
+    answers = result.answers
+    now = scorer.rank(answers).weights
+    for change in result.what_would_change:
+        for value in _just_beyond(change):
+            if change.answer is not None:
+                again = scorer.rank({**answers, change.answer: value})
+            else:
+                assert change.weight is not None
+                index = [c.id for c in result.ranking[0].criteria].index(change.weight)
+                again = scorer.rank(answers, weight_override=shifted(now, index, value))
+            first = (again.first.program.id, again.first.best.pathway.id)
+            holds = (first == (change.new_program_id, change.new_pathway) and again.fits
+                     and again.confidence != "toss-up")
+            assert not holds, (change.sentence, change.to, change.until, value)
+
+
+@FEW
+@given(answers=ANSWERS, catalog=CATALOGS)
+# A budget of $6,500.50 is read as $6,501, where RA leads. The search once started from $6,500 (round() goes to the
+# even dollar), so $6,500 was never tried, and the claim said MBC leads "from $3,000 to $6,499": it leads at $6,500 too.
+@example(answers=HALF_DOLLAR, catalog=ONE_FIGURE)
+def test_just_beyond_either_end_of_a_what_would_change_claim_it_no_longer_holds(answers: dict[str, Any],
+                                                                               catalog: Catalog) -> None:
+    """The stated range is the whole stretch where the claim holds, not a safe part of it: one dollar, month or tenth
+    of a point outside either end, the named program no longer leads as a fit that is not a toss-up."""
+    _claims_end_where_stated(advise(answers, catalog), catalog)
+
+
+def test_a_budget_of_half_a_dollar_is_searched_from_the_dollar_the_scoring_reads() -> None:
+    result = advise(HALF_DOLLAR, ONE_FIGURE)
+    assert (result.recommendation.program_id, result.recommendation.pathway) == ("records", "certificate")
+    budget = next(c for c in result.what_would_change if c.answer == "budget_usd")
+    assert (budget.new_program_id, budget.to, budget.until) == ("mbc", 6500, 3000)
+    assert budget.sentence == "If your budget were from $3,000 to $6,500, MBC would lead."
 
 
 @PROPERTY

@@ -23,7 +23,7 @@ from pathfinder.core import wording
 from pathfinder.core.explain import label, path_name
 from pathfinder.core.questions import QUESTIONS, Answer, Question
 from pathfinder.core.result import Change, Decider, NearestFit
-from pathfinder.core.scoring import CRITERIA, TOTAL, Ranking, ScoredPathway, Scorer
+from pathfinder.core.scoring import CRITERIA, TOTAL, Ranking, ScoredPathway, Scorer, whole_dollars
 from pathfinder.i18n import _
 
 MAX_DECIDERS = 4
@@ -186,7 +186,9 @@ def _number_change(question: Question, trials: _Trials) -> Change | None:
                 hints += [v for v in (score.cost.low, score.cost.high) if v is not None]
             else:
                 hints += [v for t in score.figures.times for v in (t.low, t.high) if v is not None]
-    here = None if current is None else round(float(current))
+    # From the answer as the scoring reads it: a budget in whole dollars, half up (round() goes to the even dollar,
+    # one below the dollar read from $6,500.50, and that dollar would never be tried); a timeline is whole already.
+    here = None if current is None else whole_dollars(float(current))
     claim = _claim(low, high, here, lambda v: trials.lead_with({**trials.answers, question.id: v}), hints)
     if claim is None:
         return None

@@ -479,6 +479,11 @@ class Scorer:
                              not distance, f.cost, time, step, distance, total, order, missed, f)
 
 
+def whole_dollars(budget: float) -> int:
+    """A budget in the whole dollars the scoring reads: a half dollar rounds up ($6,500.50 is $6,501)."""
+    return math.floor(float(budget) + 0.5)
+
+
 class _Person(NamedTuple):
     """What the scoring reads from one person's answers, read once per ranking."""
 
@@ -500,7 +505,7 @@ class _Person(NamedTuple):
             goal,
             None if remote is None else str(remote), None if challenge is None else str(challenge),
             EDUCATION_RANK.get(education, -1) if isinstance(education, str) else -1,
-            math.floor(float(budget) + 0.5) if isinstance(budget, int | float) else None,
+            whole_dollars(budget) if isinstance(budget, int | float) else None,
             float(timeline) if isinstance(timeline, int | float) else None,
             (goal, interest, style, strength, remote, challenge),
         )
