@@ -23,7 +23,8 @@ from pathfinder.core import wording
 from pathfinder.core.explain import label, path_name
 from pathfinder.core.questions import QUESTIONS, Answer, Question
 from pathfinder.core.result import Change, Decider, NearestFit
-from pathfinder.core.scoring import CRITERIA, TOTAL, Ranking, ScoredPathway, Scorer, whole_dollars
+from pathfinder.core.scoring import CRITERIA, TOTAL, Ranking, ScoredPathway, Scorer
+from pathfinder.core.wording import whole_dollars
 from pathfinder.i18n import _
 
 MAX_DECIDERS = 4

@@ -18,7 +18,6 @@ The method is written out in docs/method.md. In short:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -39,6 +38,7 @@ from pathfinder.core.pathways import (
 )
 from pathfinder.core.programs import Catalog, Pathway, Program
 from pathfinder.core.questions import Answer
+from pathfinder.core.wording import whole_dollars
 from pathfinder.i18n import N_
 
 Answers = Mapping[str, Answer]
@@ -477,11 +477,6 @@ class Scorer:
         order = (1, distance, -total, tail) if distance else (0, -total, tail)
         return ScoredPathway(f.program, f.pathway, figures[0] + (v4, v5, v6, v7), figures[1] + (p4, p5, p6, p7),
                              not distance, f.cost, time, step, distance, total, order, missed, f)
-
-
-def whole_dollars(budget: float) -> int:
-    """A budget in the whole dollars the scoring reads: a half dollar rounds up ($6,500.50 is $6,501)."""
-    return math.floor(float(budget) + 0.5)
 
 
 class _Person(NamedTuple):

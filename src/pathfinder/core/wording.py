@@ -7,6 +7,7 @@ language; the figures keep their US form in every language ($5,000, 13.5, 16%), 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -21,11 +22,17 @@ def not_given() -> str:
     return _(NOT_GIVEN)
 
 
+def whole_dollars(amount: float) -> int:
+    """An amount in the whole dollars shown and compared: a half dollar rounds up ($6,500.50 is $6,501). The one
+    place dollars become whole: the scoring reads a budget so, and ``money`` shows it so."""
+    return math.floor(float(amount) + 0.5)
+
+
 def money(value: float | None) -> str:
-    """$7,000; -$3,000; 'not given'."""
+    """$7,000; -$3,000; 'not given' (in whole dollars, a half dollar up)."""
     if value is None:
         return not_given()
-    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
+    return f"-${-whole_dollars(value):,}" if value < 0 else f"${whole_dollars(value):,}"
 
 
 def money_span(low: float | None, high: float | None) -> str:
