@@ -54,12 +54,15 @@ def test_one_screen_in_either_language_and_no_word_cut(lang: str, columns: int) 
     assert max(len(line) for line in lines) <= columns
     i18n.set_language(lang)
     try:
-        _headings, rows = quick_table(load_catalog().programs)
+        headings, rows = quick_table(load_catalog().programs)
         words = {word for row in rows for cell in row.cells for line in cell for word in line.text.split()}
     finally:
         i18n.set_language("en")
     shown = set(out.split())
     assert words <= shown, sorted(words - shown)
+    table_lines = out.split("\nHIM ")[0]  # the table, down to the line that spells out the programs' names
+    whole = words | {word for text in (*headings, *(row.label for row in rows)) for word in text.split()}
+    assert set(table_lines.split()) <= whole, sorted(set(table_lines.split()) - whole)
 
 
 def test_the_figures_per_pathway_in_csv() -> None:
@@ -97,3 +100,50 @@ def test_details_add_the_alternates_notes_and_official_figures() -> None:
 def test_sources_number_the_quick_table() -> None:
     out = _compare_at(100, "--sources")
     assert "[1]" in out and "Sources" in out
+
+
+def test_a_table_whose_words_need_every_column_keeps_its_last_column_whole() -> None:
+    """The quick table's longest words (12 + 4 x 15 letters, and two spaces between columns) need exactly 80
+    columns, and its text much more. Rich alone shrank such a table's columns evenly, one below its longest word,
+    and cut the last column's lines ("Trabajo enfocad"): every word must be printed whole. The table is compare's
+    in the Spanish of an earlier version, which did this."""
+    import io
+
+    from rich.console import Console
+
+    from pathfinder.layouts.terminal import _table
+    from pathfinder.report.document import Table, Text
+
+    def row(label: str, *texts: str) -> tuple[str, tuple[tuple[Text, ...], ...]]:
+        return label, tuple((Text(t),) for t in (texts * 4 if len(texts) == 1 else texts))
+
+    school = "Diploma de escuela secundaria (high school) o su equivalente (GED)"
+    him = ("Hospitales, clínicas y organizaciones de salud, en gestión, gobierno de datos y cumplimiento normativo, "
+           "trabajando con varios departamentos.")
+    mbc = ("Trabajo enfocado en reclamaciones, software de facturación y comunicación con las aseguradoras, en "
+           "centros de salud, aseguradoras y empresas de facturación, a veces a distancia.")
+    search = "24 meses, más una búsqueda de empleo (no se indica)"
+    rows = (
+        row("Costo total", "$7,000-$25,000", "$20,000-$50,000", "$3,000-$17,000", "no se indica"),
+        row("Duración", "24 meses", "24-36 meses, después de 12-24 meses de los cursos que pide la admisión",
+            "9-18 meses", "24 meses"),
+        row("Tiempo hasta el primer trabajo", search, "24-36 meses, más una búsqueda de empleo (no se indica)",
+            "13-24 meses", search),
+        row("Salario al comenzar la carrera", "$50,000-$65,000 al año", "$50,000-$65,000 al año",
+            "$42,000-$58,000 al año", "$42,000-$58,000 al año"),
+        row("Crecimiento del empleo", "16% (2023-2033)", "16% (2023-2033)", "9% (2023-2033)", "9% (2023-2033)"),
+        row("Admisión", school, "Algunos estudios universitarios", school, school),
+        row("Credenciales", "RHIT, RHIA, CCS", "RHIT, RHIA, CCS", "CPC, CCA, CBCS", "CPC, CCA, CBCS"),
+        row("Dónde se trabaja", him, him, mbc, mbc),
+    )
+    table = Table("", ("", "título asociado de HIM", "licenciatura de HIM", "certificado o diploma de MBC",
+                       "título asociado de MBC"), rows, key="quick")
+    out = io.StringIO()
+    console = Console(file=out, width=80, color_system=None)
+    console.print(_table(table, console, 80))
+    printed = set(out.getvalue().split())
+    words = {word for _label, cells in rows for c in cells for line in c for word in line.text.split()}
+    assert words <= printed, sorted(words - printed)
+    # and nothing printed but whole words (a cut word is a word no cell holds: "enfocad", "(hig")
+    whole = words | {word for text in (*table.columns, *(label for label, _cells in rows)) for word in text.split()}
+    assert printed <= whole, sorted(printed - whole)

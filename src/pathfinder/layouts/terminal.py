@@ -179,10 +179,11 @@ def _table(table: model.Table, console: Console, width: int) -> RenderableType:
     grid.add_column(Text(table.columns[0]), style="bold", no_wrap=False, min_width=narrowest[0],
                     max_width=narrowest[0] if table.key == "quick" else None)
     widths: list[int | None] = [None] * len(columns)
-    if light and sum(max(map(len, texts)) for texts in columns) + needed - sum(narrowest) > width:
-        # Text wider than the screen: Rich would shrink the widest columns evenly and, when the longest words need
-        # every column of the screen, take one below its longest word and crop the table's last column. The widths
-        # are set here instead: each column its longest word, and the columns left over shared out from the last.
+    if table.key == "quick" and sum(max(map(len, texts)) for texts in columns) + needed - sum(narrowest) > width:
+        # compare's columns are alike (one a pathway): when their text is wider than the screen, Rich would shrink
+        # the widest evenly and, when the longest words need every column of the screen, take one below its
+        # longest word and crop the table's last column. The widths are set here instead: each column its longest
+        # word, and the columns left over shared out from the last.
         fixed = list(narrowest)
         for i in [*range(len(fixed) - 1, 0, -1)] * (width - needed):
             if sum(fixed) + needed - sum(narrowest) >= width:
