@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 DRAWS = 128
 ALL = (1 << DRAWS) - 1
 STEPS = (NO_STEP, PART_STEP, WHOLE_STEP)
-_REMEMBER_PAIRS = 20_000
+_REMEMBER_PAIRS = 20_000  # pairs of pathways and weights remembered (each about 10 kB once sorted)
+_REMEMBER_CHANCES = 2_000  # answer sets' chances remembered (each about 1 kB; few repeat across a class)
 
 
 def uniforms(seed_text: str) -> list[float]:
@@ -233,7 +234,7 @@ class Draws:
                 shared[i] += 1 / len(among)
         total = anything.bit_count()
         chances = [(mine.bit_count() + extra) / total for mine, extra in zip(wins, shared, strict=True)]
-        if len(self._chances) >= _REMEMBER_PAIRS:
+        if len(self._chances) >= _REMEMBER_CHANCES:
             self._chances.clear()
         self._chances[key] = chances
         return chances
