@@ -100,3 +100,24 @@ def test_the_layering_check_notices_an_upward_import(tmp_path: Path) -> None:
     found = {m for _, m in _imports(module, ("pathfinder", "core"))}
     assert {"pathfinder.layouts.terminal", "rich.console", "pathfinder.report.document"} <= found
     assert _target_layer("pathfinder.layouts.terminal") == "layouts"
+
+
+# The core modules that work a result out. What a person reads about it is written by core/explain.py alone;
+# these call it for their words (questions, answers and the catalog's messages are the questionnaire's and the
+# data's own words, not sentences about a result).
+WORKING = ("advice", "changes", "chances", "credentials", "projection", "result", "scoring", "pathways")
+
+
+@pytest.mark.parametrize("name", WORKING)
+def test_the_sentences_about_a_result_are_written_in_explain_alone(name: str) -> None:
+    """No gettext call on a literal sentence in the modules that work the result out: a literal of several words
+    passed to ``_``, ``ngettext`` or ``pgettext`` is a sentence written outside core/explain.py."""
+    tree = ast.parse((PACKAGE / "core" / f"{name}.py").read_text(encoding="utf-8"))
+    written = [
+        (node.lineno, arg.value) for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext",
+                                                                                               "pgettext")
+        for arg in node.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+        and len(arg.value.split()) > 3
+    ]
+    assert not written, written

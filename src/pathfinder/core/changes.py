@@ -19,13 +19,12 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from pathfinder.core import wording
-from pathfinder.core.explain import label, path_name
+from pathfinder.core import explain, wording
+from pathfinder.core.explain import path_name
 from pathfinder.core.questions import QUESTIONS, Answer, Question
 from pathfinder.core.result import Change, Decider, NearestFit
 from pathfinder.core.scoring import CRITERIA, TOTAL, Ranking, ScoredPathway, Scorer
 from pathfinder.core.wording import whole_dollars
-from pathfinder.i18n import _
 
 MAX_DECIDERS = 4
 # The answers that most often settle a toss-up come first: what the person wants to do and what matters most.
@@ -224,43 +223,14 @@ def _answer_change(question: Question, trials: _Trials, to: Answer, until: Answe
     current = trials.answers.get(question.id)
     name = trials.name(new)
     makes_fit = not trials.fits_now(new)
+    sentence = explain.answer_change_sentence(question, to, until, upward, name, makes_fit)
     if question.kind == "choice":
-        said = (_('If you answered "{answer}" to "{question}", {pathway} would fit your limits and lead.') if makes_fit
-                else _('If you answered "{answer}" to "{question}", {pathway} would lead.'))
-        sentence = said.format(answer=question.label_for(to), question=question.prompt, pathway=name)
         distance = 1.0
     else:
-        were = (_("If {noun} were {where}, {pathway} would fit your limits and lead.") if makes_fit
-                else _("If {noun} were {where}, {pathway} would lead."))
-        sentence = were.format(noun=question.noun, where=_where(question, to, until, upward), pathway=name)
         distance = 1.0 if current is None else abs(float(to) - float(current)) / max(abs(float(current)), 1.0)  # type: ignore[arg-type]
     return Change(answer=question.id, from_=current, to=to, until=until if isinstance(until, int | float) else None,
                   new_program_id=new[0], new_pathway=new[1], also=list(also), distance=round(distance, 4),
                   makes_fit=makes_fit, sentence=sentence)
-
-
-def _where(question: Question, to: Answer, until: Answer, upward: bool) -> str:
-    """'$7,000 or more', 'from 9 to 23 months', '$6,999 or less'."""
-    assert isinstance(to, int | float)
-    shown = wording.money if question.unit == "usd" else wording.number
-    in_months = question.unit == "months"
-    if until is None:
-        if in_months:
-            limit = _("{count} months or more") if upward else _("{count} months or less")
-            return limit.format(count=shown(to))
-        return _bound(shown(to), upward)
-    assert isinstance(until, int | float)
-    low, high = sorted((to, until))
-    if low == high:
-        return (_("exactly {count} months").format(count=shown(low)) if in_months
-                else _("exactly {figure}").format(figure=shown(low)))
-    return (_("from {low} to {high} months") if in_months else _("from {low} to {high}")).format(
-        low=shown(low), high=shown(high))
-
-
-def _bound(figure: str, upward: bool) -> str:
-    """'$7,000 or more', '30.0 or less'."""
-    return (_("{figure} or more") if upward else _("{figure} or less")).format(figure=figure)
 
 
 # --- weights -----------------------------------------------------------------------------------
@@ -337,12 +307,7 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
     criterion = CRITERIA[index]
     name = trials.name(new)
     end = TOTAL if direction > 0 else 0
-    where = (_bound(wording.points(to), direction > 0) if until == end
-             else _("exactly {figure}").format(figure=wording.points(to)) if until == to
-             else _("{low} to {high}").format(low=wording.points(min(to, until)), high=wording.points(max(to, until))))
-    sentence = _("If {criterion} counted for {where} of the 100 points (now {now}, the other criteria sharing the "
-                 "rest in proportion), {pathway} would lead.").format(
-        criterion=_(criterion.label).lower(), where=where, now=wording.points(now), pathway=name)
+    sentence = explain.weight_change_sentence(criterion.label, to, until, now, end, direction > 0, name)
     return Change(weight=criterion.id, from_=wording.to_points(now), to=wording.to_points(to),
                   until=None if until == end else wording.to_points(until),
                   new_program_id=new[0], new_pathway=new[1], distance=round(abs(to - now) / max(now, 10), 4),
@@ -392,13 +357,11 @@ def what_would_decide(ranking: Ranking, scorer: Scorer) -> list[Decider]:
             continue
         values = {pid: tuple(vals)
                   for pid, vals in sorted(by_program.items(), key=lambda item: short_name(ranking, item[0]))}
-        parts = [_("{answers} would point to {program}").format(
-                     answers=wording.listing([label(question.id, v) for v in vals], "or"),
-                     program=short_name(ranking, pid))
-                 for pid, vals in values.items()]
+        sentence = explain.decider_sentence(question, [(list(vals), short_name(ranking, pid))
+                                                       for pid, vals in values.items()])
         (both if len(values) > 1 else one).append(Decider(answer=question.id,
                                                           values={pid: list(vals) for pid, vals in values.items()},
-                                                          sentence=f"{question.title}: {'; '.join(parts)}."))
+                                                          sentence=sentence))
     return (both + one)[:MAX_DECIDERS]
 
 
@@ -414,16 +377,11 @@ def nearest_fit(ranking: Ranking, scorer: Scorer) -> NearestFit | None:
         best = ranking.first.best
     answers = dict(ranking.answers)
     changes: dict[str, dict[str, Answer]] = {}
-    words = []
     for miss in best.misses.values():
         if miss.limit == "budget" and miss.need is not None:
             changes["budget_usd"] = {"from": answers.get("budget_usd"), "to": _whole(miss.need)}
-            words.append(_("{amount} more budget (a budget of {budget})").format(
-                amount=wording.money(miss.short), budget=wording.money(_whole(miss.need))))
         elif miss.limit == "timeline" and miss.need is not None:
             changes["timeline_months"] = {"from": answers.get("timeline_months"), "to": _whole(miss.need)}
-            words.append(_("{months} more time (a timeline of {timeline})").format(
-                months=wording.months(math.ceil(miss.short or 0)), timeline=wording.months(_whole(miss.need))))
         else:
             return None  # no change to one's answers can mend it (admission, or a cost no source gives)
     again = scorer.rank({**answers, **{k: change["to"] for k, change in changes.items()}})
@@ -431,11 +389,11 @@ def nearest_fit(ranking: Ranking, scorer: Scorer) -> NearestFit | None:
     if not fitted.fits:
         return None
     leads = again.first.program.id == best.program.id and again.confidence != "toss-up"
-    name = path_name(best.program, best.pathway)
-    sentence = (_("{changes} would make {pathway} fit, and it would lead.") if leads
-                else _("{changes} would make {pathway} fit.")).format(changes=wording.listing(words), pathway=name)
+    sentence = explain.nearest_fit_sentence([(m.limit, m.short or 0.0, _whole(m.need or 0.0))
+                                             for m in best.misses.values()], path_name(best.program, best.pathway),
+                                            leads)
     return NearestFit(program_id=best.program.id, pathway=best.pathway.id, changes=changes, leads=leads,
-                      sentence=sentence[0].upper() + sentence[1:])
+                      sentence=sentence)
 
 
 def _whole(value: float) -> int:

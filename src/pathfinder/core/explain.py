@@ -10,22 +10,25 @@ what is printed, so ranking many answer sets never pays for text nobody reads.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from pathfinder import i18n
 from pathfinder.core import wording
 from pathfinder.core.pathways import (
+    NO_STEP,
     PART_STEP,
     Span,
     below_held,
     job_search_months,
     prerequisite_months,
     school_months,
-    unpriced,
+    total_cost,
+    unpriced_extras,
 )
 from pathfinder.core.programs import Pathway, Program
-from pathfinder.core.questions import QUESTIONS_BY_ID, Answer
+from pathfinder.core.questions import QUESTIONS_BY_ID, Answer, Question
 from pathfinder.core.scoring import (
     CLEAR_FIT,
     CLEAR_WIN,
@@ -45,10 +48,10 @@ from pathfinder.core.scoring import (
     ScoredPathway,
     goal_fit,
 )
-from pathfinder.i18n import N_, _, pgettext
+from pathfinder.i18n import N_, _, ngettext, pgettext
 
 if TYPE_CHECKING:
-    from pathfinder.core.result import StackablePath
+    from pathfinder.core.result import ScenarioValues, StackablePath
 
 EDUCATION_WORDS = {"high_school": N_("a high school diploma"), "some_college": N_("some college coursework"),
                    "associate": N_("an associate degree"), "bachelor": N_("a bachelor's degree")}
@@ -677,6 +680,17 @@ def fit_condition(ranking: Ranking) -> str | None:
         pathway=_cap(path_name(best.program, best.pathway)), conditions=wording.listing(parts), share=share)
 
 
+def unpriced(pathway: Pathway, step: int = NO_STEP) -> list[str]:
+    """What a person on this pathway pays that no source prices, named: the extras a source names without a
+    figure, and the prerequisite step's courses when they take it. Empty when every cost is priced."""
+    out = []
+    if unpriced_extras(pathway):
+        out.append(_("books, lab and exam fees"))
+    if step != NO_STEP and pathway.prerequisite is not None:
+        out.append(pathway.prerequisite.name[0].lower() + pathway.prerequisite.name[1:])
+    return out
+
+
 def unpriced_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> str | None:
     """Costs the pathway has that no source prices, named; and where they could break the budget, said so."""
     missing = unpriced(score.pathway, score.prerequisite)
@@ -745,3 +759,250 @@ def caveats(ranking: Ranking) -> list[str]:
     kinds = ((_OVER_BUDGET, _NO_SEARCH) if fit_condition(ranking)
              else (_CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET, _NO_SEARCH))
     return [text for kind, text in _warnings(ranking) if kind in kinds]
+
+
+# --- what would change it (core/changes.py finds the changes; these are their sentences) -----------------------
+
+
+def answer_change_sentence(question: Question, to: Answer, until: Answer, upward: bool, pathway: str,
+                           makes_fit: bool) -> str:
+    """'If your budget were $7,000 or more, HIM would fit your limits and lead.'; for a choice, 'If you answered
+    "..." to "...", HIM would lead.'"""
+    if question.kind == "choice":
+        said = (_('If you answered "{answer}" to "{question}", {pathway} would fit your limits and lead.') if makes_fit
+                else _('If you answered "{answer}" to "{question}", {pathway} would lead.'))
+        return said.format(answer=question.label_for(to), question=question.prompt, pathway=pathway)
+    were = (_("If {noun} were {where}, {pathway} would fit your limits and lead.") if makes_fit
+            else _("If {noun} were {where}, {pathway} would lead."))
+    return were.format(noun=question.noun, where=_where(question, to, until, upward), pathway=pathway)
+
+
+def _where(question: Question, to: Answer, until: Answer, upward: bool) -> str:
+    """'$7,000 or more', 'from 9 to 23 months', '$6,999 or less'."""
+    assert isinstance(to, int | float)
+    shown = wording.money if question.unit == "usd" else wording.number
+    in_months = question.unit == "months"
+    if until is None:
+        if in_months:
+            limit = _("{count} months or more") if upward else _("{count} months or less")
+            return limit.format(count=shown(to))
+        return _bound(shown(to), upward)
+    assert isinstance(until, int | float)
+    low, high = sorted((to, until))
+    if low == high:
+        return (_("exactly {count} months").format(count=shown(low)) if in_months
+                else _("exactly {figure}").format(figure=shown(low)))
+    return (_("from {low} to {high} months") if in_months else _("from {low} to {high}")).format(
+        low=shown(low), high=shown(high))
+
+
+def _bound(figure: str, upward: bool) -> str:
+    """'$7,000 or more', '30.0 or less'."""
+    return (_("{figure} or more") if upward else _("{figure} or less")).format(figure=figure)
+
+
+def weight_change_sentence(criterion_label: str, to: int, until: int, now: int, end: int, upward: bool,
+                           pathway: str) -> str:
+    """'If job growth counted for 30.0 or more of the 100 points (now 25.0, ...), HIM would lead.' (``to``,
+    ``until``, ``now`` and ``end`` in tenths; ``end`` is 0 or 1000, where the claim runs to the bound)."""
+    where = (_bound(wording.points(to), upward) if until == end
+             else _("exactly {figure}").format(figure=wording.points(to)) if until == to
+             else _("{low} to {high}").format(low=wording.points(min(to, until)), high=wording.points(max(to, until))))
+    return _("If {criterion} counted for {where} of the 100 points (now {now}, the other criteria sharing the "
+             "rest in proportion), {pathway} would lead.").format(
+        criterion=_(criterion_label).lower(), where=where, now=wording.points(now), pathway=pathway)
+
+
+def decider_sentence(question: Question, pointers: list[tuple[list[Answer], str]]) -> str:
+    """'What matters most: Salary or Job growth would point to HIM; Cost would point to MBC.' (each group of
+    answers and the program it would point to)."""
+    parts = [_("{answers} would point to {program}").format(
+        answers=wording.listing([label(question.id, v) for v in values], "or"), program=program)
+        for values, program in pointers]
+    return f"{question.title}: {'; '.join(parts)}."
+
+
+def nearest_fit_sentence(misses: list[tuple[str, float, int]], pathway: str, leads: bool) -> str:
+    """'$1 more budget (a budget of $3,000) would make the MBC certificate or diploma fit.' from each missed limit
+    (budget or timeline), how far short and what it needs."""
+    words = []
+    for limit, short, need in misses:
+        if limit == "budget":
+            words.append(_("{amount} more budget (a budget of {budget})").format(
+                amount=wording.money(short), budget=wording.money(need)))
+        else:
+            words.append(_("{months} more time (a timeline of {timeline})").format(
+                months=wording.months(math.ceil(short)), timeline=wording.months(need)))
+    sentence = (_("{changes} would make {pathway} fit, and it would lead.") if leads
+                else _("{changes} would make {pathway} fit.")).format(changes=wording.listing(words), pathway=pathway)
+    return sentence[0].upper() + sentence[1:]
+
+
+# --- credentials (core/credentials.py says which a person can reach; these are their words) ------------------
+
+CREDENTIAL_RULES = {
+    "cca": N_("A high school diploma or equivalent; six months of coding work or an approved coding program is "
+              "recommended, not required."),
+    "cpc": N_("Anyone may sit it: AAPC needs no proof of education or experience. Until the person has two years of "
+              "verified coding work (or one year plus an 80-hour coding course or AAPC's Practicode), a pass gives "
+              "the CPC-A, the apprentice mark, which is removed once that work is shown."),
+    "ccs": N_("A high school diploma; recommended: coding coursework plus a year of coding work, or two years of "
+              "coding work, or the CCA plus a year, or the RHIT or RHIA."),
+    "rhit": N_("The academic requirements of an associate degree in a CAHIIM-accredited HIM program; students in "
+               "their final term may test early."),
+    "rhia": N_("A CAHIIM-accredited bachelor's or master's HIM program, or a CAHIIM-approved post-baccalaureate HIM "
+               "certificate."),
+}
+_CREDENTIAL_WHEN = {
+    ("cca", "now"): N_("now"),
+    ("cca", "diploma first"): N_("with a high school diploma or equivalent"),
+    ("cpc", "apprentice, coder"): N_("now (as CPC-A, the apprentice mark, until two years of coding work, which your "
+                                     "coding work may count toward)"),
+    ("cpc", "apprentice"): N_("now (as CPC-A, the apprentice mark, until two years of coding work)"),
+    ("ccs", "coder"): N_("now, if your coding work adds up to two years (recommended)"),
+    ("ccs", "coursework and work first"): N_("after coding coursework and a year of coding work (recommended)"),
+    ("rhit", "final term"): N_("in the final term of the HIM associate degree, if the program is CAHIIM-accredited"),
+    ("rhit", "associate first"): N_("after a CAHIIM-accredited HIM associate degree"),
+    ("rhia", "after this bachelor's"): N_("after the HIM bachelor's degree, if the program is CAHIIM-accredited"),
+    ("rhia", "post-baccalaureate certificate"): N_("after a CAHIIM-approved post-baccalaureate HIM certificate"),
+    ("rhia", "bachelor's first"): N_("after a CAHIIM-accredited HIM bachelor's degree"),
+}
+
+
+def credential_rule(credential: str) -> str:
+    """Who may sit the credential, in the certifying body's terms."""
+    return _(CREDENTIAL_RULES[credential])
+
+
+def credential_when(credential: str, situation: str) -> str:
+    """When the person can sit the credential, from their situation toward it (see core/credentials.py)."""
+    return _(_CREDENTIAL_WHEN[(credential, situation)])
+
+
+def credential_step(name: str, when: str) -> str:
+    """The next step's sentence about the first credential within reach."""
+    return _("First certification within reach: the {certification}, {when}.").format(certification=name, when=when)
+
+
+# --- money and time (core/projection.py works out the lines; these are their words) ---------------------------
+
+
+def unprojected_note(pathway: str, cost_missing: bool) -> str:
+    """Why a pathway's earnings are not projected: no cost, or no salary."""
+    missing = (_("No source gives the cost of {pathway}, so its earnings cannot be projected.") if cost_missing
+               else _("No source gives the salary of {pathway}, so its earnings cannot be projected."))
+    return missing.format(pathway=pathway)
+
+
+def projection_assumptions(part_time_income_usd: float) -> list[str]:
+    """The assumptions behind every projection, with the part-time income the person gave."""
+    lines = [
+        _("Years are counted from today; each figure is the running total at the end of that year."),
+        _("Low, middle and high take every range at the same end. Low: the longest school, the longest job search, "
+          "the highest cost and the lowest salary. High: the shortest, quickest, cheapest and best paid. "
+          "Middle: the midpoint of each range."),
+        _("The whole cost (tuition plus extras) is paid up front, when school starts: no loans, interest, grants or "
+          "financial aid."),
+        _("Pay is the early-career salary range, the same every year of the horizon: no raises, promotions or "
+          "inflation, before tax, full-time from the first month of the first job, with no gaps."),
+        _("Living costs are left out: they are the same whichever path you take, so they would lower every line by "
+          "the same amount and change neither the order nor the break-even year."),
+    ]
+    if part_time_income_usd > 0:
+        lines.append(_("While in school you earn {income} a year from part-time work; nothing while looking for the "
+                       "first job.").format(income=wording.money(part_time_income_usd)))
+    else:
+        lines.append(_("No earnings while in school or while looking for the first job."))
+    return lines
+
+
+def projection_pathway_lines(score: ScoredPathway) -> list[str]:
+    """A projected pathway's figures, as the projection uses them: cost, school, any prerequisite step, the job
+    search, the pay."""
+    program, pathway = score.program, score.pathway
+    name = path_name(program, pathway)
+    lines = []
+    cost = total_cost(pathway)
+    extras = pathway.extra_costs_usd
+    school = school_months(pathway)
+    capital = f"{name[0].upper()}{name[1:]}"
+    if cost.low is None:
+        lines.append(_("{pathway}: no source gives its cost, so it is not projected.").format(pathway=capital))
+    elif extras is not None and extras.known:
+        lines.append(_("{pathway}: {tuition} tuition plus {extras} for books and fees, {cost} in all, over "
+                       "{months}.").format(
+            pathway=capital, tuition=wording.money_span(pathway.cost_usd.floor, pathway.cost_usd.ceiling),
+            extras=wording.money_span(extras.floor, extras.ceiling), cost=wording.money_span(cost.low, cost.high),
+            months=wording.month_span(school.low, school.high)))
+    else:
+        lines.append(_("{pathway}: {cost} tuition over {months}; no source gives a figure for books, fees and "
+                       "exams, so none is counted. This flatters it.").format(
+            pathway=capital, cost=wording.money_span(cost.low, cost.high),
+            months=wording.month_span(school.low, school.high)))
+    if score.prerequisite and pathway.prerequisite is not None:
+        pre = prerequisite_months(pathway, score.prerequisite)
+        lines.append(_("Before {pathway}: {months} of {step} (a judgement: no source gives the time), with no cost "
+                       "counted for them.").format(pathway=name, months=wording.month_span(pre.low, pre.high),
+                                                  step=pathway.prerequisite.name.lower()))
+    rng = pathway.job_search_months
+    if rng is not None and rng.known:
+        search = job_search_months(pathway)
+        if search.low:
+            lines.append(_("After {pathway}: the first job comes {months} after school ends (the usual search; it "
+                           "can come sooner).").format(pathway=name,
+                                                       months=wording.month_span(search.low, search.high)))
+        else:
+            lines.append(_("After {pathway}: the first job comes within {months} after school ends.").format(
+                pathway=name, months=wording.months(search.high)))
+    else:
+        lines.append(_("After {pathway}: no source gives how long the job search takes, so none is counted and pay "
+                       "starts the month school ends. This flatters it.").format(pathway=name))
+    salary = program.outcomes.salary_usd
+    lines.append(_("{program} early-career pay: {pay} a year.").format(
+        program=program.short_name, pay=wording.money_span(salary.low, salary.high)))
+    return lines
+
+
+def two_step_reason(goal: Answer, target: Program, missed: ScoredPathway, first_program: str, note: str) -> str:
+    """Why the two-step path is shown: the goal's program does not fit now, and a first step can lead there."""
+    return _("Your goal ({answer}) points to {program}, but it does not fit your limits now. {misses} A first step "
+             "in {first} can lead there: {note}").format(
+        answer=label("goal", goal), program=target.name, misses=misses_sentence(missed), first=first_program,
+        note=note)
+
+
+def first_step_summary(pathway: str, school: Span, cost: Span, working: ScenarioValues) -> str:
+    """'Now: the MBC certificate or diploma (9-18 months, $3,000-$17,000); working in the field 13-24 months from
+    now.' (``working``: the months to the first job, low to high)."""
+    return _("Now: {pathway} ({months}, {cost}); working in the field {working} from now.").format(
+        pathway=pathway, months=wording.month_span(school.low, school.high),
+        cost=wording.money_span(cost.low, cost.high), working=wording.span(working.low, working.high, "months"))
+
+
+def second_step_summary(pathway: str, school: Span, cost: Span, done_low: float, done_high: float) -> str:
+    """The second step of the two-step path, studied part-time while working, and when it is done."""
+    return _("After a year in that job: {pathway} ({months}, {cost}), studied part-time while you keep "
+             "working, done {done} from now.").format(
+        pathway=pathway, months=wording.month_span(school.low, school.high),
+        cost=wording.money_span(cost.low, cost.high), done=wording.span(done_low, done_high, "months"))
+
+
+def two_step_compared(first_program: str) -> str:
+    return _("Compared with staying in {program} after the first step.").format(program=first_program)
+
+
+def two_step_assumptions(second: str, first_program: str, goal_program: str, school: Span,
+                         months_first: int) -> list[str]:
+    """What the two-step path assumes, in words."""
+    return [
+        ngettext("Two-step path: the second step starts after {count} month in the first job.",
+                 "Two-step path: the second step starts after {count} months in the first job.",
+                 months_first).format(count=months_first),
+        _("Two-step path: {pathway} is studied part-time alongside the {program} job and takes its listed length "
+          "({months}); no source gives a part-time length, so it may take longer.").format(
+            pathway=second, program=first_program, months=wording.month_span(school.low, school.high)),
+        _("Two-step path: its cost is paid when it starts; no credit from the first step is counted toward it "
+          "(no source says credits transfer)."),
+        _("Two-step path: {program} pay starts the month the second step ends, with no job search, since you are "
+          "already working in the field.").format(program=goal_program),
+    ]

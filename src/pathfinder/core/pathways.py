@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from pathfinder.core.programs import Pathway
 from pathfinder.core.questions import EDUCATION_ORDER, Answer
-from pathfinder.i18n import _
 
 EDUCATION_RANK = {level: i for i, level in enumerate(EDUCATION_ORDER)}
 LEVEL_RANK = {"certificate": 0, "associate": 1, "bachelor": 2, "master": 3}
@@ -65,16 +64,10 @@ def total_cost(pathway: Pathway) -> Span:
     return tuition + span(extras.low, extras.high)
 
 
-def unpriced(pathway: Pathway, step: int = NO_STEP) -> list[str]:
-    """What a person on this pathway pays that no source prices: the extras a source names without a figure, and
-    the prerequisite step's courses when they take it. Empty when every cost is priced."""
-    out = []
+def unpriced_extras(pathway: Pathway) -> bool:
+    """A source names extras (books, lab and exam fees) on top of the priced tuition, without a figure."""
     extras = pathway.extra_costs_usd
-    if pathway.cost_usd.known and extras is not None and not extras.known:
-        out.append(_("books, lab and exam fees"))
-    if step != NO_STEP and pathway.prerequisite is not None:
-        out.append(pathway.prerequisite.name[0].lower() + pathway.prerequisite.name[1:])
-    return out
+    return pathway.cost_usd.known and extras is not None and not extras.known
 
 
 def school_months(pathway: Pathway) -> Span:

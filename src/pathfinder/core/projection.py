@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pathfinder.core import wording
-from pathfinder.core.explain import label, path_name
+from pathfinder.core import explain
+from pathfinder.core.explain import path_name
 from pathfinder.core.pathways import Span, job_search_months, prerequisite_months, school_months, total_cost
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.result import (
@@ -27,7 +27,6 @@ from pathfinder.core.result import (
     StackStep,
 )
 from pathfinder.core.scoring import ProgramScore, Ranking, ScoredPathway
-from pathfinder.i18n import _, ngettext
 
 DEFAULT_YEARS = 10
 MAX_YEARS = 40
@@ -179,10 +178,8 @@ def project(ranking: Ranking, options: Options | None = None) -> tuple[list[Prog
                   else BreakEven(low=None, mid=None, high=None))
         notes = []
         if e.path.flows["mid"] is None:
-            missing = (_("No source gives the cost of {pathway}, so its earnings cannot be projected.")
-                       if e.inputs["mid"].cost_usd is None
-                       else _("No source gives the salary of {pathway}, so its earnings cannot be projected."))
-            notes.append(missing.format(pathway=path_name(e.score.program, e.score.pathway)))
+            notes.append(explain.unprojected_note(path_name(e.score.program, e.score.pathway),
+                                                  cost_missing=e.inputs["mid"].cost_usd is None))
         shown, pathway = e.score.program, e.score.pathway
         projections.append(ProgramProjection(
             program_id=shown.id, program_name=shown.name, pathway=pathway.id, pathway_name=pathway.name,
@@ -199,71 +196,10 @@ def _first_pay(inputs: Inputs) -> float:
 
 
 def assumptions(paths: Sequence[ScoredPathway], options: Options) -> list[str]:
-    """Every assumption behind the lines, in plain words, with the figures."""
-    lines = [
-        _("Years are counted from today; each figure is the running total at the end of that year."),
-        _("Low, middle and high take every range at the same end. Low: the longest school, the longest job search, "
-          "the highest cost and the lowest salary. High: the shortest, quickest, cheapest and best paid. "
-          "Middle: the midpoint of each range."),
-        _("The whole cost (tuition plus extras) is paid up front, when school starts: no loans, interest, grants or "
-          "financial aid."),
-        _("Pay is the early-career salary range, the same every year of the horizon: no raises, promotions or "
-          "inflation, before tax, full-time from the first month of the first job, with no gaps."),
-        _("Living costs are left out: they are the same whichever path you take, so they would lower every line by "
-          "the same amount and change neither the order nor the break-even year."),
-    ]
-    if options.part_time_income_usd > 0:
-        lines.append(_("While in school you earn {income} a year from part-time work; nothing while looking for the "
-                       "first job.").format(income=wording.money(options.part_time_income_usd)))
-    else:
-        lines.append(_("No earnings while in school or while looking for the first job."))
+    """Every assumption behind the lines, in plain words, with the figures (core/explain.py words them)."""
+    lines = explain.projection_assumptions(options.part_time_income_usd)
     for score in paths:
-        lines.extend(_pathway_lines(score))
-    return lines
-
-
-def _pathway_lines(score: ScoredPathway) -> list[str]:
-    program, pathway = score.program, score.pathway
-    name = path_name(program, pathway)
-    lines = []
-    cost = total_cost(pathway)
-    extras = pathway.extra_costs_usd
-    school = school_months(pathway)
-    capital = f"{name[0].upper()}{name[1:]}"
-    if cost.low is None:
-        lines.append(_("{pathway}: no source gives its cost, so it is not projected.").format(pathway=capital))
-    elif extras is not None and extras.known:
-        lines.append(_("{pathway}: {tuition} tuition plus {extras} for books and fees, {cost} in all, over "
-                       "{months}.").format(
-            pathway=capital, tuition=wording.money_span(pathway.cost_usd.floor, pathway.cost_usd.ceiling),
-            extras=wording.money_span(extras.floor, extras.ceiling), cost=wording.money_span(cost.low, cost.high),
-            months=wording.month_span(school.low, school.high)))
-    else:
-        lines.append(_("{pathway}: {cost} tuition over {months}; no source gives a figure for books, fees and "
-                       "exams, so none is counted. This flatters it.").format(
-            pathway=capital, cost=wording.money_span(cost.low, cost.high),
-            months=wording.month_span(school.low, school.high)))
-    if score.prerequisite and pathway.prerequisite is not None:
-        pre = prerequisite_months(pathway, score.prerequisite)
-        lines.append(_("Before {pathway}: {months} of {step} (a judgement: no source gives the time), with no cost "
-                       "counted for them.").format(pathway=name, months=wording.month_span(pre.low, pre.high),
-                                                  step=pathway.prerequisite.name.lower()))
-    rng = pathway.job_search_months
-    if rng is not None and rng.known:
-        search = job_search_months(pathway)
-        if search.low:
-            lines.append(_("After {pathway}: the first job comes {months} after school ends (the usual search; it "
-                           "can come sooner).").format(pathway=name,
-                                                       months=wording.month_span(search.low, search.high)))
-        else:
-            lines.append(_("After {pathway}: the first job comes within {months} after school ends.").format(
-                pathway=name, months=wording.months(search.high)))
-    else:
-        lines.append(_("After {pathway}: no source gives how long the job search takes, so none is counted and pay "
-                       "starts the month school ends. This flatters it.").format(pathway=name))
-    salary = program.outcomes.salary_usd
-    lines.append(_("{program} early-career pay: {pay} a year.").format(
-        program=program.short_name, pay=wording.money_span(salary.low, salary.high)))
+        lines.extend(explain.projection_pathway_lines(score))
     return lines
 
 
@@ -324,14 +260,10 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
         stack.flows[s] = CashFlow(payments=((0.0, a.cost_usd), (begin, b.cost_usd)), incomes=tuple(incomes))
 
     spread = _break_even(stack, alone, options.years)
-    from pathfinder.core.explain import misses_sentence
-
     first_name = path_name(first_score.program, first_score.pathway)
     second_name = path_name(target, second.pathway)
-    reason = _("Your goal ({answer}) points to {program}, but it does not fit your limits now. {misses} A first step "
-               "in {first} can lead there: {note}").format(
-        answer=label("goal", ranking.answers.get("goal")), program=target.name,
-        misses=misses_sentence(target_entry.best), first=first.program.short_name, note=link.note)
+    reason = explain.two_step_reason(ranking.answers.get("goal"), target, target_entry.best,
+                                     first.program.short_name, link.note)
     working = ScenarioValues(**starts["work"])
     school_one = school_months(first_score.pathway)
     school_two = school_months(second.pathway)
@@ -339,35 +271,18 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
         StackStep(
             program_id=first.program.id, pathway=first_score.pathway.id, pathway_name=first_score.pathway.name,
             starts_month=ScenarioValues(low=0, mid=0, high=0), ends_month=_values(one, "school_months"),
-            summary=_("Now: {pathway} ({months}, {cost}); working in the field {working} from now.").format(
-                pathway=first_name, months=wording.month_span(school_one.low, school_one.high),
-                cost=wording.money_span(first_score.cost.low, first_score.cost.high),
-                working=wording.span(working.low, working.high, "months")),
+            summary=explain.first_step_summary(first_name, school_one, first_score.cost, working),
         ),
         StackStep(
             program_id=target.id, pathway=second.pathway.id, pathway_name=second.pathway.name,
             starts_month=ScenarioValues(**starts["second"]), ends_month=ScenarioValues(**starts["second_end"]),
-            summary=_("After a year in that job: {pathway} ({months}, {cost}), studied part-time while you keep "
-                      "working, done {done} from now.").format(
-                pathway=second_name, months=wording.month_span(school_two.low, school_two.high),
-                cost=wording.money_span(second.cost.low, second.cost.high),
-                done=wording.span(starts["second_end"]["low"], starts["second_end"]["high"], "months")),
+            summary=explain.second_step_summary(second_name, school_two, second.cost, starts["second_end"]["low"],
+                                                starts["second_end"]["high"]),
         ),
     ]
-    notes = [_("Compared with staying in {program} after the first step.").format(program=first.program.short_name)]
-    extra = [
-        ngettext("Two-step path: the second step starts after {count} month in the first job.",
-                 "Two-step path: the second step starts after {count} months in the first job.",
-                 WORK_BEFORE_SECOND_STEP_MONTHS).format(count=WORK_BEFORE_SECOND_STEP_MONTHS),
-        _("Two-step path: {pathway} is studied part-time alongside the {program} job and takes its listed length "
-          "({months}); no source gives a part-time length, so it may take longer.").format(
-            pathway=second_name, program=first.program.short_name,
-            months=wording.month_span(school_two.low, school_two.high)),
-        _("Two-step path: its cost is paid when it starts; no credit from the first step is counted toward it "
-          "(no source says credits transfer)."),
-        _("Two-step path: {program} pay starts the month the second step ends, with no job search, since you are "
-          "already working in the field.").format(program=target.short_name),
-    ]
+    notes = [explain.two_step_compared(first.program.short_name)]
+    extra = explain.two_step_assumptions(second_name, first.program.short_name, target.short_name, school_two,
+                                         WORK_BEFORE_SECOND_STEP_MONTHS)
     path = StackablePath(
         goal_program_id=target.id, first_program_id=first.program.id, reason=reason, source=link.source, steps=steps,
         years=stack.yearly(options.years), compared_with=first.program.id, break_even_year=spread.mid,
