@@ -705,11 +705,22 @@ def unpriced_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> st
     return _("No source prices the {costs} for {pathway}: they come on top of {cost}.").format(**figures)
 
 
+_SHORTEST: dict[tuple[int, ...], tuple[tuple[Program, ...], float | None]] = {}  # by the programs' identities
+
+
 def _shortest_search(ranking: Ranking) -> float | None:
-    """The shortest job search any source gives for the programs ranked (None when no source gives one)."""
-    lows = [job_search_months(s.pathway).low for p in ranking.programs for s in p.pathways
-            if s.pathway.job_search_months is not None and s.pathway.job_search_months.known]
-    return min((low for low in lows if low is not None), default=None)
+    """The shortest job search any source gives for the programs ranked (None when no source gives one); the same
+    for every answer set of a catalog, so worked out once for its programs."""
+    programs = tuple(p.program for p in ranking.programs)
+    key = tuple(map(id, programs))
+    found = _SHORTEST.get(key)
+    if found is None or any(a is not b for a, b in zip(found[0], programs, strict=True)):
+        lows = [job_search_months(pathway).low for program in programs for pathway in program.pathways
+                if pathway.job_search_months is not None and pathway.job_search_months.known]
+        if len(_SHORTEST) >= 64:
+            _SHORTEST.clear()
+        found = _SHORTEST[key] = (programs, min((low for low in lows if low is not None), default=None))
+    return found[1]
 
 
 def unsearched_sentence(score: ScoredPathway, answers: Mapping[str, Answer], shortest: float | None) -> str | None:
