@@ -375,7 +375,13 @@ def reasons(ranking: Ranking, limit: int = REASONS) -> list[Reason]:
 
 
 def first_reason(ranking: Ranking) -> str:
-    """The first of ``reasons``, built alone (one column of ``score --format csv``, written for every student)."""
+    """The first of ``reasons`` that is not a caveat (one column of ``score --format csv``, written for every
+    student): a caveat is a warning, and the table's warning column already says it. The first reason when every
+    reason is a caveat."""
+    undercut = set(caveats(ranking))
+    for reason in _reasons(ranking):
+        if reason.text not in undercut:
+            return reason.text
     return reasons(ranking, limit=1)[0].text
 
 
