@@ -484,8 +484,12 @@ def test_missing_file_and_empty_input(tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("")
     done = invoke("score", str(empty))
-    assert done.exit_code == 0
-    assert done.stdout == "" and "scored 0 answer sets" in done.stderr
+    assert done.exit_code == 2
+    assert done.stdout == "" and "empty, so nothing was scored" in done.stderr
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("budget_usd,goal\n")
+    done = invoke("score", str(header_only))
+    assert done.exit_code == 2 and "no answer sets to score" in done.stderr
 
 
 def test_help_shows_the_counselor_workflow() -> None:

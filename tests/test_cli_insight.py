@@ -88,7 +88,7 @@ def test_what_if_is_a_sentence_in_the_summary_and_side_by_side_in_the_details() 
     # cost range, while the certificate fits in 5/14 of its own: first on the typical figures, a toss-up across
     # the ranges.
     assert ("What if With budget: $8,000 (you said $5,000) and timeline: 24 months (you said 12 months), the "
-            "recommendation changes: the Health Information Management (HIM) associate degree (a toss-up), "
+            "recommendation changes: the HIM associate degree (a toss-up), "
             "instead of the MBC certificate or diploma.") in out
     details = run(*args, "--details")
     assert details.exit_code == 0, details.output
@@ -155,9 +155,11 @@ def test_version_imports_none_of_the_new_modules() -> None:
     assert out.strip() == "[]"
 
 
-def test_limits_repeated_in_the_cli_match_the_core() -> None:
-    from pathfinder.cli import app as cli
-    from pathfinder.core import projection
+def test_the_help_states_the_limits_the_options_enforce() -> None:
+    """The limits are stated once (core/limits.py); the help's words, which cannot read them, say the same."""
+    from pathfinder.core import limits
 
-    assert cli.MAX_YEARS == projection.MAX_YEARS
-    assert cli.MAX_PART_TIME_INCOME_USD == projection.MAX_PART_TIME_INCOME_USD
+    words = " ".join(run("quiz", "--help").output.split())
+    assert f"1 to {limits.MAX_YEARS}. Default: {limits.DEFAULT_YEARS}." in words
+    assert run("quiz", "--defaults", "--years", str(limits.MAX_YEARS + 1)).exit_code == 2
+    assert run("quiz", "--defaults", "--json", "--years", str(limits.MAX_YEARS)).exit_code == 0

@@ -151,7 +151,7 @@ def test_the_summary_holds_what_a_person_needs(given: dict[str, Any]) -> None:
     assert figures is not None
     table = figures.blocks[0]
     assert isinstance(table, Table)
-    assert [label for label, _ in table.rows] == ["Total cost", "Time to a first job", "Early salary", "Job growth"]
+    assert [label for label, _ in table.rows] == ["Cost", "Time to a first job", "Early salary", "Job growth"]
     assert len(table.columns) == 3  # the recommendation and the program it is set against
     assert report.more == MORE and report.sources
 
@@ -209,11 +209,28 @@ def test_no_ids_flags_raw_fits_or_nulls_reach_the_words(given: dict[str, Any]) -
         assert "(article" not in text, text
 
 
+def test_the_programs_short_names_are_named_once_and_the_results_words_print_as_written() -> None:
+    """The headline names the recommended program in full; the others are named under the key figures ('HIM is
+    Health Information Management.'), so the headline and reasons print exactly as the JSON writes them."""
+    for answers in (INFORMATICS, {"budget_usd": 1000, "timeline_months": 3}, {}):
+        result = result_for(answers)
+        report = build(result, CATALOG)
+        rec = result.recommendation
+        assert report.headline is not None and report.headline.line.text == rec.headline
+        reasons = report.section("reasons")
+        assert reasons is not None and [t.text for t in reasons.blocks[0].items] == rec.reasons  # type: ignore[union-attr]
+        words = " ".join(texts(report))
+        for program in CATALOG.programs:
+            assert (f"{program.name} ({program.short_name})" in words
+                    or f"{program.short_name} is {program.name}" in words), program.short_name
+
+
 def test_abbreviations_are_spelled_out_at_their_first_use() -> None:
+    """Beyond the programs' short names (named once, above), every abbreviation is spelled out where it first
+    appears."""
     report = build(result_for(INFORMATICS), CATALOG, details=True)
     words = " ".join(texts(report)[1:])
-    for term, meaning in [("HIM", "Health Information Management"), ("MBC", "Medical Billing and Coding"),
-                          ("AAPC", "American Academy of Professional Coders"),
+    for term, meaning in [("AAPC", "American Academy of Professional Coders"),
                           ("AHIMA", "American Health Information Management Association"),
                           ("HCPCS", "Healthcare Common Procedure Coding System"),
                           ("CPC", "Certified Professional Coder")]:
@@ -269,13 +286,13 @@ def test_below_80_columns_tables_become_stacked_lists(width: int) -> None:
     assert "Your answers\nCareer goal\n  Your answer: Health data, analytics" in text
     assert not re.search(r"[┬┼┴]", shown(build(result_for(INFORMATICS), CATALOG), width))
     # The key figures have no frame: they stay a table while their words fit (down to 60 columns).
-    row = next(line for line in text.splitlines() if line.startswith("Total cost"))
+    row = next(line for line in text.splitlines() if line.startswith("Cost "))
     assert "$3,000-$17,000" in row and "$7,000-$25,000" in row
 
 
 def test_at_80_columns_the_figures_sit_side_by_side() -> None:
     text = shown(build(result_for(INFORMATICS), CATALOG, more=MORE), 80)
-    row = next(line for line in text.splitlines() if line.startswith("Total cost"))
+    row = next(line for line in text.splitlines() if line.startswith("Cost "))
     assert "$3,000-$17,000" in row and "$7,000-$25,000" in row
 
 
@@ -285,7 +302,7 @@ def test_at_80_columns_the_figures_sit_side_by_side() -> None:
 def test_markdown_has_real_tables_and_no_needless_escapes() -> None:
     text = to_markdown(build(result_for(INFORMATICS), CATALOG, details=True))
     assert text.startswith("# Your pathfinder recommendation\n")
-    assert "## Key figures" in text and "| Total cost | \\$3,000-\\$17,000 [1] |" in text
+    assert "## Key figures" in text and "| Cost | \\$3,000-\\$17,000 [1] |" in text
     assert "|  | MBC certificate or diploma | HIM associate degree (does not fit) |" in text
     assert "12\\.5" not in text and "\\-" not in text and "\\." not in text
     assert re.search(r"(?<!\\)\$", text) is None  # every dollar is escaped: no renderer reads maths

@@ -40,9 +40,9 @@ def test_compare_csv_names_its_rows_in_spanish() -> None:
     rows = _csv(done.stdout)
     assert rows[0][0] == "Dato"
     assert [row[0] for row in rows[1:]] == [
-        "Costo total", "Duración", "Tiempo hasta el primer trabajo", "Salario al comenzar la carrera",
+        "Costo", "Duración", "Tiempo hasta el primer empleo", "Salario inicial",
         "Crecimiento del empleo", "Admisión", "Credenciales", "Dónde se trabaja"]
-    salaries = {row[0]: row[1:] for row in rows}["Salario al comenzar la carrera"]
+    salaries = {row[0]: row[1:] for row in rows}["Salario inicial"]
     # The article: HIM $50,000-$65,000 (two pathways), MBC $42,000-$58,000 (two pathways).
     assert salaries == ["$50,000-$65,000 al año"] * 2 + ["$42,000-$58,000 al año"] * 2
 
@@ -68,7 +68,7 @@ def test_compare_markdown_titles_the_table_in_spanish() -> None:
     done = run("--lang", "es", "compare", "--format", "markdown")
     assert done.exit_code == 0, done.output
     assert done.stdout.startswith("# Los programas lado a lado\n")
-    assert "| Costo total |" in done.stdout
+    assert "| Costo |" in done.stdout
 
 
 # --- the report ----------------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ def test_the_key_figures_rows_in_spanish(spanish: None) -> None:
     table = figures.blocks[0]
     assert isinstance(table, document.Table)
     assert [label for label, _cells in table.rows] == [
-        "Costo total", "Tiempo hasta el primer trabajo", "Salario al comenzar la carrera", "Crecimiento del empleo"]
+        "Costo", "Tiempo hasta el primer empleo", "Salario inicial", "Crecimiento del empleo"]
 
 
 def test_an_html_export_says_it_is_spanish(tmp_path: Path) -> None:
@@ -246,7 +246,8 @@ def test_a_source_written_in_english_says_so_in_spanish_only() -> None:
     """The article and the official pages are in English: a Spanish reader is told so beside each title, once."""
     title = "HIM vs. Medical Billing and Coding: Explaining the Difference in 2026"
     spanish, english = run("--lang", "es", "sources"), run("--lang", "en", "sources")
-    assert spanish.stdout.splitlines()[0] == f"{title} (en inglés)"
-    assert english.stdout.splitlines()[0] == title
+    # (and, in both languages, that the article is a secondary source: a review that cites others' figures)
+    assert spanish.stdout.splitlines()[0] == f"{title} (en inglés) (fuente secundaria)"
+    assert english.stdout.splitlines()[0] == f"{title} (secondary)"
     markdown = run("--lang", "es", "compare", "--sources", "--format", "markdown").stdout
     assert markdown.count(f"{title} (Imed Bouchrika, PhD) (en inglés)") == 1

@@ -249,6 +249,9 @@ class Source:
         """The records to read (in this process), what turns one into a row (in any process), and how a table's
         header was read. A header that cannot be read, or that names no question, raises PathfinderError before
         any row."""
+        if sheet is not None and self.format != "xlsx":
+            raise PathfinderError(_("--sheet {name}: {label} is not an .xlsx workbook, so it has no sheets to choose "
+                                    "from; leave --sheet out").format(name=sheet, label=self.label))
         if self.format == "jsonl":
             if maps:
                 raise PathfinderError(_("--map reads a table's headers; JSON Lines are keyed by question ids or "
@@ -265,7 +268,9 @@ class Source:
             raise PathfinderError(_("{label}: line {line}: not a CSV header ({problem})").format(
                 label=self.label, line=header[0], problem=header[1][0][1:]))
         if header is None:
-            return iter(()), _TableReader(Plan(layout, 0, []), 0), Plan(layout, 0, [])
+            raise PathfinderError(_("{label}: empty, so nothing was scored; a class file starts with a header line "
+                                    "naming the questions, then one line a student").format(label=self.label),
+                                  [_("pathfinder questions lists the names a header may use")])
         line, cells = header
         while cells and not cells[-1].strip() and self.format == "xlsx":
             cells = cells[:-1]  # a sheet's empty cells after the last header

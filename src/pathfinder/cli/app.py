@@ -19,6 +19,7 @@ import typer
 
 from pathfinder import __version__
 from pathfinder.cli.help import LazyCommandsRegistry, PlainGroup
+from pathfinder.core.limits import DEFAULT_YEARS, MAX_PART_TIME_INCOME_USD, MAX_YEARS
 from pathfinder.i18n import N_, _
 from pathfinder.layouts import registry
 
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
-MAX_YEARS = 40  # pathfinder.core.projection.MAX_YEARS, repeated so --help needs no core import
-MAX_PART_TIME_INCOME_USD = 1_000_000  # pathfinder.core.projection.MAX_PART_TIME_INCOME_USD
 
 # Typer's Rich help would import rich, markdown and pygments just to print it: plain help instead.
 _SETTINGS: dict[str, Any] = {"add_completion": False, "rich_markup_mode": None, "pretty_exceptions_enable": False,
@@ -252,7 +251,7 @@ def quiz(
     years: Annotated[int, typer.Option(
         "--years", metavar=N_("N"), min=1, max=MAX_YEARS,
         help=N_("Years the money and time projection covers, 1 to 40. "
-        "Default: 10."))] = 10,
+        "Default: 10."))] = DEFAULT_YEARS,
     part_time_income: Annotated[float, typer.Option(
         "--part-time-income", metavar=N_("USD"), min=0, max=MAX_PART_TIME_INCOME_USD,
         help=N_("Part-time earnings a year while in school, for the projection. Default: 0."))] = 0.0,
@@ -408,10 +407,10 @@ def score(
         metavar=N_("FILE"),
         help=N_("The class's answers: CSV (comma, semicolon or tab separated) or an .xlsx workbook as a "
         "form or a spreadsheet exports it, or JSON Lines ('-' reads standard input)."))],
-    output_format: Annotated[OutputFormat, typer.Option(
+    output_format: Annotated[OutputFormat | None, typer.Option(
         "--format", metavar=N_("FORMAT"), help=N_("jsonl (one result a line, for scripts), csv (a table, one row per "
         "student) or xlsx (the same table as a spreadsheet, with the class summary on a second sheet). "
-        "Default: jsonl."))] = OutputFormat.jsonl,
+        "Default: the one --output's suffix names (.jsonl, .csv, .xlsx), else jsonl."))] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", metavar=N_("FILE"), help=N_("Write the results to FILE (replaced in one step when the run ends) "
         "instead of standard output."))] = None,
@@ -464,12 +463,20 @@ def score(
             _say(_("{summary}; wrote {file}").format(summary=outcome.summary(), file=output))
         if outcome.failed:
             raise typer.Exit(1)
+        if not outcome.scored:
+            from pathfinder.errors import PathfinderError
+
+            raise PathfinderError(_("{file}: no answer sets to score (a file needs one line a student)").format(
+                file=_("standard input") if file == "-" else file))
 
 
-def _score_format(output_format: OutputFormat, output: Path | None, full: bool, summary_only: bool) -> str | None:
+def _score_format(chosen: OutputFormat | None, output: Path | None, full: bool, summary_only: bool) -> str | None:
     """The layout to write (None: the summary alone), refusing what cannot work before anything is read."""
     from pathfinder.errors import PathfinderError
+    from pathfinder.layouts import registry
 
+    output_format = OutputFormat(registry.score_format(chosen.value if chosen is not None else None,
+                                                       None if summary_only else output))
     if full and output_format is not OutputFormat.jsonl:
         raise PathfinderError(_("--full writes the whole result as JSON: use it with --format jsonl"))
     if summary_only:

@@ -305,8 +305,10 @@ def _weight_change(index: int, trials: _Trials) -> Change | None:
         return None
     to, until, new, direction = claim
     criterion = CRITERIA[index]
-    name = trials.name(new)
     end = TOTAL if direction > 0 else 0
+    if to == until != end:
+        return None  # a knife edge (another pathway leads at one shown weight alone, between two near-level scores)
+    name = trials.name(new)
     sentence = explain.weight_change_sentence(criterion.label, to, until, now, end, direction > 0, name)
     return Change(weight=criterion.id, from_=wording.to_points(now), to=wording.to_points(to),
                   until=None if until == end else wording.to_points(until),
@@ -344,7 +346,10 @@ def what_would_decide(ranking: Ranking, scorer: Scorer) -> list[Decider]:
     trials = _Trials(scorer, ranking)
     both: list[Decider] = []
     one: list[Decider] = []
-    for question in sorted((q for q in QUESTIONS if q.kind == "choice" and q.id not in FACTS),
+    # A goal the person gave is theirs: another goal is never offered as what would settle it (only a goal left
+    # as "not sure" is one of the answers still open).
+    given_goal = {"goal"} if trials.answers.get("goal") is not None else set()
+    for question in sorted((q for q in QUESTIONS if q.kind == "choice" and q.id not in FACTS | given_goal),
                            key=lambda q: DECIDER_ORDER.index(q.id) if q.id in DECIDER_ORDER else len(DECIDER_ORDER)):
         by_program: dict[str, list[Answer]] = {}
         for choice in question.choices:

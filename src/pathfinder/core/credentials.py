@@ -39,17 +39,23 @@ def reachable(answers: Mapping[str, Answer], program: Program, pathway: Pathway)
                     "ahima-cca"),
         _credential("cpc", "Certified Professional Coder (CPC)", True, "apprentice, coder" if coder else "apprentice",
                     "aapc-cpc"),
-        _credential("ccs", "Certified Coding Specialist (CCS)", coder and diploma,
-                    "coder" if coder and diploma else "coursework and work first", "ahima-ccs"),
+        # AHIMA requires only the diploma for the CCS; coding coursework and work are recommended, not required.
+        _credential("ccs", "Certified Coding Specialist (CCS)", diploma,
+                    "coder" if coder and diploma else "now, preparation recommended" if diploma else "diploma first",
+                    "ahima-ccs"),
         _credential("rhit", "Registered Health Information Technician (RHIT)", False,
                     "final term" if him_associate else "associate first", "ahima-rhit"),
         _credential("rhia", "Registered Health Information Administrator (RHIA)", False,
-                    "after this bachelor's" if him_bachelor
+                    ("after this bachelor's, or a certificate" if education == "bachelor" else "after this bachelor's")
+                    if him_bachelor
                     else "post-baccalaureate certificate" if education == "bachelor" else "bachelor's first",
                     "ahima-rhia"),
     ]
     on_path = set(pathway.certifications)
-    return sorted(found, key=lambda c: (not c.now, c.id not in on_path))
+    # Those they can sit now and are prepared for first (the CCS's recommended coding work is a preparation, so a
+    # newcomer's first step is the CCA or the CPC), then those the pathway leads to.
+    unprepared = {"ccs"} if not coder else set()
+    return sorted(found, key=lambda c: (not c.now, c.id in unprepared, c.id not in on_path))
 
 
 def _credential(credential: str, name: str, now: bool, situation: str, source: str) -> Credential:

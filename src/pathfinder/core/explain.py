@@ -19,6 +19,7 @@ from pathfinder.core import wording
 from pathfinder.core.pathways import (
     NO_STEP,
     PART_STEP,
+    WHOLE_STEP,
     Span,
     below_held,
     job_search_months,
@@ -338,15 +339,23 @@ def headline(ranking: Ranking) -> str:
         return _("The nearest is {pathway}.").format(pathway=name)
     if margin is None:
         condition = fit_condition(ranking)
-        if ranking.confidence == "clear":
+        # A program ruled out by the limits that scores above the first: the one to stretch the limits for.
+        better = next((p for p in ranking.programs[1:] if not p.best.fits and p.best.score > first.best.score), None)
+        if better is None:
             only = _("{pathway} is the only program within your limits, and it suits your answers best.")
         else:
             only = _("{pathway} is the only program within your limits, but {other} would suit your answers "
                      "better if you could stretch them.")
-        line = only.format(pathway=_cap(name), other=other)
+        line = only.format(pathway=_cap(name), other=better.program.short_name if better is not None else "")
         return f"{line} {condition}" if condition else line
     figures = {"program": short, "other": other, "points": wording.points(margin), "wins": _percent(first.win_chance)}
-    if ranking.confidence == "toss-up":
+    assert other_program is not None  # a margin is the lead over another program that fits
+    if round(first.win_chance, 2) < round(other_program.win_chance, 2):
+        # Ahead on the typical figures, but the other comes out first in more of the draws: not close, divided.
+        line = _("{program} leads {other} by {points} points on the typical figures, but {other} comes out first in "
+                 "more of the draws across the ranges ({other_wins}, against {wins}), so the choice rests on where "
+                 "your figures fall in them.").format(other_wins=_percent(other_program.win_chance), **figures)
+    elif ranking.confidence == "toss-up":
         line = _("Too close to call: {program} leads {other} by {points} points on the typical figures, but comes "
                  "out first in only {wins} of the draws across the ranges, under the {lean} that would make it a "
                  "lean.").format(lean=_percent(LEAN_WIN), **figures)
@@ -435,11 +444,25 @@ def _reason(index: int, first: ProgramScore, rival: ProgramScore | None, answers
     other = rival.program if rival is not None else None
     short = program.short_name
     if index == COST:
-        theirs = rival.best.cost if rival is not None else None
-        text = (_("{pathway} costs {cost} in all, against {other_cost} for {other}.") if theirs is not None
-                else _("{pathway} costs {cost} in all.")).format(
+        theirs = rival.best if rival is not None and rival.best.cost.low is not None else None
+        # "In all" only for a cost every part of which a source prices; otherwise what it leaves out is named.
+        missing = wording.listing(unpriced(mine.pathway, mine.prerequisite))
+        their_missing = wording.listing(unpriced(theirs.pathway, theirs.prerequisite)) if theirs is not None else ""
+        if theirs is None:
+            line = (_("{pathway} costs {cost} plus {unpriced}, which no source prices.") if missing
+                    else _("{pathway} costs {cost} in all."))
+        elif missing and their_missing:
+            line = _("{pathway} costs {cost} plus {unpriced}, against {other_cost} plus {other_unpriced} for {other}.")
+        elif missing:
+            line = _("{pathway} costs {cost} plus {unpriced}, against {other_cost} in all for {other}.")
+        elif their_missing:
+            line = _("{pathway} costs {cost} in all, against {other_cost} plus {other_unpriced} for {other}.")
+        else:
+            line = _("{pathway} costs {cost} in all, against {other_cost} for {other}.")
+        text = line.format(
             pathway=_cap(path_name(program, mine.pathway)), cost=wording.money_span(mine.cost.low, mine.cost.high),
-            other_cost=wording.money_span(theirs.low, theirs.high) if theirs is not None else "",
+            unpriced=missing, other_unpriced=their_missing,
+            other_cost=wording.money_span(theirs.cost.low, theirs.cost.high) if theirs is not None else "",
             other=rival.program.short_name if rival is not None else "")
         return Reason(text, mine.pathway.cost_sources())
     if index == TIME:
@@ -578,6 +601,7 @@ def first_warning(ranking: Ranking) -> str:
 
 # The kinds of warning that undercut the verdict (see ``caveats``).
 _CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET, _NO_SEARCH = "cheaper only", "quicker only", "over budget", "no search"
+_UNSAID_EDUCATION = "education unsaid"  # the fit assumes an education the person did not give
 
 
 def _warnings(ranking: Ranking) -> Iterator[tuple[str, str]]:
@@ -613,9 +637,16 @@ def _warnings(ranking: Ranking) -> Iterator[tuple[str, str]]:
         searching = unsearched_sentence(first, answers, _shortest_search(ranking))
         if searching:
             yield _NO_SEARCH, searching
+    credited = credit_sentence(first, answers)
+    if credited:
+        whole, taken = prerequisite_months(pathway), prerequisite_months(pathway, first.prerequisite)
+        # A caveat when the fit rests on the credit: without it, even the quickest route would miss the timeline.
+        tight = (isinstance(timeline, int | float) and time.low is not None and whole.low is not None
+                 and time.low - (taken.low or 0) + whole.low > timeline)
+        yield (_UNSAID_EDUCATION if tight and first.fits else ""), credited
     if answers.get("education") is None and pathway.prerequisite is not None:
         pre = prerequisite_months(pathway)
-        yield "", _("{pathway} expects {education} first; without it, add {months} of {step}.").format(
+        yield _UNSAID_EDUCATION, _("{pathway} expects {education} first; without it, add {months} of {step}.").format(
             pathway=_cap(name), education=education_words(pathway.min_education),
             months=wording.month_span(pre.low, pre.high), step=pathway.prerequisite.name.lower())
     if first.cost.low is None:
@@ -756,6 +787,34 @@ def _over_budget(score: ScoredPathway, answers: Mapping[str, Answer]) -> bool:
             and isinstance(budget, int | float) and score.cost.high is not None and budget < score.cost.high)
 
 
+def credit_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> str | None:
+    """What the person's education counts for toward the pathway's prerequisite step, if their credits transfer
+    (None when the pathway has no such step, or they take all of it, or their education is unknown)."""
+    pre = score.pathway.prerequisite
+    education = answers.get("education")
+    if pre is None or score.prerequisite == WHOLE_STEP or not isinstance(education, str):
+        return None
+    held = _CREDITED.get(education)
+    if held is None:
+        return None
+    name, step = path_name(score.program, score.pathway), pre.name.lower()
+    whole = prerequisite_months(score.pathway)
+    if score.prerequisite == PART_STEP:
+        left = prerequisite_months(score.pathway, PART_STEP)
+        said = _("{held} counts as part of the {step} before {pathway} if your credits transfer, leaving {left}; "
+                 "ask the school, as without them the {step} take {months}.")
+        return said.format(held=_(held), step=step, pathway=name, left=wording.month_span(left.low, left.high),
+                           months=wording.month_span(whole.low, whole.high))
+    return _("{held} counts as the {step} before {pathway} if your credits transfer; ask the school, as without "
+             "them add {months}.").format(held=_(held), step=step, pathway=name,
+                                          months=wording.month_span(whole.low, whole.high))
+
+
+# What an education counts for toward a prerequisite step, as the subject of a sentence.
+_CREDITED = {"some_college": N_("Your college coursework"), "associate": N_("Your associate degree"),
+             "bachelor": N_("Your bachelor's degree")}
+
+
 def below_held_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> str:
     """A credential below one the person holds: allowed, with why it can make sense and what to ask a school."""
     name = path_name(score.program, score.pathway)
@@ -771,10 +830,11 @@ def below_held_sentence(score: ScoredPathway, answers: Mapping[str, Answer]) -> 
 def caveats(ranking: Ranking) -> list[str]:
     """The warnings that undercut the verdict, for the summary: a budget that covers only the cheaper programs, a
     timeline met only at the quick end (unless the headline's condition says so), costs no source prices that
-    could break the budget, a timeline that leaves less time to find a job than any source gives."""
+    could break the budget, a timeline that leaves less time to find a job than any source gives, a fit that
+    assumes an education the person did not give."""
     # The headline's condition ("fits only if ...") already says the first two when it is there.
-    kinds = ((_OVER_BUDGET, _NO_SEARCH) if fit_condition(ranking)
-             else (_CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET, _NO_SEARCH))
+    kinds = ((_OVER_BUDGET, _NO_SEARCH, _UNSAID_EDUCATION) if fit_condition(ranking)
+             else (_CHEAPER_ONLY, _QUICKER_ONLY, _OVER_BUDGET, _NO_SEARCH, _UNSAID_EDUCATION))
     return [text for kind, text in _warnings(ranking) if kind in kinds]
 
 
@@ -877,10 +937,15 @@ _CREDENTIAL_WHEN = {
                                      "coding work may count toward)"),
     ("cpc", "apprentice"): N_("now (as CPC-A, the apprentice mark, until two years of coding work)"),
     ("ccs", "coder"): N_("now, if your coding work adds up to two years (recommended)"),
-    ("ccs", "coursework and work first"): N_("after coding coursework and a year of coding work (recommended)"),
+    ("ccs", "now, preparation recommended"): N_("now, though AHIMA recommends coding coursework and a year of coding "
+                                                "work first"),
+    ("ccs", "diploma first"): N_("with a high school diploma or equivalent"),
     ("rhit", "final term"): N_("in the final term of the HIM associate degree, if the program is CAHIIM-accredited"),
     ("rhit", "associate first"): N_("after a CAHIIM-accredited HIM associate degree"),
     ("rhia", "after this bachelor's"): N_("after the HIM bachelor's degree, if the program is CAHIIM-accredited"),
+    ("rhia", "after this bachelor's, or a certificate"): N_(
+        "after the HIM bachelor's degree, if the program is CAHIIM-accredited, or sooner after a CAHIIM-approved "
+        "post-baccalaureate HIM certificate, which your bachelor's degree admits you to"),
     ("rhia", "post-baccalaureate certificate"): N_("after a CAHIIM-approved post-baccalaureate HIM certificate"),
     ("rhia", "bachelor's first"): N_("after a CAHIIM-accredited HIM bachelor's degree"),
 }
@@ -996,11 +1061,19 @@ def first_step_summary(pathway: str, school: Span, cost: Span, working: Scenario
         cost=wording.money_span(cost.low, cost.high), working=wording.span(working.low, working.high, "months"))
 
 
-def second_step_summary(pathway: str, school: Span, cost: Span, done_low: float, done_high: float) -> str:
-    """The second step of the two-step path, studied part-time while working, and when it is done."""
-    return _("After a year in that job: {pathway} ({months}, {cost}), studied part-time while you keep "
-             "working, done {done} from now.").format(
-        pathway=pathway, months=wording.month_span(school.low, school.high),
+def second_step_summary(pathway: str, school: Span, cost: Span, done_low: float, done_high: float,
+                        step: str | None = None, before: Span | None = None) -> str:
+    """The second step of the two-step path, studied part-time while working, and when it is done; with the
+    prerequisite ``step`` (``before`` months of it) first, when the person takes one."""
+    if step is not None and before is not None and before.high:
+        said = _("After a year in that job: {before} of {step}, then {pathway} ({months}, {cost}), studied "
+                 "part-time while you keep working, done {done} from now.")
+    else:
+        said = _("After a year in that job: {pathway} ({months}, {cost}), studied part-time while you keep "
+                 "working, done {done} from now.")
+    return said.format(
+        pathway=pathway, months=wording.month_span(school.low, school.high), step=step,
+        before=wording.month_span(before.low, before.high) if before is not None else "",
         cost=wording.money_span(cost.low, cost.high), done=wording.span(done_low, done_high, "months"))
 
 
@@ -1023,3 +1096,70 @@ def two_step_assumptions(second: str, first_program: str, goal_program: str, sch
         _("Two-step path: {program} pay starts the month the second step ends, with no job search, since you are "
           "already working in the field.").format(program=goal_program),
     ]
+
+
+# --- the report's sentences about a result (report/document.py lays them out) ---------------------------------
+
+
+def no_fitting_change() -> str:
+    return _("No change to your answers alone makes a program fit.")
+
+
+def no_single_change(weights_too: bool = False) -> str:
+    """No change to one answer (or, in the whole report, one weight) puts another program first."""
+    if weights_too:
+        return _("No single change to one answer or one weight would put another program first.")
+    return _("No single change to your answers would put another program first.")
+
+
+def plan_pointer(step: str, below: bool) -> str:
+    """The next step of a two-step path, and where its whole plan is."""
+    where = _("{step} The whole plan is below.") if below else _("{step} The whole plan is in the full report.")
+    return where.format(step=step)
+
+
+def catch_up_sentence(name: str, other: str, low: int | None, mid: int | None, high: int | None, years: int) -> str:
+    """When one path's earnings catch up with another's, at the middle and both ends of the ranges."""
+    def when(value: int | None) -> str:
+        return (_("year {number}").format(number=value) if value is not None
+                else _("not within {years}").format(years=wording.years(years)))
+
+    values = {"name": name, "other": other, "year": mid, "years": wording.years(years), "low": when(low),
+              "high": when(high)}
+    if mid is not None:
+        return _("The {name} catches up with {other} in year {year} in the middle of the ranges ({low} at the low "
+                 "end, {high} at the high end).").format(**values)
+    return _("The {name} does not catch up with {other} within {years} in the middle of the ranges ({low} at the "
+             "low end, {high} at the high end).").format(**values)
+
+
+def two_step_total(years: int, low: float | None, mid: float | None, high: float | None, first_program: str,
+                   catch_low: int | None, catch_mid: int | None, catch_high: int | None) -> str:
+    """What the two-step path comes to at the horizon, and when it catches up with staying in the first program."""
+    catch_up = catch_up_sentence(_("two-step path"), _("staying in {program}").format(program=first_program),
+                                 catch_low, catch_mid, catch_high, years)
+    return _("After {years}, the two steps come to {middle} in the middle of the ranges ({low} to {high}). "
+             "{catch_up}").format(years=wording.years(years), middle=wording.money(mid), low=wording.money(low),
+                                  high=wording.money(high), catch_up=catch_up)
+
+
+def money_intro() -> str:
+    return _("Earnings so far minus school costs, at the end of each year from today: the middle of the ranges in "
+             "the chart, the low and high ends in the table. Every assumption is listed under Assumptions.")
+
+
+def money_chart_description(years: int, ends: list[str]) -> str:
+    return _("Earnings so far minus school costs at the end of each year from today, middle of the ranges. "
+             "After {years}: {ends}.").format(years=wording.years(years), ends=wording.listing(ends))
+
+
+def before_work(school: str, search: str | None) -> str:
+    """'13.5 months of school, then 4-6 months to a job'; no search when no source gives one."""
+    if search is None:
+        return _("{school} of school; no job search counted (no source gives one)").format(school=school)
+    return _("{school} of school, then {search} to a job").format(school=school, search=search)
+
+
+def settle_intro() -> str:
+    return _("What would settle the toss-up, for you:")
+

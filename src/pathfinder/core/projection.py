@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from pathfinder.core import explain
 from pathfinder.core.explain import path_name
+from pathfinder.core.limits import DEFAULT_YEARS
 from pathfinder.core.pathways import Span, job_search_months, prerequisite_months, school_months, total_cost
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.result import (
@@ -28,9 +29,6 @@ from pathfinder.core.result import (
 )
 from pathfinder.core.scoring import ProgramScore, Ranking, ScoredPathway
 
-DEFAULT_YEARS = 10
-MAX_YEARS = 40
-MAX_PART_TIME_INCOME_USD = 1_000_000
 WORK_BEFORE_SECOND_STEP_MONTHS = 12
 SCENARIOS = ("low", "mid", "high")
 _EPSILON = 1e-6
@@ -276,8 +274,10 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
         StackStep(
             program_id=target.id, pathway=second.pathway.id, pathway_name=second.pathway.name,
             starts_month=ScenarioValues(**starts["second"]), ends_month=ScenarioValues(**starts["second_end"]),
-            summary=explain.second_step_summary(second_name, school_two, second.cost, starts["second_end"]["low"],
-                                                starts["second_end"]["high"]),
+            summary=explain.second_step_summary(
+                second_name, school_two, second.cost, starts["second_end"]["low"], starts["second_end"]["high"],
+                second.pathway.prerequisite.name.lower() if second.pathway.prerequisite is not None else None,
+                prerequisite_months(second.pathway, second.prerequisite)),
         ),
     ]
     notes = [explain.two_step_compared(first.program.short_name)]

@@ -65,7 +65,8 @@ def to_markdown(report: model.Report) -> str:
         out += ["## " + _("Your recommendation"), "", f"**{escape(headline.program)}: {escape(headline.pathway)}**", "",
                 f"{escape(headline.verdict)}. {_text(headline.line)}", ""]
     for section in report.sections:
-        out += [f"## {escape(section.heading)}", ""]
+        if section.heading != report.title or report.headline is not None:  # a report of one table: one heading
+            out += [f"## {escape(section.heading)}", ""]
         for block in section.blocks:
             out += [_block(block), ""]
     if report.sources:

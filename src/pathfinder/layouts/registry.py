@@ -55,10 +55,12 @@ LAYOUTS: dict[str, dict[str, Layout]] = {
         "json": Layout("pathfinder.layouts.jsontext:questions_json"),
     },
     # score: writer(out, catalog) -> a streaming writer over a binary file
+    # (suffixes: what an --output file may end in for this format; the first format whose suffix it has is
+    # the one --output asks for when --format is not given)
     "score": {
-        "jsonl": Layout("pathfinder.layouts.tables:JsonLines"),
-        "csv": Layout("pathfinder.layouts.tables:CsvTable"),
-        "xlsx": Layout("pathfinder.layouts.tables:Workbook"),
+        "jsonl": Layout("pathfinder.layouts.tables:JsonLines", suffixes=(".jsonl", ".ndjson", ".json")),
+        "csv": Layout("pathfinder.layouts.tables:CsvTable", suffixes=(".csv",)),
+        "xlsx": Layout("pathfinder.layouts.tables:Workbook", suffixes=(".xlsx",)),
     },
 }
 
@@ -92,3 +94,26 @@ def export_format(path: Path) -> str:
                                 "use one of {suffixes}").format(path=path, suffixes=known))
     raise PathfinderError(_("--export {path}: {suffix} is not a format pathfinder writes; use one of "
                             "{suffixes}").format(path=path, suffix=path.suffix, suffixes=known))
+
+
+def score_format(chosen: str | None, path: Path | None) -> str:
+    """The format ``score`` writes: the one chosen with --format, else the one --output's suffix names, else the
+    first. An --output whose suffix belongs to another format (or to none; a text format may have no suffix) is
+    a usage error, so a spreadsheet is never written as JSON Lines, nor JSON Lines into a .xlsx file."""
+    entries = LAYOUTS["score"]
+    suffix = path.suffix.lower() if path is not None else ""
+    named = next((fmt for fmt, entry in entries.items() if suffix in entry.suffixes), None)
+    fmt = chosen or named or next(iter(entries))
+    if path is None or suffix in entries[fmt].suffixes or (not suffix and fmt != "xlsx"):
+        return fmt
+    from pathfinder.errors import PathfinderError
+    from pathfinder.i18n import _
+
+    wanted = ", ".join(entries[fmt].suffixes)
+    if named is not None:
+        raise PathfinderError(_("--output {path}: {suffix} names the {named} format, but --format is {fmt}; drop "
+                                "--format (the suffix chooses it) or name the file with {suffixes}").format(
+            path=path, suffix=path.suffix, named=named, fmt=fmt, suffixes=wanted))
+    raise PathfinderError(_("--output {path}: score writes {fmt} here, and {fmt} files end in {suffixes}; name the "
+                            "file so, or choose another --format").format(path=path, fmt=fmt, suffixes=wanted))
+

@@ -22,7 +22,7 @@ def sources_json(catalog: Catalog, **_: Any) -> str:
 
 
 def sources_text(catalog: Catalog, width: int = 80) -> str:
-    """Every source as a short block of plain text, official ones marked."""
+    """Every source as a short block of plain text, each marked official, secondary or a judgement."""
     import textwrap
 
     from pathfinder.report.factsheet import source_title, source_uses
@@ -35,8 +35,10 @@ def sources_text(catalog: Catalog, width: int = 80) -> str:
             lines = [_("{title} (official)").format(title=title)]
         elif source.quotes:
             lines = [_("{title} (secondary: quotes {body})").format(title=title, body=source.quotes)]
-        else:
+        elif source.id == "judgement":  # its title says what it is: no source at all
             lines = [title]
+        else:
+            lines = [_("{title} (secondary)").format(title=title)]
         lines.append("  " + " | ".join(part for part in (source.publisher, source.url or _("no link")) if part))
         lines.append("  " + _("Figures as of: {as_of}; read {retrieved}").format(as_of=source.as_of,
                                                                                  retrieved=source.retrieved))

@@ -175,9 +175,15 @@ def _table(table: model.Table, console: Console, width: int) -> RenderableType:
         return _stacked(table)
     grid = Table(box=None if light else _box(console), show_lines=table.key in ("compare", "answers"), expand=False,
                  header_style="bold underline" if light else "bold", pad_edge=not light)
-    # compare's quick table gives its figures the room: its row labels wrap at their longest word.
+    # compare's quick table gives its figures the room: its row labels wrap at their longest word. The summary's
+    # key figures give them the room their longest lines need, when the labels can wrap to leave it.
+    label_width = narrowest[0] if table.key == "quick" else None
+    if table.key == "figures":
+        # (the figures' lines, not the headings, which wrap freely over them)
+        room = width - (2 * len(columns) - 2) - sum(max(map(len, texts[1:]), default=0) for texts in columns[1:])
+        label_width = max(narrowest[0], room) if max(map(len, columns[0])) > room else None
     grid.add_column(Text(table.columns[0]), style="bold", no_wrap=False, min_width=narrowest[0],
-                    max_width=narrowest[0] if table.key == "quick" else None)
+                    max_width=label_width)
     widths: list[int | None] = [None] * len(columns)
     if table.key == "quick" and sum(max(map(len, texts)) for texts in columns) + needed - sum(narrowest) > width:
         # compare's columns are alike (one a pathway): when their text is wider than the screen, Rich would shrink
@@ -279,18 +285,26 @@ def report_view(report: model.Report) -> RenderableType:
     return ReportView(report)
 
 
-def summary_view(build: Callable[[int | None], model.Report], console: Console) -> RenderableType:
+def summary_view(build: Callable[[int | None], model.Report], console: Console, least: int = 1) -> RenderableType:
     """The summary with as many of the result's reasons as let it fit SUMMARY_LINES lines on this console;
-    ``build(n)`` makes it with the first n reasons (``None``: all). One reason is the least it gives, however
-    narrow the console."""
+    ``build(n)`` makes it with the first n reasons (``None``: all). ``least`` reasons are the fewest it gives,
+    however narrow the console: one, or as many as it takes to show every warning that undercuts the verdict."""
     report = build(None)
     reasons = report.section("reasons")
     given = len(reasons.blocks[0].items) if reasons is not None and isinstance(reasons.blocks[0], model.Bullets) else 1
-    for count in range(given, 1, -1):
+    least = max(1, min(least, given))
+    for count in range(given, least, -1):
         view = ReportView(report if count == given else build(count))
         if len(console.render_lines(view, console.options, pad=False)) <= model.SUMMARY_LINES:
             return view
-    return ReportView(build(1))
+    return ReportView(report if least == given else build(least))
+
+
+def _undercut(result: Result) -> int:
+    """How many of the result's first reasons it takes to give every caveat (a warning that undercuts the verdict)."""
+    rec = result.recommendation
+    caveats = set(rec.caveats)
+    return max((i + 1 for i, reason in enumerate(rec.reasons) if reason in caveats), default=1)
 
 
 def result_view(result: Result, catalog: Catalog, *, details: bool, more: str | None,
@@ -298,7 +312,13 @@ def result_view(result: Result, catalog: Catalog, *, details: bool, more: str | 
     """The quiz's result on the terminal: the one-screen summary (ending on ``more``), or the whole report."""
     if details:
         return report_view(model.build(result, catalog, details=True))
-    return summary_view(lambda reasons: model.build(result, catalog, more=more, reasons=reasons), console)
+    least = _undercut(result)
+    view = summary_view(lambda reasons: model.build(result, catalog, more=more, reasons=reasons), console, least)
+    if more and len(console.render_lines(view, console.options, pad=False)) > model.SUMMARY_LINES:
+        # Every warning that undercuts the verdict is shown, even when it takes the screen past SUMMARY_LINES; the
+        # pointer to the whole report is left out first (--help names --details too).
+        return summary_view(lambda reasons: model.build(result, catalog, reasons=reasons), console, least)
+    return view
 
 
 def compare_view(report: model.Report) -> RenderableType:

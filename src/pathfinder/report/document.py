@@ -142,6 +142,18 @@ class _Writer:
     def say(self, text: str, sources: Iterable[str] = ()) -> Text:
         return Text(self.words(text), self.notes(sources))
 
+    def verbatim(self, text: str, sources: Iterable[str] = ()) -> Text:
+        """A sentence of the result as the result writes it (the JSON's own words), with its footnotes."""
+        return Text(text, self.notes(sources))
+
+    def name_programs(self, programs: Iterable[Program]) -> Text | None:
+        """'MBC is Medical Billing and Coding.': the programs' short names not spelled out yet, named once, so the
+        result's sentences can print as they are written."""
+        names = [_(SHORT_NAME).format(short=p.short_name, name=p.name) for p in programs
+                 if p.short_name != p.name and p.short_name not in self.spelled]  # the headline's program is named
+        self.spelled.update(p.short_name for p in programs)
+        return Text("; ".join(names) + ".") if names else None
+
     def words(self, text: str) -> str:
         for term in self._terms:
             if term in self.spelled or term not in text:
@@ -203,19 +215,19 @@ def _headline(result: Result, catalog: Catalog, w: _Writer) -> Headline:
     rec = result.recommendation
     program = _program(catalog, rec.program_id)
     header = w.words(f"{program.name} ({program.short_name})")
-    return Headline(header, rec.pathway_name, rec.verdict, rec.confidence, w.say(rec.headline))
+    return Headline(header, rec.pathway_name, rec.verdict, rec.confidence, w.verbatim(rec.headline))
 
 
 def _summary_reasons(result: Result, w: _Writer, limit: int | None) -> list[Text]:
     """The result's reasons (the first ``limit`` of them), each with its footnotes."""
     rec = result.recommendation
-    return [w.say(text, sources) for text, sources in zip(rec.reasons, rec.reason_sources, strict=True)][:limit]
+    return [w.verbatim(text, sources) for text, sources in zip(rec.reasons, rec.reason_sources, strict=True)][:limit]
 
 
 def _figures_table(catalog: Catalog, w: _Writer, entries: Sequence[RankedProgram]) -> Table:
-    """Total cost, time to a first job, early salary and growth, side by side."""
+    """Cost, time to a first job, early salary and growth, side by side."""
     columns = [""]
-    total, first_job, salary_row, growth_row = (pgettext("report row", "Total cost"),
+    total, first_job, salary_row, growth_row = (pgettext("report row", "Cost"),
                                                 pgettext("report row", "Time to a first job"),
                                                 pgettext("report row", "Early salary"),
                                                 pgettext("report row", "Job growth"))
@@ -225,7 +237,7 @@ def _figures_table(catalog: Catalog, w: _Writer, entries: Sequence[RankedProgram
         pathway = _pathway(program, entry.pathway)
         score = _entry_pathway(entry)
         columns.append(_column_name(w.words(wording.pathway(program.short_name, entry.pathway_name)), entry.eligible))
-        cost = (wording.money_span(score.cost_usd.low, score.cost_usd.high) if score.cost_usd.low is not None
+        cost = (factsheet.cost_figure(score.cost_usd, pathway) if score.cost_usd.low is not None
                 else _("not given by any source"))
         cells[total].append((w.say(cost, pathway.cost_sources()),))
         time = wording.span(score.time_to_work_months.low, score.time_to_work_months.high, "months")
@@ -246,29 +258,31 @@ def _column_name(name: str, fits: bool) -> str:
 
 
 def _change_line(result: Result, w: _Writer) -> tuple[str, Text]:
+    from pathfinder.core import explain  # the result's words (not loaded to lay out compare)
+
     rec = result.recommendation
     if not rec.fits_limits:
         heading = _("What would make a program fit")
         if result.nearest_fit is not None:
             return heading, w.say(result.nearest_fit.sentence)
-        return heading, w.say(_("No change to your answers alone makes a program fit."))
+        return heading, w.say(explain.no_fitting_change())
     if rec.confidence == "toss-up" and result.what_would_decide:
         return _("What would settle it"), w.say(result.what_would_decide[0].sentence)
     if result.what_would_change:
         return _("What would change it"), w.say(result.what_would_change[0].sentence)
     if result.nearest_fit is not None:
         return _("What would change it"), w.say(result.nearest_fit.sentence)
-    return _("What would change it"), w.say(_("No single change to your answers would put another program first."))
+    return _("What would change it"), w.say(explain.no_single_change())
 
 
 def _next_step(result: Result, w: _Writer, details: bool) -> Text:
     """The result's next step; a two-step path says where the whole plan is."""
+    from pathfinder.core import explain
+
     rec = result.recommendation
     if result.stackable_path is None:
         return w.say(rec.next_step, rec.next_step_sources)
-    where = (_("{step} The whole plan is below.") if details
-             else _("{step} The whole plan is in the full report."))
-    return w.say(where.format(step=rec.next_step), rec.next_step_sources)
+    return w.say(explain.plan_pointer(rec.next_step, below=details), rec.next_step_sources)
 
 
 # --- the details ----------------------------------------------------------------------------------
@@ -315,6 +329,8 @@ def _scores_section(result: Result, catalog: Catalog, w: _Writer) -> Section:
 
 
 def _money_section(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
+    from pathfinder.core import explain  # the result's words (not loaded to lay out compare)
+
     projection = result.projection
     if not projection:
         return None
@@ -328,20 +344,18 @@ def _money_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
         series.append(Series(_("{first}, then {goal}").format(first=first, goal=goal),
                              tuple(y.mid for y in path.years)))
     ends = [f"{s.label} {wording.money(s.values[-1])}" for s in series if s.values and s.values[-1] is not None]
-    catch = [_catch_up(labels[i], _short(catalog, p.compared_with), p.break_even.low, p.break_even.mid,
-                       p.break_even.high, years)
+    catch = [explain.catch_up_sentence(labels[i], _short(catalog, p.compared_with), p.break_even.low,
+                                       p.break_even.mid, p.break_even.high, years)
              for i, p in enumerate(projection) if p.compared_with is not None]
     span = wording.years(years)
-    description = _("Earnings so far minus school costs at the end of each year from today, middle of the ranges. "
-                    "After {years}: {ends}.").format(years=span, ends=wording.listing(ends))
+    description = explain.money_chart_description(years, ends)
 
     def before_work(p: ProgramProjection) -> str:
         school = wording.span(p.school_months.low, p.school_months.high, "months")
         search = _pathway(_program(catalog, p.program_id), p.pathway).job_search_months
         if search is None or not search.known:
-            return _("{school} of school; no job search counted (no source gives one)").format(school=school)
-        return _("{school} of school, then {search} to a job").format(
-            school=school, search=wording.span(p.job_search_months.low, p.job_search_months.high, "months"))
+            return explain.before_work(school, None)
+        return explain.before_work(school, wording.span(p.job_search_months.low, p.job_search_months.high, "months"))
 
     rows = [
         (_("Before the first job"), tuple((Text(before_work(p)),) for p in projection)),
@@ -358,9 +372,7 @@ def _money_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
                    for i in range(years))
     title = _("Money and time over {years}").format(years=span)
     blocks: list[Block] = [
-        Paragraph(w.say(_("Earnings so far minus school costs, at the end of each year from today: the middle of the "
-                          "ranges in the chart, the low and high ends in the table. Every assumption is listed under "
-                          "Assumptions."))),
+        Paragraph(w.say(explain.money_intro())),
         Chart(title, description, tuple(series)),
         Table(_("After {years}").format(years=span), ("", *labels), tuple(rows), key="projection"),
     ]
@@ -377,21 +389,9 @@ def _short(catalog: Catalog, program_id: str | None) -> str:
     return program.short_name if program else ""
 
 
-def _catch_up(name: str, other: str, low: int | None, mid: int | None, high: int | None, years: int) -> str:
-    def when(value: int | None) -> str:
-        return (_("year {number}").format(number=value) if value is not None
-                else _("not within {years}").format(years=wording.years(years)))
-
-    values = {"name": name, "other": other, "year": mid, "years": wording.years(years), "low": when(low),
-              "high": when(high)}
-    if mid is not None:
-        return _("The {name} catches up with {other} in year {year} in the middle of the ranges ({low} at the low "
-                 "end, {high} at the high end).").format(**values)
-    return _("The {name} does not catch up with {other} within {years} in the middle of the ranges ({low} at the "
-             "low end, {high} at the high end).").format(**values)
-
-
 def _stack_section(result: Result, catalog: Catalog, w: _Writer) -> Section | None:
+    from pathfinder.core import explain  # the result's words (not loaded to lay out compare)
+
     path = result.stackable_path
     if path is None:
         return None
@@ -402,28 +402,25 @@ def _stack_section(result: Result, catalog: Catalog, w: _Writer) -> Section | No
     blocks: list[Block] = [
         Paragraph(w.say(path.reason, [path.source])),
         Bullets(tuple(w.say(s.summary) for s in path.steps), numbered=True),
-        Paragraph(w.say(_("After {years}, the two steps come to {middle} in the middle of the ranges ({low} to "
-                          "{high}). {catch_up}").format(
-            years=wording.years(years), middle=wording.money(last.mid), low=wording.money(last.low),
-            high=wording.money(last.high),
-            catch_up=_catch_up(_("two-step path"), _("staying in {program}").format(program=first), spread.low,
-                               spread.mid, spread.high, years)))),
+        Paragraph(w.say(explain.two_step_total(years, last.low, last.mid, last.high, first, spread.low, spread.mid,
+                                               spread.high))),
     ]
     return Section("two-step", _("A two-step path toward {program}").format(program=goal), tuple(blocks))
 
 
 def _changes_section(result: Result, w: _Writer) -> Section:
+    from pathfinder.core import explain  # the result's words (not loaded to lay out compare)
+
     blocks: list[Block] = []
     if result.nearest_fit is not None:
         blocks.append(Paragraph(w.say(result.nearest_fit.sentence)))
     if result.what_would_decide:
-        blocks.append(Paragraph(w.say(_("What would settle the toss-up, for you:"))))
+        blocks.append(Paragraph(w.say(explain.settle_intro())))
         blocks.append(Bullets(tuple(w.say(d.sentence) for d in result.what_would_decide)))
     if result.what_would_change:
         blocks.append(Bullets(tuple(w.say(c.sentence) for c in result.what_would_change)))
     elif result.nearest_fit is None:
-        blocks.append(Paragraph(w.say(_("No single change to one answer or one weight would put another program "
-                                        "first."))))
+        blocks.append(Paragraph(w.say(explain.no_single_change(weights_too=True))))
     return Section("changes", _("What would change the advice"), tuple(blocks))
 
 
@@ -481,13 +478,17 @@ def build(result: Result, catalog: Catalog, *, details: bool = False, today: dat
     (all of them by default; a layout with too little room asks for fewer)."""
     w = _Writer(catalog)
     headline = _headline(result, catalog, w)
+    # The programs' short names are named under the key figures, so the headline and the reasons print as the
+    # result writes them (the JSON's words), abbreviations and all.
+    names = w.name_programs(catalog.programs)
     rival = _rival(result)
     entries = [result.ranking[0], *([rival] if rival is not None else [])]
     change_heading, change = _change_line(result, w)
+    figures: tuple[Block, ...] = (_figures_table(catalog, w, entries), *([Paragraph(names)] if names else []))
     sections: list[Section | None] = [
         None if details else _what_if_summary(result, w),
         Section("reasons", _("Why"), (Bullets(tuple(_summary_reasons(result, w, reasons))),)),
-        Section("figures", _("Key figures"), (_figures_table(catalog, w, entries),)),
+        Section("figures", _("Key figures"), figures),
         Section("change", change_heading, (Paragraph(change),)),
         Section("next", _("Next step"), (Paragraph(_next_step(result, w, details)),)),
     ]

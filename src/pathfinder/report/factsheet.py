@@ -5,11 +5,15 @@ with the sources it rests on. Pure: the report and the CSV lay these out; nothin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pathfinder.core import wording
 from pathfinder.core.programs import Alternate, Catalog, Occupation, Pathway, Program, Range
 from pathfinder.i18n import N_, _, pgettext
+
+if TYPE_CHECKING:
+    from pathfinder.core.pathways import Span
+    from pathfinder.core.result import Spread
 
 
 class Line(NamedTuple):
@@ -385,6 +389,16 @@ def _cert_short(name: str) -> str:
     return tail[:-1] if head and tail.endswith(")") else name
 
 
+def cost_figure(cost: Span | Spread, pathway: Pathway) -> str:
+    """A table's cost figure: '$3,000-$17,000' when a source prices every part of it, '$7,000-$25,000 in tuition'
+    when a source names extras without a figure (a table never gives tuition alone as the whole cost)."""
+    from pathfinder.core.pathways import unpriced_extras
+
+    if cost.low is not None and unpriced_extras(pathway):
+        return _("{cost} in tuition").format(cost=wording.money_span(cost.low, cost.high))
+    return wording.money_span(cost.low, cost.high)
+
+
 def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
     from pathfinder.core.pathways import job_search_months, school_months, total_cost
 
@@ -411,7 +425,7 @@ def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
     # admission requirements in full are under --details.
     admission = QUESTIONS_BY_ID["education"].label_for(pathway.min_education)
     return {
-        pgettext("compare row", "Cost in all"): Line(wording.money_span(cost.low, cost.high), sources["cost"]),
+        pgettext("compare row", "Cost"): Line(cost_figure(cost, pathway), sources["cost"]),
         pgettext("compare row", "Length"): Line(length, tuple(length_sources)),
         pgettext("compare row", "Time to a first job"): Line(first_job, sources["time"]),
         pgettext("compare row", "Early salary"): Line(_(PER_YEAR).format(salary=_range_words(salary, "usd")),
@@ -428,7 +442,7 @@ def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
 
 def quick_table(programs: Sequence[Program]) -> tuple[list[str], list[FactRow]]:
     """The quick table (``pathfinder compare``): one column per pathway, named as in the headings, and one row
-    per fact, each cell one figure (the cost in all, the months, the first admission requirement...). The
+    per fact, each cell one figure (the cost, the months, the first admission requirement...). The
     alternates, notes and official figures are in ``rows`` (``compare --details``)."""
     columns = [(program, pathway) for program in programs for pathway in program.pathways]
     per_column = [_quick_cells(program, pathway) for program, pathway in columns]

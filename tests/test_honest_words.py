@@ -1,0 +1,191 @@
+"""What the result says must match what it worked out: a verdict never contradicted by its own chances, costs
+never called whole when a source names parts without a figure, every warning that undercuts the verdict on the
+screen, and the person's own goal and history respected. Expected values come from the article and the
+certifying bodies' rules (shared facts), restated simply, or from properties over generated answers."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from typer.testing import CliRunner
+
+from pathfinder import i18n
+from pathfinder.cli.app import app
+from pathfinder.core import explain
+from pathfinder.core.advice import advise
+from pathfinder.core.catalog import load_catalog
+from pathfinder.core.pathways import unpriced_extras
+from pathfinder.core.questions import defaults, validate_answers
+from pathfinder.core.scoring import Scorer
+from test_properties import ANSWERS, SHIPPED
+
+CATALOG = load_catalog()
+SOME = settings(max_examples=60, deadline=None)
+
+
+def result_for(**given: Any) -> Any:
+    return advise(validate_answers({**defaults(), **given}, partial=False), CATALOG)
+
+
+@SOME
+@given(answers=ANSWERS)
+def test_the_headline_never_calls_close_what_the_draws_call_for_the_other(answers: dict[str, Any]) -> None:
+    """When the other program comes out first in more of the draws than the pick, the headline says so, with
+    both chances, and never 'too close to call'; 'would suit your answers better' is said only of a program
+    ruled out by the limits that scores above the pick."""
+    ranking = Scorer(SHIPPED).rank(answers)
+    line = explain.headline(ranking)
+    other = explain.rival(ranking)
+    if ranking.fits and ranking.margin is not None and other is not None \
+            and round(ranking.first.win_chance, 2) < round(other.win_chance, 2):
+        assert "Too close to call" not in line
+        assert f"{other.program.short_name} comes out first in more of the draws" in line
+    if "would suit your answers better" in line:
+        better = [p for p in ranking.programs[1:] if not p.best.fits and p.best.score > ranking.first.best.score]
+        assert better and line.index(better[0].program.short_name) > 0
+
+
+def test_seven_thousand_and_two_years_toward_informatics_is_not_called_close() -> None:
+    # The article: HIM associate $7,000-$25,000 (tuition), the MBC certificate $3,000-$17,000 with books and fees.
+    # $7,000 fits HIM only at its cheapest end, so in the draws MBC comes first every time.
+    rec = result_for(budget_usd=7000, timeline_months=24, goal="informatics").recommendation
+    assert rec.program_id == "him" and rec.confidence == "toss-up"
+    assert "Too close to call" not in rec.headline
+    assert "MBC comes out first in more of the draws across the ranges (100%, against 0%)" in rec.headline
+
+
+def test_only_one_fits_and_it_suits_best_is_not_told_to_stretch() -> None:
+    # Fast entry, $20,000, 18 months: HIM (24 months to work) is ruled out, and it would not suit a fast start
+    # better than the certificate anyway.
+    result = result_for(budget_usd=20000, timeline_months=18, goal="fast_entry")
+    assert result.recommendation.program_id == "mbc"
+    assert "stretch" not in result.recommendation.headline
+    assert "suits your answers best" in result.recommendation.headline
+
+
+@SOME
+@given(answers=ANSWERS)
+def test_no_cost_is_called_in_all_when_a_source_names_unpriced_parts(answers: dict[str, Any]) -> None:
+    """'in all' follows only a cost every part of which a source prices (the article names HIM's textbooks, lab
+    and exam fees without a figure)."""
+    ranking = Scorer(SHIPPED).rank(answers)
+    for reason in explain.reasons(ranking, limit=10):
+        for program in ranking.programs:
+            for score in program.pathways:
+                name = explain.path_name(score.program, score.pathway)
+                said = re.search(re.escape(name[0].upper() + name[1:]) + r" costs \$[\d,]+-\$[\d,]+ in all", reason.text)
+                if said:
+                    assert not explain.unpriced(score.pathway, score.prerequisite), reason.text
+
+
+def test_the_tables_say_in_tuition_for_hims_figures() -> None:
+    him = next(p for p in CATALOG.programs if p.id == "him")
+    assert all(unpriced_extras(pathway) for pathway in him.pathways)  # the article gives no figure for them
+    out = CliRunner().invoke(app, ["compare", "--format", "csv"]).stdout
+    assert out.splitlines()[1].startswith('Cost,"$7,000-$25,000 in tuition","$20,000-$50,000 in tuition","$3,000')
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@SOME
+@given(answers=ANSWERS)
+def test_the_summary_shows_every_caveat(lang: str, answers: dict[str, Any]) -> None:
+    """Every warning that undercuts the verdict is on the 80-column summary, in either language."""
+    from pathfinder.layouts.terminal import make_console, result_view
+
+    i18n.set_language(lang)
+    try:
+        catalog = load_catalog()
+        result = advise(answers, catalog)
+        console = make_console(io.StringIO(), no_color=True, width=80, record=True)
+        console.print(result_view(result, catalog, details=False, more="More.", console=console))
+        screen = " ".join(console.export_text(styles=False).split())
+        for caveat in result.recommendation.caveats:
+            assert " ".join(caveat.split()) in screen, caveat
+    finally:
+        i18n.set_language("en")
+
+
+def test_an_associate_degree_counts_toward_the_bachelors_if_the_credits_transfer() -> None:
+    # The article: the bachelor's takes two to three years after the general-education courses, which an
+    # associate degree usually covers; the person is told to ask whether their credits transfer.
+    result = result_for(budget_usd=25000, timeline_months=30, goal="management", education="associate")
+    assert result.recommendation.pathway == "bachelor"
+    said = [w for w in result.recommendation.caveats if "if your credits transfer" in w]
+    assert said and "12-24 months" in said[0]
+    # With room for the courses too (24-36 + 12-24 months within 60), it is good to know, not a caveat.
+    roomy = result_for(budget_usd=60000, timeline_months=60, goal="management", education="associate")
+    assert any("if your credits transfer" in w for w in roomy.warnings)
+    assert not any("if your credits transfer" in w for w in roomy.recommendation.caveats)
+
+
+def test_the_two_step_path_counts_the_general_education_first_for_a_diploma_holder() -> None:
+    result = result_for(budget_usd=9000, timeline_months=20, goal="management", education="high_school")
+    second = result.stackable_path.steps[1]
+    assert second.pathway == "bachelor"
+    assert "12-24 months of general-education college courses, then the HIM bachelor's degree" in second.summary
+    # done = the first job (13-24) + a year of work + 12-24 months of courses + 24-36 of the bachelor's
+    assert (second.ends_month.high, second.ends_month.low) == (13 + 12 + 12 + 24, 24 + 12 + 24 + 36)
+
+
+def test_a_goal_the_person_gave_is_never_what_would_settle_it() -> None:
+    result = result_for(budget_usd=7000, timeline_months=24, goal="informatics")
+    assert result.recommendation.confidence == "toss-up"
+    assert all(d.answer != "goal" for d in result.what_would_decide)
+    unsure = result_for()  # no goal given: the goal is one of the answers that could settle it
+    assert unsure.recommendation.confidence == "toss-up"
+    assert any(d.answer == "goal" for d in unsure.what_would_decide)
+
+
+@SOME
+@given(answers=ANSWERS)
+def test_no_weight_claim_holds_at_one_shown_weight_alone(answers: dict[str, Any]) -> None:
+    for change in advise(answers, SHIPPED).what_would_change:
+        if change.weight is not None:
+            assert "exactly" not in change.sentence, change.sentence
+
+
+def test_the_rhia_names_the_post_baccalaureate_route_for_a_bachelors_holder() -> None:
+    # AHIMA: an accredited bachelor's or master's HIM program, or an approved post-baccalaureate certificate.
+    result = result_for(budget_usd=60000, timeline_months=48, goal="management", education="bachelor")
+    rhia = next(c for c in result.credentials if c.id == "rhia")
+    assert "post-baccalaureate" in rhia.when
+
+
+def test_sources_say_official_or_secondary_for_every_source_but_the_judgement() -> None:
+    out = CliRunner().invoke(app, ["sources"]).stdout
+    titles = [line for line in out.splitlines() if line and not line.startswith(" ")]
+    labelled = [t for t in titles if re.search(r"\((official|secondary)(: quotes [^)]+)?\)$", t)]
+    assert len(labelled) == len(titles) - 1 and any(t.startswith("A judgement") for t in titles)
+
+
+@pytest.mark.parametrize("args, fmt", [(["--output", "r.xlsx"], "xlsx"), (["--output", "r.csv"], "csv"),
+                                       (["--output", "r.jsonl"], "jsonl")])
+def test_score_writes_the_format_the_output_file_names(tmp_path: Path, args: list[str], fmt: str) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text("budget_usd,timeline_months\n5000,24\n")
+    target = tmp_path / args[1]
+    done = CliRunner().invoke(app, ["score", str(source), args[0], str(target)])
+    assert done.exit_code == 0, done.output
+    data = target.read_bytes()
+    assert {"xlsx": data[:2] == b"PK", "csv": b",recommended_program," in data.split(b"\n")[0], "jsonl": data.startswith(b"{")}[fmt]
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--format", "csv", "--output", "r.xlsx"], ".xlsx names the xlsx format, but --format is csv"),
+    (["--output", "r.pdf"], "jsonl files end in .jsonl"),
+    (["--format", "xlsx", "--output", "r"], "xlsx files end in .xlsx"),
+    (["--sheet", "Foo"], "is not an .xlsx workbook"),
+])
+def test_score_refuses_an_output_or_sheet_that_cannot_be_what_it_says(tmp_path: Path, args: list[str],
+                                                                       says: str) -> None:
+    source = tmp_path / "class.csv"
+    source.write_text("budget_usd,timeline_months\n5000,24\n")
+    done = CliRunner().invoke(app, ["score", str(source),
+                                    *[str(tmp_path / a) if a.startswith("r") else a for a in args]])
+    assert done.exit_code == 2 and says in done.output, done.output
+    assert not list(tmp_path.glob("r*"))
