@@ -78,7 +78,8 @@ def test_no_cost_is_called_in_all_when_a_source_names_unpriced_parts(answers: di
         for program in ranking.programs:
             for score in program.pathways:
                 name = explain.path_name(score.program, score.pathway)
-                said = re.search(re.escape(name[0].upper() + name[1:]) + r" costs \$[\d,]+-\$[\d,]+ in all", reason.text)
+                whole = re.escape(name[0].upper() + name[1:]) + r" costs \$[\d,]+-\$[\d,]+ in all"
+                said = re.search(whole, reason.text)
                 if said:
                     assert not explain.unpriced(score.pathway, score.prerequisite), reason.text
 
@@ -172,7 +173,9 @@ def test_score_writes_the_format_the_output_file_names(tmp_path: Path, args: lis
     done = CliRunner().invoke(app, ["score", str(source), args[0], str(target)])
     assert done.exit_code == 0, done.output
     data = target.read_bytes()
-    assert {"xlsx": data[:2] == b"PK", "csv": b",recommended_program," in data.split(b"\n")[0], "jsonl": data.startswith(b"{")}[fmt]
+    first_line = data.split(b"\n")[0]
+    assert {"xlsx": data[:2] == b"PK", "csv": b",recommended_program," in first_line,
+            "jsonl": data.startswith(b"{")}[fmt]
 
 
 @pytest.mark.parametrize("args, says", [
@@ -189,3 +192,18 @@ def test_score_refuses_an_output_or_sheet_that_cannot_be_what_it_says(tmp_path: 
                                     *[str(tmp_path / a) if a.startswith("r") else a for a in args]])
     assert done.exit_code == 2 and says in done.output, done.output
     assert not list(tmp_path.glob("r*"))
+
+
+def test_a_lean_that_fits_only_at_the_quick_end_names_the_surer_pathway() -> None:
+    # A high-school graduate toward management, $40,000 and 36 months. The article: HIM associate 24 months and
+    # $7,000-$25,000 (all of it fits); the bachelor's 2-3 years after 1-2 years of general education, 36-60
+    # months, so 36 fits only if every step is quickest: (36 - 36) / (60 - 36) = 0% of its range.
+    result = result_for(budget_usd=40000, timeline_months=36, goal="management", education="high_school")
+    rec = result.recommendation
+    assert (rec.pathway, rec.confidence) == ("bachelor", "lean")
+    said = ("The HIM associate degree fits your limits more surely: 100% of its range, against 0% for the HIM "
+            "bachelor's degree.")
+    assert said in result.warnings
+    # An associate's holder is not pointed to a second associate degree as the surer way.
+    holder = result_for(budget_usd=25000, timeline_months=36, goal="management", education="associate")
+    assert not any("more surely" in w for w in holder.warnings)

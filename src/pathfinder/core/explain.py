@@ -21,6 +21,7 @@ from pathfinder.core.pathways import (
     PART_STEP,
     WHOLE_STEP,
     Span,
+    at_or_below_held,
     below_held,
     job_search_months,
     prerequisite_months,
@@ -47,6 +48,7 @@ from pathfinder.core.scoring import (
     ProgramScore,
     Ranking,
     ScoredPathway,
+    fit_chance_for,
     goal_fit,
 )
 from pathfinder.i18n import N_, _, ngettext, pgettext
@@ -408,13 +410,16 @@ def _reasons(ranking: Ranking) -> Iterator[Reason]:
     if first.fits and against is not None and not against.fits:
         yield Reason(_("{pathway} does not fit: {misses}.").format(pathway=against.program.short_name,
                                                                     misses=_brief_misses(against.best)))
+    passed = surer_sibling_sentence(ranking)
+    if passed is not None:
+        yield Reason(passed)
     # In a toss-up the other program's strongest point is given too, but after the pick's own reasons (as the
     # last of the REASONS a summary shows), so a summary with room for fewer keeps the reasons for the pick.
     theirs = None
     if ranking.confidence == "toss-up" and against is not None:
         theirs = next((_reason(i, against, first, answers) for i in _gains(against, first)[:1]), None)
     given: set[str] = set()
-    count = len(undercut) + (0 if first.fits and (against is None or against.fits) else 1)
+    count = len(undercut) + (0 if first.fits and (against is None or against.fits) else 1) + (passed is not None)
     for index in _gains(first, against):
         if theirs is not None and count >= REASONS - 1:
             given.add(theirs.text)
@@ -617,6 +622,9 @@ def _warnings(ranking: Ranking) -> Iterator[tuple[str, str]]:
             yield "", _("{pathway} scores the same as {first} ({points} points); {first} comes first {why}.").format(
                 pathway=_cap(path_name(program, sibling.pathway)), first=name, points=wording.points(sibling.score),
                 why=_tie_reason(first, sibling, answers))
+    surer = surer_sibling_sentence(ranking)
+    if surer is not None:
+        yield "", surer
     if below_held(pathway, answers.get("education")):
         yield "", below_held_sentence(first, answers)
     budget = answers.get("budget_usd")
@@ -658,6 +666,24 @@ def _warnings(ranking: Ranking) -> Iterator[tuple[str, str]]:
         for note in program.notes:
             if note.about == "length" and note.high is not None and note.low is None:
                 yield "", f"{program.short_name}: {note.note}"
+
+
+def surer_sibling_sentence(ranking: Ranking) -> str | None:
+    """When the first program's pathway fits in less than CLEAR_FIT of its range and another of its pathways fits
+    in at least that much (and is not a credential the person holds or one below it): that one, named with both
+    shares, as the surer way into the program. The pick stays the pathway that suits the answers best
+    (docs/method.md, section 5b). None otherwise."""
+    first, answers = ranking.first.best, ranking.answers
+    if not first.fits or round(ranking.first.fit_chance, 2) >= CLEAR_FIT:
+        return None
+    surer = [(round(fit_chance_for(s, answers), 2), s) for s in ranking.first.pathways[1:]
+             if s.fits and not at_or_below_held(s.pathway, answers.get("education"))]
+    share, sibling = max(surer, key=lambda found: found[0], default=(0.0, None))
+    if sibling is None or share < CLEAR_FIT:
+        return None
+    return _("{other} fits your limits more surely: {share} of its range, against {first_share} for {first}.").format(
+        other=_cap(path_name(sibling.program, sibling.pathway)), share=_percent(share),
+        first_share=_percent(ranking.first.fit_chance), first=path_name(first.program, first.pathway))
 
 
 def _tie_reason(first: ScoredPathway, other: ScoredPathway, answers: Mapping[str, Answer]) -> str:

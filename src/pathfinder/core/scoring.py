@@ -282,6 +282,11 @@ def rank_of(answers: Answers, weights: tuple[int, ...], programs: tuple[ProgramS
     return Ranking(answers, weights, programs, rival, margin, confidence)
 
 
+def fit_chance_for(score: ScoredPathway, answers: Answers) -> float:
+    """``fit_chance`` for any pathway and a person's answers (for the words about a program's other pathways)."""
+    return fit_chance(score, _Person.of(answers))
+
+
 def fit_chance(score: ScoredPathway, person: _Person) -> float:
     """The share of the pathway's cost x time-to-work range within the person's budget and timeline, every figure
     in a range equally likely and the two independent (the area of the rectangle the two limits cut), at the two
