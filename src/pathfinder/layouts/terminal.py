@@ -85,8 +85,9 @@ class ReportView:
         width = options.max_width
         if self.report.headline is not None:
             yield _headline(self.report.headline, console)
-        for section in self.report.sections:
-            yield Text()
+        for index, section in enumerate(self.report.sections):
+            if index or self.report.headline is not None:  # a blank line between parts, none before the first
+                yield Text()
             if self.headings:
                 yield Text(section.heading, style="bold")
             for block in section.blocks:
