@@ -207,3 +207,12 @@ def test_a_lean_that_fits_only_at_the_quick_end_names_the_surer_pathway() -> Non
     # An associate's holder is not pointed to a second associate degree as the surer way.
     holder = result_for(budget_usd=25000, timeline_months=36, goal="management", education="associate")
     assert not any("more surely" in w for w in holder.warnings)
+
+
+def test_no_search_counted_says_whether_school_fills_or_runs_past_the_timeline() -> None:
+    # No source gives a job search after HIM. The associate degree is 24 months: it fills a 24-month timeline.
+    # A high-school graduate's bachelor's route is 36-60 months: at its longest it runs past 36.
+    fills = result_for(budget_usd=30000, timeline_months=24, goal="informatics").recommendation.caveats
+    assert any("school alone fills your 24 months" in c for c in fills)
+    past = result_for(budget_usd=40000, timeline_months=36, goal="management", education="high_school")
+    assert any("school alone runs past your 36 months" in c for c in past.recommendation.caveats)

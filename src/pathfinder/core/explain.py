@@ -798,7 +798,10 @@ def unsearched_sentence(score: ScoredPathway, answers: Mapping[str, Answer], sho
     if room >= (shortest if shortest is not None else 1):
         return None
     name = path_name(score.program, score.pathway)
-    if room <= 0:
+    if room < 0:
+        return _("No source gives how long finding a job takes after {pathway}, so none is counted: at its longest, "
+                 "school alone runs past your {timeline}.").format(pathway=name, timeline=wording.months(timeline))
+    if room == 0:
         return _("No source gives how long finding a job takes after {pathway}, so none is counted: at its longest, "
                  "school alone fills your {timeline}.").format(pathway=name, timeline=wording.months(timeline))
     return _("No source gives how long finding a job takes after {pathway}, so none is counted: your {timeline} "
