@@ -216,3 +216,35 @@ def test_no_search_counted_says_whether_school_fills_or_runs_past_the_timeline()
     assert any("school alone fills your 24 months" in c for c in fills)
     past = result_for(budget_usd=40000, timeline_months=36, goal="management", education="high_school")
     assert any("school alone runs past your 36 months" in c for c in past.recommendation.caveats)
+
+
+def test_a_toss_up_gives_a_reason_for_the_pick_before_the_rivals_point() -> None:
+    # Compliance, job growth first, $10,000 and 24 months: two caveats, then the pick's own strongest point
+    # (HIM's 16% growth against MBC's 9%, BLS via the article), not MBC's cost advantage.
+    rec = result_for(goal="compliance", priority="job_growth", budget_usd=10000, timeline_months=24).recommendation
+    assert rec.program_id == "him" and rec.confidence == "toss-up"
+    own = [r for r in rec.reasons if r not in rec.caveats]
+    assert own and own[0].startswith("HIM"), rec.reasons
+
+
+def test_the_rhia_is_credited_to_the_bachelors_column_only() -> None:
+    # AHIMA: the RHIA needs a CAHIIM-accredited bachelor's or master's (or a post-baccalaureate certificate).
+    rows = {line.split(",")[0]: line for line in
+            CliRunner().invoke(app, ["compare", "--format", "csv"]).stdout.splitlines()}
+    cells = rows["Credentials"].split('","')
+    assert "RHIA" not in cells[0] and "RHIT" in cells[0]  # the associate degree's column
+    assert "RHIA" in cells[1]
+
+
+def test_in_spanish_two_changes_take_a_plural_verb() -> None:
+    i18n.set_language("es")
+    try:
+        catalog = load_catalog()
+        result = advise(validate_answers({**defaults(), "budget_usd": 1000, "timeline_months": 3}, partial=False),
+                        catalog)
+        assert result.nearest_fit is not None and " harían que " in result.nearest_fit.sentence
+        one = advise(validate_answers({**defaults(), "budget_usd": 1000, "timeline_months": 24}, partial=False),
+                     catalog)
+        assert one.nearest_fit is not None and " haría que " in one.nearest_fit.sentence
+    finally:
+        i18n.set_language("en")

@@ -180,8 +180,8 @@ def test_informatics_on_a_small_budget_gets_a_two_step_path() -> None:
     assert [s.summary for s in path.steps] == [
         "Now: the MBC certificate or diploma (9-18 months, $3,000-$17,000); working in the field 13-24 months "
         "from now.",
-        "After a year in that job: the HIM associate degree (24 months, $7,000-$25,000), studied part-time while "
-        "you keep working, done 49-60 months from now.",
+        "After a year in that job: the HIM associate degree (24 months, $7,000-$25,000 in tuition), studied "
+        "part-time while you keep working, done 49-60 months from now.",
     ]
     assert (path.steps[0].starts_month.low, path.steps[0].starts_month.mid) == (0, 0)
 

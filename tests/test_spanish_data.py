@@ -327,7 +327,8 @@ def test_lists_in_spanish_say_y_e_o_u_and_luego(spanish: None) -> None:
     assert wording.listing(["gestión", "hielo"]) == "gestión y hielo"  # "hie" starts with the sound ye
     assert wording.listing(["siete", "ocho"], "or") == "siete u ocho"
     assert wording.listing(["uno", "dos"], "or") == "uno o dos"
-    assert wording.listing(["a, b", "c"]) == "a, b; y c"
+    assert wording.listing(["a, b", "c"]) == "a, b y c"
+    assert wording.listing(["a, b", "c", "d"]) == "a, b; c; y d"
     assert wording.listing(["el certificado", "el título", "la licenciatura"], "then") == (
         "el certificado, luego el título, luego la licenciatura")
 
@@ -339,7 +340,8 @@ def test_figures_in_english_read_as_before() -> None:
     assert wording.years(1) == "1 year"
     assert wording.listing(["insurance", "billing", "informatics"]) == "insurance, billing and informatics"
     assert wording.listing(["a", "over"], "or") == "a or over"
-    assert wording.listing(["a, b", "c"]) == "a, b; and c"
+    assert wording.listing(["a, b", "c"]) == "a, b and c"
+    assert wording.listing(["a, b", "c", "d"]) == "a, b; c; and d"
     assert wording.listing(["x", "y", "z"], "then") == "x, then y, then z"
     assert wording.pathway("MBC", "Certificate or diploma") == "MBC certificate or diploma"
 

@@ -21,10 +21,10 @@ from pathfinder.core.pathways import (
     PART_STEP,
     WHOLE_STEP,
     Span,
-    at_or_below_held,
     below_held,
     job_search_months,
     prerequisite_months,
+    same_as_held,
     school_months,
     total_cost,
     unpriced_extras,
@@ -115,7 +115,8 @@ def cost_words(cost: Span, pathway: Pathway) -> str:
 
 
 def time_words(score: ScoredPathway) -> str:
-    """'9-24 months: 9-18 months of school, then up to 6 months to find a job'."""
+    """'13-24 months: 9-18 months of school, then 4-6 months to find a job ...' (a sentence that uses it has no
+    colon of its own before it)."""
     pathway = score.pathway
     parts = []
     if score.prerequisite and pathway.prerequisite is not None:
@@ -355,8 +356,8 @@ def headline(ranking: Ranking) -> str:
     if round(first.win_chance, 2) < round(other_program.win_chance, 2):
         # Ahead on the typical figures, but the other comes out first in more of the draws: not close, divided.
         line = _("{program} leads {other} by {points} points on the typical figures, but {other} comes out first in "
-                 "more of the draws across the ranges ({other_wins}, against {wins}), so the choice rests on where "
-                 "your figures fall in them.").format(other_wins=_percent(other_program.win_chance), **figures)
+                 "more of the draws across the ranges ({other_wins}, against {wins}).").format(
+                     other_wins=_percent(other_program.win_chance), **figures)
     elif ranking.confidence == "toss-up":
         line = _("Too close to call: {program} leads {other} by {points} points on the typical figures, but comes "
                  "out first in only {wins} of the draws across the ranges, under the {lean} that would make it a "
@@ -389,9 +390,9 @@ def first_reason(ranking: Ranking) -> str:
     """The first of ``reasons`` that is not a caveat (one column of ``score --format csv``, written for every
     student): a caveat is a warning, and the table's warning column already says it. The first reason when every
     reason is a caveat."""
-    undercut = set(caveats(ranking))
+    said = set(warnings(ranking))  # the caveats, and the surer pathway: the warning column says them
     for reason in _reasons(ranking):
-        if reason.text not in undercut:
+        if reason.text not in said:
             return reason.text
     return reasons(ranking, limit=1)[0].text
 
@@ -420,8 +421,9 @@ def _reasons(ranking: Ranking) -> Iterator[Reason]:
         theirs = next((_reason(i, against, first, answers) for i in _gains(against, first)[:1]), None)
     given: set[str] = set()
     count = len(undercut) + (0 if first.fits and (against is None or against.fits) else 1) + (passed is not None)
+    own = 0  # the pick's own reasons given: the rival's point never takes the place of the first of them
     for index in _gains(first, against):
-        if theirs is not None and count >= REASONS - 1:
+        if theirs is not None and count >= REASONS - 1 and own:
             given.add(theirs.text)
             yield theirs
             theirs = None
@@ -429,6 +431,7 @@ def _reasons(ranking: Ranking) -> Iterator[Reason]:
         if reason.text not in given:
             given.add(reason.text)
             count += 1
+            own += 1
             yield reason
     if theirs is not None and theirs.text not in given:
         yield theirs
@@ -638,7 +641,7 @@ def _warnings(ranking: Ranking) -> Iterator[tuple[str, str]]:
     time = first.time_to_work
     if (isinstance(timeline, int | float) and time.low is not None and time.high is not None
             and time.low <= timeline < time.high):
-        yield _QUICKER_ONLY, _("You could be working within your {timeline} only on the quicker end: {pathway} "
+        yield _QUICKER_ONLY, _("You could be working within your {timeline} only on the quicker end, as {pathway} "
                                "takes {time}.").format(timeline=wording.months(timeline), pathway=name,
                                                        time=time_words(first))
     if ranking.fits:
@@ -670,14 +673,14 @@ def _warnings(ranking: Ranking) -> Iterator[tuple[str, str]]:
 
 def surer_sibling_sentence(ranking: Ranking) -> str | None:
     """When the first program's pathway fits in less than CLEAR_FIT of its range and another of its pathways fits
-    in at least that much (and is not a credential the person holds or one below it): that one, named with both
+    in at least that much (and is not a second of the credential the person holds): that one, named with both
     shares, as the surer way into the program. The pick stays the pathway that suits the answers best
     (docs/method.md, section 5b). None otherwise."""
     first, answers = ranking.first.best, ranking.answers
     if not first.fits or round(ranking.first.fit_chance, 2) >= CLEAR_FIT:
         return None
     surer = [(round(fit_chance_for(s, answers), 2), s) for s in ranking.first.pathways[1:]
-             if s.fits and not at_or_below_held(s.pathway, answers.get("education"))]
+             if s.fits and not same_as_held(s.pathway, answers.get("education"))]
     share, sibling = max(surer, key=lambda found: found[0], default=(0.0, None))
     if sibling is None or share < CLEAR_FIT:
         return None
@@ -939,8 +942,11 @@ def nearest_fit_sentence(misses: list[tuple[str, float, int]], pathway: str, lea
         else:
             words.append(_("{months} more time (a timeline of {timeline})").format(
                 months=wording.months(math.ceil(short)), timeline=wording.months(need)))
-    sentence = (_("{changes} would make {pathway} fit, and it would lead.") if leads
-                else _("{changes} would make {pathway} fit.")).format(changes=wording.listing(words), pathway=pathway)
+    # (the count, for languages whose verb agrees with one change or two)
+    sentence = (ngettext("{changes} would make {pathway} fit, and it would lead.",
+                         "{changes} would make {pathway} fit, and it would lead.", len(words)) if leads
+                else ngettext("{changes} would make {pathway} fit.", "{changes} would make {pathway} fit.",
+                              len(words))).format(changes=wording.listing(words), pathway=pathway)
     return sentence[0].upper() + sentence[1:]
 
 
@@ -965,7 +971,8 @@ _CREDENTIAL_WHEN = {
     ("cpc", "apprentice, coder"): N_("now (as CPC-A, the apprentice mark, until two years of coding work, which your "
                                      "coding work may count toward)"),
     ("cpc", "apprentice"): N_("now (as CPC-A, the apprentice mark, until two years of coding work)"),
-    ("ccs", "coder"): N_("now, if your coding work adds up to two years (recommended)"),
+    ("ccs", "coder"): N_("now; AHIMA recommends two years of coding work (or one with coding coursework), which "
+                         "yours counts toward"),
     ("ccs", "now, preparation recommended"): N_("now, though AHIMA recommends coding coursework and a year of coding "
                                                 "work first"),
     ("ccs", "diploma first"): N_("with a high school diploma or equivalent"),
@@ -1091,9 +1098,13 @@ def first_step_summary(pathway: str, school: Span, cost: Span, working: Scenario
 
 
 def second_step_summary(pathway: str, school: Span, cost: Span, done_low: float, done_high: float,
-                        step: str | None = None, before: Span | None = None) -> str:
+                        step: str | None = None, before: Span | None = None, tuition_only: bool = False) -> str:
     """The second step of the two-step path, studied part-time while working, and when it is done; with the
-    prerequisite ``step`` (``before`` months of it) first, when the person takes one."""
+    prerequisite ``step`` (``before`` months of it) first, when the person takes one. ``tuition_only``: a source
+    prices the tuition alone (the cost says so)."""
+    cost_figure = wording.money_span(cost.low, cost.high)
+    if tuition_only:
+        cost_figure = _("{cost} in tuition").format(cost=cost_figure)
     if step is not None and before is not None and before.high:
         said = _("After a year in that job: {before} of {step}, then {pathway} ({months}, {cost}), studied "
                  "part-time while you keep working, done {done} from now.")
@@ -1103,7 +1114,7 @@ def second_step_summary(pathway: str, school: Span, cost: Span, done_low: float,
     return said.format(
         pathway=pathway, months=wording.month_span(school.low, school.high), step=step,
         before=wording.month_span(before.low, before.high) if before is not None else "",
-        cost=wording.money_span(cost.low, cost.high), done=wording.span(done_low, done_high, "months"))
+        cost=cost_figure, done=wording.span(done_low, done_high, "months"))
 
 
 def two_step_compared(first_program: str) -> str:

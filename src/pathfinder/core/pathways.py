@@ -122,12 +122,12 @@ def time_to_work(pathway: Pathway, step: int = NO_STEP) -> Span:
     return prerequisite_months(pathway, step) + school_months(pathway) + job_search_months(pathway)
 
 
-def at_or_below_held(pathway: Pathway, education: Answer) -> bool:
-    """Is the pathway's credential one the person already holds, or below it (a second associate degree for an
-    associate's holder)? Allowed, but never preferred for fitting surely (docs/method.md, section 5b)."""
+def same_as_held(pathway: Pathway, education: Answer) -> bool:
+    """Is the pathway's credential at the level the person already holds (a second associate degree for an
+    associate's holder)? Allowed, but never named as the surer way in (docs/method.md, section 5b)."""
     held = HELD_LEVEL.get(str(education)) if education is not None else None
     level = LEVEL_RANK.get(pathway.level)
-    return held is not None and level is not None and level <= held
+    return held is not None and level == held
 
 
 def below_held(pathway: Pathway, education: Answer) -> bool:

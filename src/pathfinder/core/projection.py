@@ -17,7 +17,14 @@ from typing import NamedTuple
 from pathfinder.core import explain
 from pathfinder.core.explain import path_name
 from pathfinder.core.limits import DEFAULT_YEARS
-from pathfinder.core.pathways import Span, job_search_months, prerequisite_months, school_months, total_cost
+from pathfinder.core.pathways import (
+    Span,
+    job_search_months,
+    prerequisite_months,
+    school_months,
+    total_cost,
+    unpriced_extras,
+)
 from pathfinder.core.programs import Pathway, Program
 from pathfinder.core.result import (
     BreakEven,
@@ -277,7 +284,7 @@ def stackable_path(ranking: Ranking, options: Options | None = None) -> tuple[St
             summary=explain.second_step_summary(
                 second_name, school_two, second.cost, starts["second_end"]["low"], starts["second_end"]["high"],
                 second.pathway.prerequisite.name.lower() if second.pathway.prerequisite is not None else None,
-                prerequisite_months(second.pathway, second.prerequisite)),
+                prerequisite_months(second.pathway, second.prerequisite), unpriced_extras(second.pathway)),
         ),
     ]
     notes = [explain.two_step_compared(first.program.short_name)]

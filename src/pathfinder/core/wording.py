@@ -135,8 +135,9 @@ def listing(items: Sequence[str], last: str = "and") -> str:
             # TRANSLATORS: steps one after another: "the certificate, then the associate degree".
             joined = pgettext("listing", "{earlier}, then {later}").format(earlier=joined, later=item)
         return joined
-    # Items that hold commas themselves are set apart with semicolons, so the list stays readable: "a; b; and c".
-    semicolons = any(", " in i for i in items)
+    # Three or more items that hold commas themselves are set apart with semicolons, so the list stays readable:
+    # "a; b; and c". Two need none: "books, lab and exam fees and general-education courses".
+    semicolons = len(items) > 2 and any(", " in i for i in items)
     earlier = "; ".join(items[:-1]) + ";" if semicolons else ", ".join(items[:-1])
     return _last_pair(earlier, items[-1], last)
 

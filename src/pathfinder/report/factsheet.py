@@ -424,6 +424,7 @@ def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
     # The least education the pathway admits, as the quiz's question words it (the scoring's own limit); the
     # admission requirements in full are under --details.
     admission = QUESTIONS_BY_ID["education"].label_for(pathway.min_education)
+    credentials = [c for c in (program.certification(cid) for cid in pathway.certifications) if c is not None]
     return {
         pgettext("compare row", "Cost"): Line(cost_figure(cost, pathway), sources["cost"]),
         pgettext("compare row", "Length"): Line(length, tuple(length_sources)),
@@ -432,9 +433,10 @@ def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
                                                       (salary.source,)),
         pgettext("compare row", "Job growth"): Line(growth_words(growth.percent, growth.period), (growth.source,)),
         pgettext("compare row", "Admission"): Line(admission, (pathway.admission_source,)),
+        # The credentials this pathway leads to (the RHIA needs the bachelor's, not the associate degree).
         pgettext("compare row", "Credentials"): Line(
-            ", ".join(_cert_short(c.name) for c in program.certifications) or wording.not_given(),
-            tuple(dict.fromkeys(c.source for c in program.certifications))),
+            ", ".join(_cert_short(c.name) for c in credentials) or wording.not_given(),
+            tuple(dict.fromkeys(c.source for c in credentials))),
         pgettext("compare row", "Where people work"): Line(program.work_environment,
                                                            (program.work_environment_source,)),
     }
