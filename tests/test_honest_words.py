@@ -248,3 +248,35 @@ def test_in_spanish_two_changes_take_a_plural_verb() -> None:
         assert one.nearest_fit is not None and " haría que " in one.nearest_fit.sentence
     finally:
         i18n.set_language("en")
+
+
+@SOME
+@given(answers=ANSWERS)
+def test_the_summary_prints_every_sentence_of_the_result_as_the_json_has_it(answers: dict[str, Any]) -> None:
+    """Headline, reasons, what would change (or settle) it and the next step: the summary's words are the
+    result's own, abbreviations and all (the programs' short names are named once under the key figures)."""
+    from pathfinder.report.document import Paragraph, build
+
+    result = advise(answers, SHIPPED)
+    report = build(result, SHIPPED)
+    sentences = {result.recommendation.next_step, *(d.sentence for d in result.what_would_decide),
+                 *(c.sentence for c in result.what_would_change),
+                 *([result.nearest_fit.sentence] if result.nearest_fit else [])}
+    change, step = report.section("change"), report.section("next")
+    assert change is not None and step is not None
+    shown = change.blocks[0]
+    assert isinstance(shown, Paragraph)
+    assert shown.text.text in sentences or not (result.what_would_change or result.what_would_decide
+                                                or result.nearest_fit)
+    said = step.blocks[0]
+    assert isinstance(said, Paragraph) and said.text.text.startswith(result.recommendation.next_step)
+
+
+def test_the_summarys_change_line_keeps_the_results_abbreviations() -> None:
+    from pathfinder.report.document import Paragraph, build
+
+    result = result_for(interest="medical_terminology")
+    change = build(result, CATALOG).section("change")
+    assert change is not None and isinstance(change.blocks[0], Paragraph)
+    assert "IT systems" in result.what_would_change[0].sentence
+    assert change.blocks[0].text.text == result.what_would_change[0].sentence

@@ -264,15 +264,15 @@ def _change_line(result: Result, w: _Writer) -> tuple[str, Text]:
     if not rec.fits_limits:
         heading = _("What would make a program fit")
         if result.nearest_fit is not None:
-            return heading, w.say(result.nearest_fit.sentence)
-        return heading, w.say(explain.no_fitting_change())
+            return heading, w.verbatim(result.nearest_fit.sentence)
+        return heading, w.verbatim(explain.no_fitting_change())
     if rec.confidence == "toss-up" and result.what_would_decide:
-        return _("What would settle it"), w.say(result.what_would_decide[0].sentence)
+        return _("What would settle it"), w.verbatim(result.what_would_decide[0].sentence)
     if result.what_would_change:
-        return _("What would change it"), w.say(result.what_would_change[0].sentence)
+        return _("What would change it"), w.verbatim(result.what_would_change[0].sentence)
     if result.nearest_fit is not None:
-        return _("What would change it"), w.say(result.nearest_fit.sentence)
-    return _("What would change it"), w.say(explain.no_single_change())
+        return _("What would change it"), w.verbatim(result.nearest_fit.sentence)
+    return _("What would change it"), w.verbatim(explain.no_single_change())
 
 
 def _next_step(result: Result, w: _Writer, details: bool) -> Text:
@@ -281,8 +281,8 @@ def _next_step(result: Result, w: _Writer, details: bool) -> Text:
 
     rec = result.recommendation
     if result.stackable_path is None:
-        return w.say(rec.next_step, rec.next_step_sources)
-    return w.say(explain.plan_pointer(rec.next_step, below=details), rec.next_step_sources)
+        return w.verbatim(rec.next_step, rec.next_step_sources)
+    return w.verbatim(explain.plan_pointer(rec.next_step, below=details), rec.next_step_sources)
 
 
 # --- the details ----------------------------------------------------------------------------------
@@ -454,7 +454,7 @@ def _what_if_summary(result: Result, w: _Writer) -> Section | None:
     score, is in the whole report)."""
     if result.what_if is None:
         return None
-    return Section("what-if", _("What if"), (Paragraph(w.say(result.what_if.sentence)),))
+    return Section("what-if", _("What if"), (Paragraph(w.verbatim(result.what_if.sentence)),))
 
 
 def _score_words(entry: RankedProgram) -> str:
