@@ -150,6 +150,14 @@ def test_no_weight_claim_holds_at_one_shown_weight_alone(answers: dict[str, Any]
             assert "exactly" not in change.sentence, change.sentence
 
 
+def test_a_knife_edge_weight_is_not_offered_as_what_would_change_it() -> None:
+    # Cost first, analytical, $7,000 and 48 months: between two near-level pathways another one leads at one
+    # shown weight of job growth alone (11.3 of the 100 points); that is no claim to make to a person.
+    result = result_for(budget_usd=7000, timeline_months=48, learning_style="analytical", priority="cost")
+    assert result.what_would_change
+    assert not [c.sentence for c in result.what_would_change if c.weight is not None and "exactly" in c.sentence]
+
+
 def test_the_rhia_names_the_post_baccalaureate_route_for_a_bachelors_holder() -> None:
     # AHIMA: an accredited bachelor's or master's HIM program, or an approved post-baccalaureate certificate.
     result = result_for(budget_usd=60000, timeline_months=48, goal="management", education="bachelor")

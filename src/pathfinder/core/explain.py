@@ -1102,9 +1102,6 @@ def second_step_summary(pathway: str, school: Span, cost: Span, done_low: float,
     """The second step of the two-step path, studied part-time while working, and when it is done; with the
     prerequisite ``step`` (``before`` months of it) first, when the person takes one. ``tuition_only``: a source
     prices the tuition alone (the cost says so)."""
-    cost_figure = wording.money_span(cost.low, cost.high)
-    if tuition_only:
-        cost_figure = _("{cost} in tuition").format(cost=cost_figure)
     if step is not None and before is not None and before.high:
         said = _("After a year in that job: {before} of {step}, then {pathway} ({months}, {cost}), studied "
                  "part-time while you keep working, done {done} from now.")
@@ -1114,7 +1111,7 @@ def second_step_summary(pathway: str, school: Span, cost: Span, done_low: float,
     return said.format(
         pathway=pathway, months=wording.month_span(school.low, school.high), step=step,
         before=wording.month_span(before.low, before.high) if before is not None else "",
-        cost=cost_figure, done=wording.span(done_low, done_high, "months"))
+        cost=wording.cost_span(cost.low, cost.high, tuition_only), done=wording.span(done_low, done_high, "months"))
 
 
 def two_step_compared(first_program: str) -> str:

@@ -122,17 +122,22 @@ def time_to_work(pathway: Pathway, step: int = NO_STEP) -> Span:
     return prerequisite_months(pathway, step) + school_months(pathway) + job_search_months(pathway)
 
 
+def _against_held(pathway: Pathway, education: Answer) -> int | None:
+    """The pathway's credential level less the one the person holds (negative: below it); None when they hold
+    none or the pathway's level is not ranked."""
+    held = HELD_LEVEL.get(str(education)) if education is not None else None
+    level = LEVEL_RANK.get(pathway.level)
+    return None if held is None or level is None else level - held
+
+
 def same_as_held(pathway: Pathway, education: Answer) -> bool:
     """Is the pathway's credential at the level the person already holds (a second associate degree for an
     associate's holder)? Allowed, but never named as the surer way in (docs/method.md, section 5b)."""
-    held = HELD_LEVEL.get(str(education)) if education is not None else None
-    level = LEVEL_RANK.get(pathway.level)
-    return held is not None and level == held
+    return _against_held(pathway, education) == 0
 
 
 def below_held(pathway: Pathway, education: Answer) -> bool:
     """Is the pathway's credential below one the person already holds? Allowed (more education never removes a
     fit); the result says why it can still make sense."""
-    held = HELD_LEVEL.get(str(education)) if education is not None else None
-    level = LEVEL_RANK.get(pathway.level)
-    return held is not None and level is not None and level < held
+    difference = _against_held(pathway, education)
+    return difference is not None and difference < 0

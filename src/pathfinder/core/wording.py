@@ -46,6 +46,13 @@ def money_span(low: float | None, high: float | None) -> str:
     return money(low) if low == high else f"{money(low)}-{money(high)}"
 
 
+def cost_span(low: float | None, high: float | None, tuition_only: bool = False) -> str:
+    """'$3,000-$17,000', or '$7,000-$25,000 in tuition' when a source prices the tuition alone (never a cost "in
+    all" for tuition alone): the one place a cost says so, for the tables and the two-step path."""
+    figure = money_span(low, high)
+    return _("{cost} in tuition").format(cost=figure) if tuition_only and low is not None else figure
+
+
 def number(value: float) -> str:
     """A count as people write it: 9, 13.5, 1,000."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}".rstrip("0").rstrip(".")

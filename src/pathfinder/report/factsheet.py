@@ -394,9 +394,7 @@ def cost_figure(cost: Span | Spread, pathway: Pathway) -> str:
     when a source names extras without a figure (a table never gives tuition alone as the whole cost)."""
     from pathfinder.core.pathways import unpriced_extras
 
-    if cost.low is not None and unpriced_extras(pathway):
-        return _("{cost} in tuition").format(cost=wording.money_span(cost.low, cost.high))
-    return wording.money_span(cost.low, cost.high)
+    return wording.cost_span(cost.low, cost.high, unpriced_extras(pathway))
 
 
 def _quick_cells(program: Program, pathway: Pathway) -> dict[str, Line]:
